@@ -1,0 +1,94 @@
+/**
+ * Where Klarna's services live. Every URL the library calls is built here, so pointing the library
+ * at the emulator or a merchant's proxy is one `baseUrl` away and production stays the default.
+ */
+import { type KlarnaRegion, regionForCountry, regionForLocale, isKlarnaRegion } from './markets.js';
+
+export type KlarnaEnvironment = 'playground' | 'production';
+
+export const KLARNA_ENVIRONMENTS: readonly KlarnaEnvironment[] = ['production', 'playground'];
+
+/** REST API hosts, exactly as Klarna's OSM and REST docs list them. */
+export const KLARNA_API_HOSTS: Readonly<Record<KlarnaEnvironment, Readonly<Record<KlarnaRegion, string>>>> = {
+  production: {
+    eu: 'https://api.klarna.com',
+    na: 'https://api-na.klarna.com',
+    oc: 'https://api-oc.klarna.com',
+  },
+  playground: {
+    eu: 'https://api.playground.klarna.com',
+    na: 'https://api-na.playground.klarna.com',
+    oc: 'https://api-oc.playground.klarna.com',
+  },
+};
+
+/** The Instant Shopping JS SDK. Klarna serves one URL for every environment and region. */
+export const INSTANT_SHOPPING_SDK_URL = 'https://x.klarnacdn.net/instantshopping/lib/v1/lib.js';
+
+/** Path of the SDK below a base URL, so the emulator can serve it at the same place. */
+export const INSTANT_SHOPPING_SDK_PATH = '/instantshopping/lib/v1/lib.js';
+
+export const OSM_MESSAGING_PATH = '/messaging/v3';
+
+export function isKlarnaEnvironment(value: unknown): value is KlarnaEnvironment {
+  return value === 'production' || value === 'playground';
+}
+
+export interface EndpointOptions {
+  /** `production` (default) or `playground`. */
+  environment?: KlarnaEnvironment | undefined;
+  /** API region; derived from `locale` or `country` when absent, else `eu`. */
+  region?: KlarnaRegion | undefined;
+  /** A locale such as `en-US`, used to derive the region when `region` is absent. */
+  locale?: string | undefined;
+  /** A country such as `US`, used to derive the region when `region` and `locale` are absent. */
+  country?: string | undefined;
+  /** Replaces Klarna's host entirely (the emulator, a proxy): `https://proxy.example/klarna`. */
+  baseUrl?: string | undefined;
+}
+
+/** The region to call: the one given, else the locale's market, else the country's, else `eu`. */
+export function resolveRegion(options: Pick<EndpointOptions, 'region' | 'locale' | 'country'>): KlarnaRegion {
+  if (isKlarnaRegion(options.region)) return options.region;
+  if (options.locale) return regionForLocale(options.locale);
+  if (options.country) return regionForCountry(options.country);
+  return 'eu';
+}
+
+/**
+ * A base URL without trailing slashes. Throws a `TypeError` that says what to fix when the value
+ * is not an absolute http(s) URL, because a relative or `javascript:` base would send requests
+ * somewhere the merchant did not mean.
+ */
+export function normalizeBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError(`"${baseUrl}" is not an absolute URL; give a base URL such as "http://localhost:8787".`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`"${baseUrl}" must use http: or https:, not ${url.protocol}`);
+  }
+  if (url.search || url.hash) {
+    throw new TypeError(`"${baseUrl}" must not have a query or fragment; give only the origin and an optional path.`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** The REST base URL for an environment and region, or the override when one is given. */
+export function apiBaseUrl(options: EndpointOptions = {}): string {
+  if (options.baseUrl) return normalizeBaseUrl(options.baseUrl);
+  const environment = options.environment ?? 'production';
+  return KLARNA_API_HOSTS[environment][resolveRegion(options)];
+}
+
+/** The On-site messaging endpoint: `{base}/messaging/v3`. */
+export function osmMessagingUrl(options: EndpointOptions = {}): string {
+  return apiBaseUrl(options) + OSM_MESSAGING_PATH;
+}
+
+/** The Instant Shopping SDK URL: Klarna's, or the same path below an override base URL. */
+export function instantShoppingSdkUrl(options: Pick<EndpointOptions, 'baseUrl'> = {}): string {
+  return options.baseUrl ? normalizeBaseUrl(options.baseUrl) + INSTANT_SHOPPING_SDK_PATH : INSTANT_SHOPPING_SDK_URL;
+}

@@ -1,0 +1,13 @@
+/**
+ * The shared core of klarna-elements: endpoints, HTTP, cache, script loader and beacon. It imports
+ * no element, so the elements, the server helpers and the emulator can all build on it.
+ * @module
+ */
+export * from './markets.js';
+export * from './endpoints.js';
+export * from './redact.js';
+export * from './http.js';
+export * from './cache.js';
+export * from './cached-request.js';
+export * from './script.js';
+export * from './beacon.js';

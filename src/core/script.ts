@@ -1,0 +1,112 @@
+/**
+ * Loads a third-party script (Klarna's Instant Shopping `lib.js`) once per page. One promise per
+ * URL; a `<script>` already on the page is reused rather than added again; a failure is forgotten
+ * so a later call can retry. The tag records its state in `data-klarna-load` so that a second copy
+ * of this library on the page (two bundles, a CDN and an npm build) shares it too.
+ */
+
+export interface LoadScriptOptions {
+  /** CSP nonce for the injected `<script>`, for pages with a strict `script-src`. */
+  nonce?: string | undefined;
+  /** True when what the script provides is already there (the global exists): nothing to load. */
+  isReady?: (() => boolean) | undefined;
+  /** Milliseconds to wait for the load before rejecting; default 30000, `0` waits forever. */
+  timeout?: number | undefined;
+}
+
+/** Why a script did not load, naming the URL and what to check. */
+export class ScriptLoadError extends Error {
+  override readonly name = 'ScriptLoadError';
+  readonly code = 'script-load';
+  readonly url: string;
+
+  constructor(url: string, reason: string, options?: ErrorOptions) {
+    super(`Could not load the script ${url}: ${reason}`, options);
+    this.url = url;
+  }
+}
+
+export const SCRIPT_STATE_ATTRIBUTE = 'data-klarna-load';
+const DEFAULT_SCRIPT_TIMEOUT_MS = 30_000;
+
+const loads = new Map<string, Promise<void>>();
+
+export function loadScript(src: string, options: LoadScriptOptions = {}): Promise<void> {
+  if (options.isReady?.()) return Promise.resolve();
+  const url = new URL(src, document.baseURI).href;
+  let load = loads.get(url);
+  if (!load) {
+    load = attach(url, options);
+    loads.set(url, load);
+    const current = load;
+    load.catch(() => {
+      if (loads.get(url) === current) loads.delete(url);
+    });
+  }
+  return load;
+}
+
+/** Forgets every load promise; for tests that need a page as if nothing had loaded yet. */
+export function resetScriptLoads(): void {
+  loads.clear();
+}
+
+function findScript(url: string): HTMLScriptElement | undefined {
+  for (const script of document.querySelectorAll<HTMLScriptElement>('script[src]')) {
+    if (script.src === url) return script;
+  }
+  return undefined;
+}
+
+function attach(url: string, options: LoadScriptOptions): Promise<void> {
+  let script = findScript(url);
+  if (script?.getAttribute(SCRIPT_STATE_ATTRIBUTE) === 'loaded') return Promise.resolve();
+  if (script?.getAttribute(SCRIPT_STATE_ATTRIBUTE) === 'error') {
+    // A script element runs at most once; a retry needs a new one.
+    script.remove();
+    script = undefined;
+  }
+  const existing = script !== undefined;
+  if (!script) {
+    script = document.createElement('script');
+    script.src = url;
+    script.async = true;
+    if (options.nonce) script.nonce = options.nonce;
+  }
+  const element = script;
+  const timeout = options.timeout ?? DEFAULT_SCRIPT_TIMEOUT_MS;
+
+  return new Promise<void>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      clearTimeout(timer);
+      element.removeEventListener('load', onLoad);
+      element.removeEventListener('error', onError);
+    };
+    const onLoad = () => {
+      settle();
+      element.setAttribute(SCRIPT_STATE_ATTRIBUTE, 'loaded');
+      resolve();
+    };
+    const onError = (event: Event) => {
+      settle();
+      element.setAttribute(SCRIPT_STATE_ATTRIBUTE, 'error');
+      reject(new ScriptLoadError(url, 'the request failed or was blocked. Check that the URL is right and reachable, and that the page\'s Content-Security-Policy allows it (script-src, or pass a nonce).', { cause: event }));
+    };
+    element.addEventListener('load', onLoad);
+    element.addEventListener('error', onError);
+    if (timeout > 0) {
+      timer = setTimeout(() => {
+        settle();
+        element.setAttribute(SCRIPT_STATE_ATTRIBUTE, 'error');
+        reject(new ScriptLoadError(url, existing
+          ? `a <script> tag for it was already on the page but did not finish loading within ${timeout} ms.`
+          : `it did not finish loading within ${timeout} ms. Check the network and the URL.`));
+      }, timeout);
+    }
+    if (!existing) {
+      element.setAttribute(SCRIPT_STATE_ATTRIBUTE, 'loading');
+      document.head.append(element);
+    }
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * The emulator's configuration: which OSM clients exist, what they offer, and the faults and
+ * latency tests can switch on. It comes from an options object, a JSON file, or a runtime patch
+ * (`POST /__emulator/config`), merged over {@link defaultEmulatorConfig}.
+ */
+import { readFile } from 'node:fs/promises';
+import { EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID } from './constants.js';
+
+export interface AmountRange {
+  /** Minor units, inclusive. */
+  min: number;
+  /** Minor units, inclusive. */
+  max: number;
+}
+
+export interface FinancingOffer extends AmountRange {
+  /** Annual percentage rate, e.g. `19.99`. */
+  apr: number;
+  months: number;
+  /** Countries whose market offers financing. */
+  markets: string[];
+}
+
+export interface EmulatorOsmClient {
+  /** `false` answers 403, like a client whose OSM API access Klarna has not enabled. */
+  enabled: boolean;
+  /** Amounts that get a "4 payments" message. */
+  payInFour: AmountRange;
+  /** Larger amounts that get a financing message with TEXT_LEGAL and ACTION_PREQUALIFY; `false` for none. */
+  financing: FinancingOffer | false;
+  /** Locales this client has messaging for; any other listed OSM locale answers 204. Absent: all. */
+  locales?: string[] | undefined;
+}
+
+/** A fault for tests: matched requests get this status, body or delay instead of the real answer. */
+export interface EmulatorFault {
+  /** Exact path, e.g. `/messaging/v3`; absent matches every non-control path. */
+  path?: string;
+  /** Query values a request must have, e.g. `{ "purchase_amount": "1000" }`. */
+  query?: Record<string, string>;
+  /** Status to answer with; absent keeps the real status (use with `latencyMs`). */
+  status?: number;
+  /** Raw body to send, e.g. `{"content": ` for a malformed answer. Absent: Klarna's error body for 4xx/5xx. */
+  body?: string;
+  contentType?: string;
+  /** Extra delay before answering, in ms. */
+  latencyMs?: number;
+  /** How many matching requests it applies to; absent: all. */
+  times?: number;
+}
+
+export interface EmulatorConfig {
+  /** Delay before every answer, in ms. */
+  latencyMs: number;
+  /** The origin the emulator puts in the URLs it returns; default: from the request's Host header. */
+  publicUrl?: string | undefined;
+  osm: {
+    clients: Record<string, EmulatorOsmClient>;
+    /** Placement keys that exist; any other answers 404. */
+    placements: string[];
+    /** `cache-control` of a 200, as Klarna documents it. */
+    cacheControl: string;
+  };
+  faults: EmulatorFault[];
+}
+
+/** A partial config: objects merge key by key, arrays and other values replace. */
+export type EmulatorConfigPatch = DeepPartial<EmulatorConfig>;
+
+type DeepPartial<T> = T extends unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+export function defaultEmulatorConfig(): EmulatorConfig {
+  const payInFour = { min: 3500, max: 150000 };
+  const financing: FinancingOffer = { min: 150001, max: 1000000, apr: 19.99, months: 12, markets: ['US', 'CA', 'GB'] };
+  return {
+    latencyMs: 0,
+    osm: {
+      clients: {
+        [EMULATOR_CLIENT_ID]: { enabled: true, payInFour, financing },
+        [EMULATOR_DISABLED_CLIENT_ID]: { enabled: false, payInFour, financing: false },
+      },
+      placements: ['credit-promotion-badge', 'top-strip-promotion-badge'],
+      cacheControl: 'private, max-age=86400',
+    },
+    faults: [],
+  };
+}
+
+export function mergeConfig<T>(base: T, patch: DeepPartial<T> | undefined): T {
+  if (patch === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch as T;
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    result[key] = key in result ? mergeConfig(result[key], value as never) : value;
+  }
+  return result as T;
+}
+
+/** Reads a JSON config file (a patch over the defaults), with errors that name the file. */
+export async function readConfigFile(path: string): Promise<EmulatorConfigPatch> {
+  const text = await readFile(path, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`Emulator config ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!isPlainObject(parsed)) throw new Error(`Emulator config ${path} must hold a JSON object.`);
+  return parsed as EmulatorConfigPatch;
+}
+
+/** Checks a merged config; throws an `Error` that names the bad field. */
+export function validateConfig(config: EmulatorConfig): EmulatorConfig {
+  const problems: string[] = [];
+  if (!isNonNegativeInteger(config.latencyMs)) problems.push('latencyMs must be a non-negative integer');
+  if (!isPlainObject(config.osm?.clients)) problems.push('osm.clients must be an object keyed by client id');
+  for (const [id, client] of Object.entries(config.osm?.clients ?? {})) {
+    if (typeof client.enabled !== 'boolean') problems.push(`osm.clients["${id}"].enabled must be true or false`);
+    if (!isRange(client.payInFour)) problems.push(`osm.clients["${id}"].payInFour must be { min, max } in minor units`);
+    if (client.financing !== false && !isRange(client.financing)) problems.push(`osm.clients["${id}"].financing must be false or { min, max, apr, months, markets }`);
+  }
+  if (!Array.isArray(config.osm?.placements)) problems.push('osm.placements must be an array of placement keys');
+  if (!Array.isArray(config.faults)) problems.push('faults must be an array');
+  for (const [index, fault] of (config.faults ?? []).entries()) {
+    if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 599)) {
+      problems.push(`faults[${index}].status must be an HTTP status from 200 to 599`);
+    }
+    if (fault.latencyMs !== undefined && !isNonNegativeInteger(fault.latencyMs)) problems.push(`faults[${index}].latencyMs must be a non-negative integer`);
+    if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0)) problems.push(`faults[${index}].times must be a positive integer`);
+  }
+  if (problems.length) throw new Error(`Invalid emulator config: ${problems.join('; ')}.`);
+  return config;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNonNegativeInteger(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 0;
+}
+
+function isRange(value: unknown): value is AmountRange {
+  return isPlainObject(value) && isNonNegativeInteger(value.min) && isNonNegativeInteger(value.max) && (value.min as number) <= (value.max as number);
+}

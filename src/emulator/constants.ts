@@ -1,0 +1,6 @@
+/** Ids of the emulator's built-in OSM clients; free of Node imports so browser tests can use them. */
+
+/** The demo and test client: enabled, pay-in-4 and financing. */
+export const EMULATOR_CLIENT_ID = 'e8b2f2a4-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
+/** A known client whose OSM API access is not enabled: answers 403. */
+export const EMULATOR_DISABLED_CLIENT_ID = '0d15ab1e-0000-4000-8000-000000000403';

@@ -1,0 +1,111 @@
+/**
+ * One request as the emulator's routes see it, with the answers Klarna's services give: every
+ * response carries a `klarna-correlation-id` and CORS headers that let a page on another origin
+ * call the emulator and read that id.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const EXPOSED_HEADERS = 'klarna-correlation-id, cache-control, location, retry-after';
+
+export class RequestContext {
+  readonly correlationId = randomUUID();
+  readonly url: URL;
+  readonly method: string;
+  params: Record<string, string> = {};
+
+  constructor(
+    readonly request: IncomingMessage,
+    readonly response: ServerResponse,
+    publicUrl: string | undefined,
+  ) {
+    this.method = (request.method ?? 'GET').toUpperCase();
+    this.url = new URL(request.url ?? '/', publicUrl ?? `http://${request.headers.host ?? 'localhost'}`);
+  }
+
+  /** The origin URLs in answers point to: the configured public URL or the one the client used. */
+  get origin(): string {
+    return this.url.origin;
+  }
+
+  get query(): Record<string, string> {
+    return Object.fromEntries(this.url.searchParams);
+  }
+
+  header(name: string): string | undefined {
+    const value = this.request.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  /** Sends JSON with the given status. */
+  json(status: number, body: unknown, headers: Record<string, string> = {}): void {
+    this.send(status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8', ...headers });
+  }
+
+  /** Klarna's REST error body: `{ error_code, error_messages, correlation_id }`. */
+  error(status: number, errorCode: string, message: string): void {
+    this.json(status, { error_code: errorCode, error_messages: [message], correlation_id: this.correlationId });
+  }
+
+  send(status: number, body: string | Buffer | undefined, headers: Record<string, string> = {}): void {
+    if (this.response.headersSent || this.response.destroyed) return;
+    this.response.writeHead(status, { ...this.baseHeaders(), ...headers });
+    this.response.end(status === 204 || status === 304 ? undefined : body);
+  }
+
+  /** Answers a CORS preflight for any method and the headers asked for. */
+  preflight(): void {
+    this.send(204, undefined, {
+      'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+      'access-control-allow-headers': this.header('access-control-request-headers') ?? 'content-type, authorization',
+      'access-control-max-age': '600',
+    });
+  }
+
+  async readBody(limitBytes = 1_000_000): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of this.request) {
+      size += (chunk as Buffer).length;
+      if (size > limitBytes) throw new Error(`request body larger than ${limitBytes} bytes`);
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  private baseHeaders(): Record<string, string> {
+    const origin = this.header('origin');
+    return {
+      'klarna-correlation-id': this.correlationId,
+      'access-control-allow-origin': origin ?? '*',
+      'access-control-expose-headers': EXPOSED_HEADERS,
+      vary: 'Origin',
+    };
+  }
+}
+
+export type RouteHandler = (context: RequestContext) => void | Promise<void>;
+
+export interface Route {
+  method: string;
+  /** An exact path, or a pattern whose named groups become `context.params`. */
+  path: string | RegExp;
+  handle: RouteHandler;
+}
+
+export function matchRoute(routes: readonly Route[], method: string, pathname: string): { route: Route; params: Record<string, string> } | 'method-not-allowed' | undefined {
+  let pathMatched = false;
+  for (const route of routes) {
+    const params = matchPath(route.path, pathname);
+    if (!params) continue;
+    pathMatched = true;
+    if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, params };
+  }
+  return pathMatched ? 'method-not-allowed' : undefined;
+}
+
+function matchPath(path: string | RegExp, pathname: string): Record<string, string> | undefined {
+  if (typeof path === 'string') return path === pathname ? {} : undefined;
+  const match = path.exec(pathname);
+  return match ? { ...match.groups } : undefined;
+}

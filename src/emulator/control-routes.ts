@@ -1,0 +1,61 @@
+/**
+ * `/__emulator/*`: what tests and the demo use to see and steer the emulator. These paths do not
+ * exist at Klarna and are never logged as requests.
+ */
+import type { EmulatorConfig, EmulatorConfigPatch } from './config.js';
+import type { RequestContext, Route } from './context.js';
+import type { EmulatorRecords } from './records.js';
+
+export const CONTROL_PREFIX = '/__emulator/';
+
+export interface ControlTarget {
+  records: EmulatorRecords;
+  config: EmulatorConfig;
+  configure(patch: EmulatorConfigPatch): EmulatorConfig;
+  reset(): void;
+}
+
+export function controlRoutes(target: ControlTarget): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/__emulator/requests',
+      handle: (context) => {
+        const path = context.url.searchParams.get('path');
+        const requests = path ? target.records.requests.filter((record) => record.path === path) : target.records.requests;
+        context.json(200, { count: requests.length, requests }, { 'cache-control': 'no-store' });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/__emulator/impressions',
+      handle: (context) => context.json(200, { count: target.records.impressions.length, impressions: target.records.impressions }, { 'cache-control': 'no-store' }),
+    },
+    { method: 'GET', path: '/__emulator/events', handle: (context) => target.records.follow(context.response) },
+    { method: 'GET', path: '/__emulator/config', handle: (context) => context.json(200, target.config, { 'cache-control': 'no-store' }) },
+    { method: 'POST', path: '/__emulator/config', handle: (context) => configure(context, target) },
+    {
+      method: 'POST',
+      path: '/__emulator/reset',
+      handle: (context) => {
+        target.reset();
+        context.send(204, undefined);
+      },
+    },
+  ];
+}
+
+async function configure(context: RequestContext, target: ControlTarget): Promise<void> {
+  let patch: unknown;
+  try {
+    patch = JSON.parse(await context.readBody());
+  } catch {
+    context.error(400, 'BAD_VALUE', 'The body must be a JSON object: a partial emulator config.');
+    return;
+  }
+  try {
+    context.json(200, target.configure(patch as EmulatorConfigPatch));
+  } catch (error) {
+    context.error(400, 'BAD_VALUE', (error as Error).message);
+  }
+}

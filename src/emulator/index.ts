@@ -1,0 +1,19 @@
+/**
+ * The Klarna emulator, for Node: `startEmulator()` and point the elements' `api-url` (or the server
+ * helpers' `baseUrl`) at `emulator.url`.
+ * @module
+ */
+export { KlarnaEmulator, createEmulator, startEmulator, type EmulatorOptions, type ListenOptions } from './server.js';
+export { EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID } from './constants.js';
+export {
+  defaultEmulatorConfig,
+  type AmountRange,
+  type EmulatorConfig,
+  type EmulatorConfigPatch,
+  type EmulatorFault,
+  type EmulatorOsmClient,
+  type FinancingOffer,
+} from './config.js';
+export type { ImpressionRecord, RequestRecord } from './records.js';
+export type { OsmNode } from './osm-content.js';
+export { IMPRESSION_PATH } from './osm-routes.js';

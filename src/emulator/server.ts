@@ -1,0 +1,194 @@
+/**
+ * The Klarna emulator: a node:http server that answers on Klarna's paths, so the library, the
+ * demo and the tests point at it with a base-URL override and need no network.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { assetRoutes } from './asset-routes.js';
+import { defaultEmulatorConfig, mergeConfig, readConfigFile, validateConfig, type EmulatorConfig, type EmulatorConfigPatch, type EmulatorFault } from './config.js';
+import { CONTROL_PREFIX, controlRoutes } from './control-routes.js';
+import { matchRoute, RequestContext, type Route } from './context.js';
+import { osmRoutes } from './osm-routes.js';
+import { EmulatorRecords } from './records.js';
+
+export interface EmulatorOptions {
+  /** Settings merged over the defaults. */
+  config?: EmulatorConfigPatch;
+  /** A JSON file of settings, merged over the defaults before `config`. */
+  configFile?: string;
+}
+
+export interface ListenOptions {
+  /** Default 0: any free port. */
+  port?: number;
+  /** Default `127.0.0.1`: the emulator is a local tool and is not exposed to the network. */
+  host?: string;
+}
+
+export class KlarnaEmulator {
+  readonly records = new EmulatorRecords();
+  readonly server: Server;
+  private initialConfig: EmulatorConfig;
+  private current: EmulatorConfig;
+  private readonly routes: Route[];
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+
+  constructor(config: EmulatorConfigPatch = {}) {
+    this.initialConfig = validateConfig(mergeConfig<EmulatorConfig>(defaultEmulatorConfig(), config));
+    this.current = structuredClone(this.initialConfig);
+    this.routes = [
+      ...controlRoutes(this),
+      ...osmRoutes(() => this.current, this.records),
+      ...assetRoutes(),
+    ];
+    this.server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        console.error('[klarna-emulator] unexpected error:', error);
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+        response.end();
+      });
+    });
+  }
+
+  /** The config in force (initial settings plus runtime patches since the last reset). */
+  get config(): EmulatorConfig {
+    return this.current;
+  }
+
+  /** The base URL to give the library (`api-url`, `baseUrl`), once listening. */
+  get url(): string {
+    const address = this.server.address() as AddressInfo | null;
+    if (!address) throw new Error('The Klarna emulator is not listening yet; await listen() first.');
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}`;
+  }
+
+  /** Merges a patch into the config in force, until the next reset. */
+  configure(patch: EmulatorConfigPatch): EmulatorConfig {
+    this.current = validateConfig(mergeConfig<EmulatorConfig>(structuredClone(this.current), patch));
+    return this.current;
+  }
+
+  /** Clears the records and restores the initial config. */
+  reset(): void {
+    this.current = structuredClone(this.initialConfig);
+    this.records.clear();
+  }
+
+  async listen(options: ListenOptions = {}): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    return this.url;
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.records.closeStreams();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const context = new RequestContext(request, response, this.current.publicUrl);
+    const path = context.url.pathname;
+    const isControl = path.startsWith(CONTROL_PREFIX);
+    if (!isControl) {
+      response.on('finish', () => this.records.addRequest({
+        time: new Date().toISOString(),
+        method: context.method,
+        path,
+        query: context.query,
+        status: response.statusCode,
+        correlationId: context.correlationId,
+        userAgent: context.header('user-agent'),
+      }));
+    }
+    if (context.method === 'OPTIONS') {
+      context.preflight();
+      return;
+    }
+
+    const fault = isControl ? undefined : this.takeFault(context);
+    const latency = isControl ? 0 : this.current.latencyMs + (fault?.latencyMs ?? 0);
+    if (latency > 0 && !(await this.delay(latency, response))) return;
+    if (fault?.status !== undefined) {
+      this.answerWithFault(context, fault, fault.status);
+      return;
+    }
+
+    const match = matchRoute(this.routes, context.method, path);
+    if (match === undefined) {
+      context.error(404, 'NOT_FOUND', `The emulator has nothing at ${path}.`);
+    } else if (match === 'method-not-allowed') {
+      context.error(405, 'METHOD_NOT_ALLOWED', `${context.method} is not allowed on ${path}.`);
+    } else {
+      context.params = match.params;
+      await match.route.handle(context);
+    }
+  }
+
+  private takeFault(context: RequestContext): EmulatorFault | undefined {
+    const query = context.query;
+    const index = this.current.faults.findIndex((fault) =>
+      (fault.path === undefined || fault.path === context.url.pathname) &&
+      Object.entries(fault.query ?? {}).every(([name, value]) => query[name] === value));
+    if (index < 0) return undefined;
+    const fault = this.current.faults[index]!;
+    if (fault.times !== undefined) {
+      if (fault.times <= 1) this.current.faults.splice(index, 1);
+      else this.current.faults[index] = { ...fault, times: fault.times - 1 };
+    }
+    return fault;
+  }
+
+  private answerWithFault(context: RequestContext, fault: EmulatorFault, status: number): void {
+    // A fault is for one moment of one test; no cache may replay it.
+    context.response.setHeader('cache-control', 'no-store');
+    if (fault.body !== undefined) {
+      context.send(status, fault.body, { 'content-type': fault.contentType ?? 'application/json' });
+    } else if (status >= 400) {
+      context.error(status, status >= 500 ? 'INTERNAL_ERROR' : 'BAD_VALUE', `Fault injected by the emulator's config (status ${status}).`);
+    } else {
+      context.send(status, undefined);
+    }
+  }
+
+  /** Waits `ms`; false when the client went away meanwhile (no answer is owed then). */
+  private delay(ms: number, response: ServerResponse): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        response.off('close', onClose);
+        resolve(true);
+      }, ms);
+      const onClose = () => {
+        clearTimeout(timer);
+        this.timers.delete(timer);
+        resolve(false);
+      };
+      this.timers.add(timer);
+      response.once('close', onClose);
+    });
+  }
+}
+
+/** Creates an emulator from an options object and/or a JSON config file, not yet listening. */
+export async function createEmulator(options: EmulatorOptions = {}): Promise<KlarnaEmulator> {
+  const fromFile = options.configFile ? await readConfigFile(options.configFile) : {};
+  return new KlarnaEmulator(mergeConfig<EmulatorConfigPatch>(fromFile, options.config ?? {}));
+}
+
+/** Creates an emulator and starts it; `await emulator.close()` when done. */
+export async function startEmulator(options: EmulatorOptions & ListenOptions = {}): Promise<KlarnaEmulator> {
+  const emulator = await createEmulator(options);
+  await emulator.listen(options);
+  return emulator;
+}

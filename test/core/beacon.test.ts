@@ -1,0 +1,40 @@
+import { expect } from '@open-wc/testing';
+import { fireBeacon } from '../../src/core/beacon.js';
+import { requestJson } from '../../src/core/http.js';
+import { emulatorImpressions, emulatorRequests, emulatorUrl, messagingUrl, resetEmulator } from '../helpers/emulator.js';
+
+async function impressionUrl(amount: number): Promise<string> {
+  const response = await requestJson<{ impression_url: string }>(messagingUrl({ purchase_amount: amount }));
+  return response.data!.impression_url;
+}
+
+describe('fireBeacon', () => {
+  beforeEach(resetEmulator);
+
+  it('requests the impression URL as an image, which the emulator records', async () => {
+    const url = await impressionUrl(30000);
+    expect(await fireBeacon(url)).to.equal(true);
+    const impressions = await emulatorImpressions();
+    expect(impressions).to.have.length(1);
+    expect(impressions[0]).to.include({ placementKey: 'credit-promotion-badge', locale: 'en-US', purchaseAmount: 30000 });
+    expect(document.querySelectorAll('img')).to.have.length(0);
+  });
+
+  it('sends every beacon, even for the same URL', async () => {
+    const url = await impressionUrl(30001);
+    await fireBeacon(url);
+    await fireBeacon(url);
+    expect(await emulatorImpressions()).to.have.length(2);
+  });
+
+  it('resolves false when the answer is not an image, after the request was made', async () => {
+    expect(await fireBeacon(`${emulatorUrl}/not-a-pixel`)).to.equal(false);
+    expect((await emulatorRequests('/not-a-pixel')).map((record) => record.status)).to.deep.equal([404]);
+  });
+
+  it('refuses anything but http(s), loading nothing', async () => {
+    expect(() => fireBeacon('javascript:alert(1)')).to.throw(TypeError, /http: and https:/);
+    expect(() => fireBeacon('data:image/gif;base64,R0lGODlhAQABAAAAACw=')).to.throw(TypeError);
+    expect(await emulatorRequests()).to.have.length(0);
+  });
+});
