@@ -3,6 +3,7 @@
 // which loads tsx so this file can import the emulator's TypeScript source.
 import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { startEmulator } from './src/emulator/index.ts';
 
@@ -31,6 +32,29 @@ function findBrowser() {
 
 const emulator = await startEmulator();
 
+/**
+ * Ends the run with one plain line, `browser: N passed, N failed, N skipped`, that CI and people
+ * can read without the progress bar around web-test-runner's own summary. A test file that failed
+ * to load counts as a failure.
+ */
+function closingLineReporter() {
+  return {
+    stop({ sessions }) {
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      const count = (suite) => {
+        for (const test of suite.tests) counts[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed'] += 1;
+        for (const child of suite.suites) count(child);
+      };
+      for (const session of sessions) {
+        if (session.testResults) count(session.testResults);
+        if (!session.passed && session.errors.length > 0) counts.failed += 1;
+      }
+      // At exit, so it stands after web-test-runner's own closing lines.
+      process.once('exit', () => console.log(`browser: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`));
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
@@ -54,6 +78,7 @@ export default {
       },
     }),
   ],
+  reporters: [defaultReporter(), closingLineReporter()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
     {

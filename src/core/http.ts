@@ -169,7 +169,7 @@ function parseJson(text: string): unknown {
 
 function readCorrelationId(body: unknown): string | undefined {
   if (body && typeof body === 'object' && 'correlation_id' in body) {
-    const id = (body as { correlation_id: unknown }).correlation_id;
+    const id = body.correlation_id;
     return typeof id === 'string' ? id : undefined;
   }
   return undefined;

@@ -103,10 +103,10 @@ export async function readConfigFile(path: string): Promise<EmulatorConfigPatch>
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Emulator config ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`Emulator config ${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   if (!isPlainObject(parsed)) throw new Error(`Emulator config ${path} must hold a JSON object.`);
-  return parsed as EmulatorConfigPatch;
+  return parsed;
 }
 
 /** Checks a merged config; throws an `Error` that names the bad field. */

@@ -49,7 +49,7 @@ export class RequestContext {
 
   send(status: number, body: string | Buffer | undefined, headers: Record<string, string> = {}): void {
     if (this.response.headersSent || this.response.destroyed) return;
-    this.response.writeHead(status, { ...this.baseHeaders(), ...headers });
+    this.response.writeHead(status, { ...this.commonHeaders(), ...headers });
     this.response.end(status === 204 || status === 304 ? undefined : body);
   }
 
@@ -73,7 +73,8 @@ export class RequestContext {
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  private baseHeaders(): Record<string, string> {
+  /** Headers every answer carries: the correlation id and CORS. */
+  commonHeaders(): Record<string, string> {
     const origin = this.header('origin');
     return {
       'klarna-correlation-id': this.correlationId,

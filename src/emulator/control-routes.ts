@@ -31,7 +31,7 @@ export function controlRoutes(target: ControlTarget): Route[] {
       path: '/__emulator/impressions',
       handle: (context) => context.json(200, { count: target.records.impressions.length, impressions: target.records.impressions }, { 'cache-control': 'no-store' }),
     },
-    { method: 'GET', path: '/__emulator/events', handle: (context) => target.records.follow(context.response) },
+    { method: 'GET', path: '/__emulator/events', handle: (context) => target.records.follow(context.response, context.commonHeaders()) },
     { method: 'GET', path: '/__emulator/config', handle: (context) => context.json(200, target.config, { 'cache-control': 'no-store' }) },
     { method: 'POST', path: '/__emulator/config', handle: (context) => configure(context, target) },
     {

@@ -53,8 +53,8 @@ export class EmulatorRecords {
   }
 
   /** Streams every later event to `response` as Server-Sent Events until it closes. */
-  follow(response: ServerResponse): void {
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+  follow(response: ServerResponse, headers: Record<string, string> = {}): void {
+    response.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(`retry: 1000\n\n`);
     this.listeners.add(response);
     response.on('close', () => this.listeners.delete(response));

@@ -98,7 +98,7 @@ describe('ResponseCache', () => {
 
   it('drops the oldest entries past its size limit', async () => {
     const cache = new ResponseCache<number>({ maxEntries: 2 });
-    for (const key of ['a', 'b', 'c']) await cache.get(key, async () => ({ value: key.charCodeAt(0), cacheControl: 'max-age=60' }));
+    for (const key of ['a', 'b', 'c']) await cache.get(key, () => Promise.resolve({ value: key.charCodeAt(0), cacheControl: 'max-age=60' }));
     expect([cache.peek('a'), cache.peek('b'), cache.peek('c'), cache.size]).to.deep.equal([undefined, 98, 99, 2]);
   });
 });

@@ -177,8 +177,9 @@ describe('emulator: GET /messaging/v3', () => {
 
   it('streams what happens as Server-Sent Events', async () => {
     const controller = new AbortController();
-    const stream = await fetch(`${emulator.url}/__emulator/events`, { signal: controller.signal });
+    const stream = await fetch(`${emulator.url}/__emulator/events`, { signal: controller.signal, headers: { origin: 'http://127.0.0.1:5173' } });
     assert.equal(stream.headers.get('content-type'), 'text/event-stream');
+    assert.equal(stream.headers.get('access-control-allow-origin'), 'http://127.0.0.1:5173', 'the demo page on another origin may follow it');
     const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
     await osm({ purchase_amount: 8000 });
     let received = '';

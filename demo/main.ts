@@ -1,0 +1,56 @@
+/**
+ * The demo storefront: a hash router over three views, the header's cart count, and the event log.
+ * It imports the library from src/, so `npm start` shows the code as it is now.
+ */
+import { render } from 'lit';
+import '../src/index.js';
+import { cart } from './cart.js';
+import { findProduct } from './catalog.js';
+import './event-log.js';
+import { cartView, landingView, productView, type ProductSelection } from './views.js';
+
+const emulatorUrl = import.meta.env.VITE_KLARNA_EMULATOR_URL ?? '';
+const view = document.querySelector<HTMLElement>('#view')!;
+const selections = new Map<string, ProductSelection>();
+
+function show(): void {
+  const [, page = '', id = ''] = location.hash.split('/');
+  document.querySelectorAll<HTMLAnchorElement>('.site-nav a').forEach((link) => {
+    link.toggleAttribute('aria-current', link.hash === `#/${page}` || (page === 'product' && link.hash.startsWith('#/product')));
+  });
+  if (page === 'product') {
+    const product = findProduct(id);
+    if (product) {
+      const selection = selections.get(id) ?? { colour: product.colours[0]!.name, size: product.sizes[0]!.label, quantity: 1 };
+      selections.set(id, selection);
+      const update = (change: Partial<ProductSelection>) => {
+        Object.assign(selection, change);
+        show();
+      };
+      render(productView(product, selection, update), view);
+      document.title = `${product.name} · Nordlys`;
+      return;
+    }
+  }
+  if (page === 'cart') {
+    render(cartView(), view);
+    document.title = 'Cart · Nordlys';
+    return;
+  }
+  render(landingView(), view);
+  document.title = 'Nordlys · klarna-elements demo';
+}
+
+function showCartCount(): void {
+  document.querySelector('#cart-count')!.textContent = String(cart.count);
+}
+
+cart.subscribe(() => {
+  showCartCount();
+  if (location.hash.startsWith('#/cart')) show();
+});
+window.addEventListener('hashchange', show);
+document.querySelector('demo-event-log')!.setAttribute('emulator-url', emulatorUrl);
+document.querySelector('#emulator-url')!.textContent = emulatorUrl || 'not running';
+showCartCount();
+show();

@@ -1,0 +1,118 @@
+/** The storefront's three views: landing, product and cart. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { productArt } from './art.js';
+import { cart } from './cart.js';
+import { findProduct, formatPrice, PRODUCTS, type Product } from './catalog.js';
+
+export interface ProductSelection {
+  colour: string;
+  size: string;
+  quantity: number;
+}
+
+export function landingView(): TemplateResult {
+  return html`
+    <section class="top-strip" aria-label="Payment options">
+      <div class="top-strip__slot" data-slot="top-strip"></div>
+    </section>
+    <section class="hero">
+      <div>
+        <p class="eyebrow">Autumn collection</p>
+        <h1>Gear for long northern nights</h1>
+        <p>Down, wool and light: everything you need when the sun sets at four.</p>
+        <a class="button" href="#/product/aurora-jacket">Shop the Aurora jacket</a>
+      </div>
+      ${productArt(PRODUCTS[0]!, PRODUCTS[0]!.colours[0]!)}
+    </section>
+    <section class="grid" aria-label="Products">
+      ${PRODUCTS.map((product) => html`
+        <a class="card" href=${`#/product/${product.id}`}>
+          ${productArt(product, product.colours[0]!)}
+          <h2>${product.name}</h2>
+          <p class="price">${formatPrice(product.price)}</p>
+        </a>`)}
+    </section>`;
+}
+
+export function unitPrice(product: Product, selection: ProductSelection): number {
+  return product.price + (product.sizes.find((size) => size.label === selection.size)?.surcharge ?? 0);
+}
+
+export function productView(product: Product, selection: ProductSelection, update: (change: Partial<ProductSelection>) => void): TemplateResult {
+  const colour = product.colours.find((candidate) => candidate.name === selection.colour) ?? product.colours[0]!;
+  const price = unitPrice(product, selection);
+  const amount = price * selection.quantity;
+  return html`
+    <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="#/">Home</a> / <span>${product.name}</span></nav>
+    <article class="product">
+      <div class="product__art">${productArt(product, colour)}</div>
+      <div class="product__info">
+        <h1>${product.name}</h1>
+        <p class="tagline">${product.tagline}</p>
+        <p class="price price--large" aria-live="polite">${formatPrice(amount)}${selection.quantity > 1 ? html` <small>(${selection.quantity} × ${formatPrice(price)})</small>` : nothing}</p>
+        <div class="payment-options" data-slot="product-osm" data-amount=${amount}></div>
+
+        <fieldset class="options">
+          <legend>Colour: <strong>${colour.name}</strong></legend>
+          ${product.colours.map((option) => html`
+            <label class="swatch" style=${`--swatch:${option.swatch}`} title=${option.name}>
+              <input type="radio" name="colour" .checked=${option.name === colour.name} @change=${() => update({ colour: option.name })}>
+              <span class="visually-hidden">${option.name}</span>
+            </label>`)}
+        </fieldset>
+        ${product.sizes.length > 1 ? html`
+          <fieldset class="options">
+            <legend>Size</legend>
+            ${product.sizes.map((size) => html`
+              <label class="chip">
+                <input type="radio" name="size" .checked=${size.label === selection.size} @change=${() => update({ size: size.label })}>
+                <span>${size.label}${size.surcharge ? ` +${formatPrice(size.surcharge)}` : ''}</span>
+              </label>`)}
+          </fieldset>` : nothing}
+
+        <div class="buy-row">
+          <div class="stepper" role="group" aria-label="Quantity">
+            <button type="button" aria-label="One fewer" ?disabled=${selection.quantity <= 1} @click=${() => update({ quantity: selection.quantity - 1 })}>−</button>
+            <output aria-live="polite">${selection.quantity}</output>
+            <button type="button" aria-label="One more" ?disabled=${selection.quantity >= 10} @click=${() => update({ quantity: selection.quantity + 1 })}>+</button>
+          </div>
+          <button class="button" type="button" @click=${() => cart.add({ productId: product.id, colour: colour.name, size: selection.size, unitPrice: price, quantity: selection.quantity })}>Add to cart</button>
+        </div>
+        <div class="express-checkout" data-slot="instant-shopping"></div>
+        <p class="description">${product.description}</p>
+      </div>
+    </article>`;
+}
+
+export function cartView(): TemplateResult {
+  const lines = cart.items;
+  if (lines.length === 0) {
+    return html`<section class="cart"><h1>Your cart</h1><p>Your cart is empty. <a href="#/">Keep shopping</a>.</p></section>`;
+  }
+  return html`
+    <section class="cart">
+      <h1>Your cart</h1>
+      <ul class="cart__lines">
+        ${lines.map((line, index) => {
+          const product = findProduct(line.productId);
+          const colour = product?.colours.find((candidate) => candidate.name === line.colour);
+          return html`
+            <li>
+              ${product && colour ? productArt(product, colour) : nothing}
+              <div><strong>${product?.name ?? line.productId}</strong><br><span class="muted">${line.colour}${line.size === 'One size' ? '' : ` · ${line.size}`}</span></div>
+              <div class="stepper" role="group" aria-label=${`Quantity of ${product?.name ?? 'item'}`}>
+                <button type="button" aria-label="One fewer" @click=${() => cart.setQuantity(index, line.quantity - 1)}>−</button>
+                <output>${line.quantity}</output>
+                <button type="button" aria-label="One more" @click=${() => cart.setQuantity(index, line.quantity + 1)}>+</button>
+              </div>
+              <span class="price">${formatPrice(line.unitPrice * line.quantity)}</span>
+            </li>`;
+        })}
+      </ul>
+      <div class="cart__summary">
+        <p class="total"><span>Total</span> <strong>${formatPrice(cart.total)}</strong></p>
+        <div class="payment-options" data-slot="cart-osm" data-amount=${cart.total}></div>
+        <button class="button button--wide" type="button">Checkout</button>
+      </div>
+    </section>`;
+}

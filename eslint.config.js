@@ -1,0 +1,68 @@
+// Lint: ESLint's and typescript-eslint's recommended rules with type information, plus the
+// architecture's one rule: browser code imports no Node built-in, and the core imports nothing
+// above it (elements, server helpers, emulator).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = { group: ['node:*'], message: 'Browser code must not import Node built-ins.' };
+const aboveCore = {
+  group: ['**/osm-placement/**', '**/instant-shopping/**', '**/server/**', '**/emulator/**', '../index.js'],
+  message: 'The core is the bottom layer: it imports no element, server or emulator code.',
+};
+const serverOrEmulator = {
+  group: ['**/server/**', '**/emulator/**'],
+  message: 'Elements run in the browser: they import the core, never the Node-only server or emulator.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'node_modules/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.ts', 'test/fixtures/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // An AbortSignal's reason is `unknown` by definition; rejecting with it is what fetch does.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
+      '@typescript-eslint/no-floating-promises': ['error', {
+        allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }],
+      }],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', window: 'readonly', document: 'readonly' } },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, aboveCore] }] },
+  },
+  {
+    files: ['src/osm-placement/**/*.ts', 'src/instant-shopping/**/*.ts', 'src/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, serverOrEmulator] }] },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // chai's `expect(x).to.be.true`-style getters and mocha's hooks read as unused expressions.
+      '@typescript-eslint/no-unused-expressions': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['test/**/*.test.ts'],
+    ignores: ['test/node/**'],
+    rules: {
+      // @open-wc/semantic-dom-diff overloads chai's `equal` with a Promise-returning signature, so
+      // every `expect(x).to.equal(y)` would read as a floating promise.
+      '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+);
