@@ -5,19 +5,25 @@
 import type { ResponseCache } from './cache.js';
 import { requestJson, type JsonRequestOptions, type JsonResponse } from './http.js';
 
-export interface CachedRequestOptions extends Omit<JsonRequestOptions, 'method' | 'body'> {
+export interface CachedRequestOptions<V> extends Omit<JsonRequestOptions, 'method' | 'body'> {
   /** Skip a kept answer and any request under way: load anew (a user's refresh). */
-  reload?: boolean;
+  reload?: boolean | undefined;
+  /**
+   * Turns the answer into the value to keep. It runs once per network answer, not per caller; when
+   * it throws, the caller gets the error and nothing is kept, as for any failure.
+   */
+  parse?: (response: JsonResponse<unknown>) => V;
 }
 
-export function requestJsonCached<T>(cache: ResponseCache<JsonResponse<T>>, url: string, options: CachedRequestOptions = {}): Promise<JsonResponse<T>> {
-  const { signal, reload, ...requestOptions } = options;
+export function requestJsonCached<V = JsonResponse<unknown>>(cache: ResponseCache<V>, url: string, options: CachedRequestOptions<V> = {}): Promise<V> {
+  const { signal, reload, parse, ...requestOptions } = options;
   return cache.get(
     url,
     async (sharedSignal) => {
       // A reload must pass the browser's HTTP cache too, which also honours the answer's max-age.
-      const response = await requestJson<T>(url, { ...requestOptions, ...(reload ? { cache: 'reload' as const } : {}), signal: sharedSignal });
-      return { value: response, cacheControl: response.headers.get('cache-control'), age: response.headers.get('age') };
+      const response = await requestJson(url, { ...requestOptions, ...(reload ? { cache: 'reload' as const } : {}), signal: sharedSignal });
+      const value = parse ? parse(response) : (response as V);
+      return { value, cacheControl: response.headers.get('cache-control'), age: response.headers.get('age') };
     },
     { signal, reload },
   );

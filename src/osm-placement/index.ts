@@ -1,6 +1,9 @@
 /**
- * `klarna-elements/osm-placement`: the On-site messaging element. Filled by the OSM placement
- * issue; the entry exists now so the package's exports map is complete from the start.
+ * `klarna-elements/osm-placement`: `<klarna-osm-placement>`, defined on import.
  * @module
  */
-export {};
+export { KlarnaOsmPlacement, type OsmPlacementState, type OsmTheme } from './osm-placement.component.js';
+export { OSM_PLACEMENT_TAG } from './define.js';
+export { OSM_PLACEMENT_KEYS, type OsmNode, type OsmPlacementKey } from './api.js';
+export type { OsmImpressionMode, OsmLoading } from './config.js';
+export type * from './events.js';

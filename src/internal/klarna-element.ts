@@ -1,0 +1,25 @@
+/**
+ * What every klarna-elements element shares: typed events (`emit` takes its detail type from
+ * `HTMLElementEventMap`, so a wrong detail does not compile) and console messages that name the
+ * element.
+ */
+import { LitElement } from 'lit';
+
+/** The detail type of a `CustomEvent` in `HTMLElementEventMap`. */
+export type EventDetail<K extends keyof HTMLElementEventMap> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+export abstract class KlarnaElement extends LitElement {
+  /** Dispatches a bubbling, composed `CustomEvent`; returns false if a listener cancelled it. */
+  protected emit<K extends keyof HTMLElementEventMap>(name: K, detail: EventDetail<K>): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+  }
+
+  /** `console.error` with the element's tag, so a merchant sees which element needs what. */
+  protected logError(message: string, cause?: unknown): void {
+    console.error(`<${this.localName}>: ${message}`, ...(cause === undefined ? [] : [cause]));
+  }
+
+  protected logWarning(message: string): void {
+    console.warn(`<${this.localName}>: ${message}`);
+  }
+}
