@@ -6,4 +6,14 @@ export default {
   litelement: true,
   // package.json names the manifest already; a regeneration elsewhere must not rewrite it.
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer lists modules in the order its file search finds them, which varies from run
+      // to run; sorted, the manifest is the same for the same code.
+      name: 'klarna-elements:stable-module-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };

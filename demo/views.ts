@@ -2,7 +2,29 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { productArt } from './art.js';
 import { cart } from './cart.js';
-import { findProduct, formatPrice, PRODUCTS, type Product } from './catalog.js';
+import { findProduct, formatPrice, LOCALE, PRODUCTS, type Product } from './catalog.js';
+import { EMULATOR_CLIENT_ID } from '../src/emulator/constants.js';
+
+/** Where the elements send their requests: the emulator that `npm start` runs beside the demo. */
+const emulatorUrl = import.meta.env.VITE_KLARNA_EMULATOR_URL ?? '';
+
+interface PlacementOptions {
+  placementKey: 'credit-promotion-badge' | 'top-strip-promotion-badge';
+  amount?: number;
+  loading?: 'eager' | 'lazy';
+}
+
+/** An OSM placement with the store's settings; on a real store, client-id comes from the Merchant Portal. */
+function osmPlacement({ placementKey, amount, loading }: PlacementOptions): TemplateResult {
+  return html`<klarna-osm-placement
+    client-id=${EMULATOR_CLIENT_ID}
+    locale=${LOCALE}
+    api-url=${emulatorUrl}
+    placement-key=${placementKey}
+    purchase-amount=${amount ?? nothing}
+    loading=${loading ?? nothing}
+  ></klarna-osm-placement>`;
+}
 
 export interface ProductSelection {
   colour: string;
@@ -13,7 +35,7 @@ export interface ProductSelection {
 export function landingView(): TemplateResult {
   return html`
     <section class="top-strip" aria-label="Payment options">
-      <div class="top-strip__slot" data-slot="top-strip"></div>
+      <div class="top-strip__slot">${osmPlacement({ placementKey: 'top-strip-promotion-badge' })}</div>
     </section>
     <section class="hero">
       <div>
@@ -50,7 +72,7 @@ export function productView(product: Product, selection: ProductSelection, updat
         <h1>${product.name}</h1>
         <p class="tagline">${product.tagline}</p>
         <p class="price price--large" aria-live="polite">${formatPrice(amount)}${selection.quantity > 1 ? html` <small>(${selection.quantity} × ${formatPrice(price)})</small>` : nothing}</p>
-        <div class="payment-options" data-slot="product-osm" data-amount=${amount}></div>
+        <div class="payment-options">${osmPlacement({ placementKey: 'credit-promotion-badge', amount })}</div>
 
         <fieldset class="options">
           <legend>Colour: <strong>${colour.name}</strong></legend>
@@ -80,6 +102,11 @@ export function productView(product: Product, selection: ProductSelection, updat
         </div>
         <div class="express-checkout" data-slot="instant-shopping"></div>
         <p class="description">${product.description}</p>
+        <details class="drawer">
+          <summary>Ways to pay</summary>
+          <p>Card, PayPal, or pay over time with Klarna:</p>
+          ${osmPlacement({ placementKey: 'credit-promotion-badge', amount, loading: 'lazy' })}
+        </details>
       </div>
     </article>`;
 }
@@ -111,7 +138,7 @@ export function cartView(): TemplateResult {
       </ul>
       <div class="cart__summary">
         <p class="total"><span>Total</span> <strong>${formatPrice(cart.total)}</strong></p>
-        <div class="payment-options" data-slot="cart-osm" data-amount=${cart.total}></div>
+        <div class="payment-options">${osmPlacement({ placementKey: 'credit-promotion-badge', amount: cart.total })}</div>
         <button class="button button--wide" type="button">Checkout</button>
       </div>
     </section>`;

@@ -3,8 +3,9 @@ import { KlarnaOsmPlacement } from './osm-placement.component.js';
 
 export const OSM_PLACEMENT_TAG = 'klarna-osm-placement';
 
+// The tag is written out (not OSM_PLACEMENT_TAG) because the manifest analyzer reads it from here.
 if (typeof customElements !== 'undefined' && !customElements.get(OSM_PLACEMENT_TAG)) {
-  customElements.define(OSM_PLACEMENT_TAG, KlarnaOsmPlacement);
+  customElements.define('klarna-osm-placement', KlarnaOsmPlacement);
 }
 
 declare global {

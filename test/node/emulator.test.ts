@@ -268,12 +268,16 @@ describe('emulator: configuration', () => {
   it('runs from the klarna-emulator command and prints its URL', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
+      // Keep reading to the end: a closed pipe would kill the child at its next console.log.
       let output = '';
-      for await (const chunk of child.stdout) {
-        output += String(chunk);
-        if (output.includes('\n')) break;
-      }
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      const url = await new Promise<string | undefined>((resolve) => {
+        child.stdout.on('data', (chunk) => {
+          output += String(chunk);
+          const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+          if (found) resolve(found);
+        });
+        child.once('exit', () => resolve(undefined));
+      });
       assert.ok(url, output);
       assert.equal((await fetch(`${url}/__emulator/requests`)).status, 200);
     } finally {

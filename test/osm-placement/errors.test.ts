@@ -1,22 +1,16 @@
 import { expect } from '@open-wc/testing';
 import type { OsmErrorDetail } from '../../src/osm-placement/index.js';
 import { EMULATOR_DISABLED_CLIENT_ID, configureEmulator, emulatorRequests, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
+import { captureConsole, type CapturedConsole } from '../helpers/console.js';
 import { answerWith, freshClient, mountPlacement, part } from '../helpers/osm.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-/** Silences and records console.error for the test (the element reports every error there). */
-function quietErrors() {
-  const messages: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => { messages.push(args.map(String).join(' ')); };
-  return { messages, restore: () => { console.error = original; } };
-}
 
 describe('<klarna-osm-placement> errors and empty answers', () => {
-  let console_: ReturnType<typeof quietErrors>;
+  let console_: CapturedConsole;
   beforeEach(async () => {
-    console_ = quietErrors();
+    console_ = captureConsole('error'); // the element reports every error there
     await resetEmulator();
   });
   afterEach(() => console_.restore());
@@ -100,9 +94,9 @@ describe('<klarna-osm-placement> errors and empty answers', () => {
 });
 
 describe('<klarna-osm-placement> configuration', () => {
-  let console_: ReturnType<typeof quietErrors>;
+  let console_: CapturedConsole;
   beforeEach(async () => {
-    console_ = quietErrors();
+    console_ = captureConsole('error'); // the element reports every error there
     await resetEmulator();
   });
   afterEach(() => console_.restore());

@@ -1,15 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { OsmRenderDetail } from '../../src/osm-placement/index.js';
+import { captureConsole } from '../helpers/console.js';
 import { resetEmulator } from '../helpers/emulator.js';
 import { answerWith, freshClient, mountPlacement, part } from '../helpers/osm.js';
 
-function captureConsole(method: 'warn' | 'error') {
-  const messages: string[] = [];
-  const original = console[method];
-  console[method] = (...args: unknown[]) => { messages.push(args.map(String).join(' ')); };
-  return { messages, restore: () => { console[method] = original; } };
-}
 
 const FULL_ANSWER = {
   content: {
