@@ -29,5 +29,8 @@ export default defineConfig({
       formats: ['es'],
       fileName: () => 'klarna-elements.js',
     },
+    // Library mode keeps whitespace in ES output, for the next bundler's tree-shaking; this file is
+    // served as it is, so it gets the full minification.
+    rolldownOptions: { output: { minify: true } },
   },
 });

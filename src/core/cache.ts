@@ -12,17 +12,14 @@ export interface CacheDirectives {
   maxAge: number | undefined;
 }
 
+const directive = (name: string) => new RegExp(`(?:^|,)\\s*${name}\\s*(?:=\\s*"?(\\d*)"?\\s*)?(?:,|$)`, 'i');
+const NO_STORE = directive('no-store');
+const NO_CACHE = /(?:^|,)\s*no-cache\s*(?:[=,]|$)/i;
+const MAX_AGE = directive('max-age');
+
 export function parseCacheControl(header: string | null | undefined): CacheDirectives {
-  const directives: CacheDirectives = { noStore: false, noCache: false, maxAge: undefined };
-  for (const part of (header ?? '').split(',')) {
-    const [rawName, rawValue] = part.split('=', 2);
-    const name = rawName?.trim().toLowerCase();
-    const value = rawValue?.trim().replace(/^"(.*)"$/, '$1');
-    if (name === 'no-store') directives.noStore = true;
-    else if (name === 'no-cache') directives.noCache = true;
-    else if (name === 'max-age' && value !== undefined && /^\d+$/.test(value)) directives.maxAge = Number(value);
-  }
-  return directives;
+  const maxAge = MAX_AGE.exec(header ?? '')?.[1];
+  return { noStore: NO_STORE.test(header ?? ''), noCache: NO_CACHE.test(header ?? ''), maxAge: maxAge ? Number(maxAge) : undefined };
 }
 
 /**
@@ -33,8 +30,7 @@ export function parseCacheControl(header: string | null | undefined): CacheDirec
 export function freshnessLifetimeMs(cacheControl: string | null | undefined, age?: string | null): number {
   const { noStore, noCache, maxAge } = parseCacheControl(cacheControl);
   if (noStore || noCache || maxAge === undefined) return 0;
-  const spent = age && /^\d+$/.test(age.trim()) ? Number(age.trim()) : 0;
-  return Math.max(0, maxAge - spent) * 1000;
+  return Math.max(0, maxAge - (Number(age) || 0)) * 1000;
 }
 
 /** What a loader gives the cache: the value and the headers that decide how long to keep it. */
@@ -60,132 +56,91 @@ export interface CacheGetOptions {
   reload?: boolean | undefined;
 }
 
-interface Entry<T> {
-  value: T;
-  expiresAt: number;
-}
-
 interface Flight<T> {
   promise: Promise<Cacheable<T>>;
   controller: AbortController;
   waiters: number;
-  settled: boolean;
+  settled?: boolean;
 }
 
 export class ResponseCache<T> {
-  private readonly entries = new Map<string, Entry<T>>();
-  private readonly flights = new Map<string, Flight<T>>();
-  private readonly maxEntries: number;
-  private readonly now: () => number;
+  #entries = new Map<string, { value: T; expiresAt: number }>();
+  #flights = new Map<string, Flight<T>>();
+  #maxEntries: number;
+  #now: () => number;
 
-  constructor(options: ResponseCacheOptions = {}) {
-    this.maxEntries = options.maxEntries ?? 100;
-    this.now = options.now ?? Date.now;
+  constructor({ maxEntries = 100, now = Date.now }: ResponseCacheOptions = {}) {
+    this.#maxEntries = maxEntries;
+    this.#now = now;
   }
 
   /** The fresh value for `key`, if one is kept; never starts a request. */
   peek(key: string): T | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
+    const entry = this.#entries.get(key);
+    if (entry && entry.expiresAt <= this.#now()) this.#entries.delete(key);
+    else return entry?.value;
   }
 
   /**
    * The value for `key`: a fresh kept one, else a request already under way for it, else a new
    * one from `load`. A failed load is never kept, so the next call tries again.
    */
-  get(key: string, load: CacheLoader<T>, options: CacheGetOptions = {}): Promise<T> {
-    const { signal, reload = false } = options;
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (!reload) {
-      const kept = this.peek(key);
-      if (kept !== undefined) return Promise.resolve(kept);
-    }
-    let flight = reload ? undefined : this.flights.get(key);
-    if (!flight) flight = this.start(key, load);
-    return this.wait(flight, signal);
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  private start(key: string, load: CacheLoader<T>): Flight<T> {
-    const controller = new AbortController();
-    const flight: Flight<T> = { promise: Promise.resolve().then(() => load(controller.signal)), controller, waiters: 0, settled: false };
-    this.flights.set(key, flight);
-    flight.promise.then(
-      (result) => {
-        flight.settled = true;
-        // A newer flight for the key (a reload) owns the entry; an older answer must not replace it.
-        if (this.flights.get(key) !== flight) return;
-        this.flights.delete(key);
-        this.keep(key, result);
-      },
-      () => {
-        flight.settled = true;
-        if (this.flights.get(key) === flight) this.flights.delete(key);
-      },
-    );
-    return flight;
-  }
-
-  private keep(key: string, result: Cacheable<T>): void {
-    const lifetime = freshnessLifetimeMs(result.cacheControl, result.age);
-    if (lifetime <= 0) {
-      this.entries.delete(key);
-      return;
-    }
-    this.entries.delete(key);
-    this.entries.set(key, { value: result.value, expiresAt: this.now() + lifetime });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  private wait(flight: Flight<T>, signal: AbortSignal | undefined): Promise<T> {
-    flight.waiters += 1;
+  get(key: string, load: CacheLoader<T>, { signal, reload }: CacheGetOptions = {}): Promise<T> {
+    const kept = reload ? undefined : this.peek(key);
+    if (kept !== undefined) return Promise.resolve(kept);
+    const flight = (!reload && this.#flights.get(key)) || this.#start(key, load);
+    flight.waiters++;
     return new Promise<T>((resolve, reject) => {
-      const release = () => {
+      const leave = () => {
+        flight.waiters--;
         signal?.removeEventListener('abort', onAbort);
-        flight.waiters -= 1;
       };
       const onAbort = () => {
-        release();
-        if (flight.waiters === 0 && !flight.settled) flight.controller.abort(abortReason(signal));
-        reject(abortReason(signal));
+        leave();
+        const reason: unknown = signal!.reason;
+        if (!flight.waiters && !flight.settled) flight.controller.abort(reason);
+        reject(reason);
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort);
       flight.promise.then(
-        (result) => {
-          if (signal?.aborted) return;
-          release();
-          resolve(result.value);
-        },
-        (error: unknown) => {
-          if (signal?.aborted) return;
-          release();
-          reject(error);
-        },
+        (result) => { if (!signal?.aborted) { leave(); resolve(result.value); } },
+        (error: unknown) => { if (!signal?.aborted) { leave(); reject(error); } },
       );
     });
   }
-}
 
-function abortReason(signal: AbortSignal | undefined): unknown {
-  return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  #start(key: string, load: CacheLoader<T>): Flight<T> {
+    const controller = new AbortController();
+    const flight: Flight<T> = { promise: Promise.resolve().then(() => load(controller.signal)), controller, waiters: 0 };
+    this.#flights.set(key, flight);
+    const done = (result?: Cacheable<T>) => {
+      flight.settled = true;
+      // A newer flight for the key (a reload) owns the entry; an older answer must not replace it.
+      if (this.#flights.get(key) !== flight) return;
+      this.#flights.delete(key);
+      if (!result) return;
+      const lifetime = freshnessLifetimeMs(result.cacheControl, result.age);
+      this.#entries.delete(key);
+      if (lifetime > 0) this.#entries.set(key, { value: result.value, expiresAt: this.#now() + lifetime });
+      for (const oldest of this.#entries.keys()) {
+        if (this.#entries.size <= this.#maxEntries) break;
+        this.#entries.delete(oldest);
+      }
+    };
+    flight.promise.then(done, () => done());
+    return flight;
+  }
 }

@@ -61,19 +61,18 @@ export function resolveRegion(options: Pick<EndpointOptions, 'region' | 'locale'
  * somewhere the merchant did not mean.
  */
 export function normalizeBaseUrl(baseUrl: string): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`"${baseUrl}" is not an absolute URL; give a base URL such as "http://localhost:8787".`);
+    // reported below
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`"${baseUrl}" must use http: or https:, not ${url.protocol}`);
-  }
-  if (url.search || url.hash) {
-    throw new TypeError(`"${baseUrl}" must not have a query or fragment; give only the origin and an optional path.`);
-  }
-  return url.href.replace(/\/+$/, '');
+  const problem = !url ? 'is not an absolute URL, e.g. "http://localhost:8787"'
+    : !/^https?:$/.test(url.protocol) ? 'must use http: or https:'
+    : url.search || url.hash ? 'must not have a query or fragment'
+    : undefined;
+  if (problem) throw new TypeError(`"${baseUrl}" ${problem}.`);
+  return url!.href.replace(/\/+$/, '');
 }
 
 /** The REST base URL for an environment and region, or the override when one is given. */

@@ -28,21 +28,16 @@ export interface KlarnaHttpErrorInit {
  */
 export class KlarnaHttpError extends Error {
   override readonly name = 'KlarnaHttpError';
-  readonly code: KlarnaHttpErrorCode;
-  readonly url: string;
-  readonly method: string;
-  readonly status: number | undefined;
-  readonly correlationId: string | undefined;
-  readonly body: unknown;
+  declare readonly code: KlarnaHttpErrorCode;
+  declare readonly url: string;
+  declare readonly method: string;
+  declare readonly status: number | undefined;
+  declare readonly correlationId: string | undefined;
+  declare readonly body: unknown;
 
-  constructor(message: string, init: KlarnaHttpErrorInit) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.code = init.code;
-    this.url = redactUrl(init.url);
-    this.method = init.method ?? 'GET';
-    this.status = init.status;
-    this.correlationId = init.correlationId;
-    this.body = init.body;
+  constructor(message: string, { code, url, method = 'GET', status, correlationId, body, cause }: KlarnaHttpErrorInit) {
+    super(message, { cause });
+    Object.assign(this, { code, url: redactUrl(url), method, status, correlationId, body });
   }
 }
 
@@ -79,107 +74,69 @@ export interface JsonResponse<T> {
  * with a {@link KlarnaHttpError} for everything else, including a 2xx whose body is not JSON.
  */
 export async function requestJson<T = unknown>(url: string, options: JsonRequestOptions = {}): Promise<JsonResponse<T>> {
-  const method = (options.method ?? 'GET').toUpperCase();
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  const fail = (code: KlarnaHttpErrorCode, message: string, extra: Partial<KlarnaHttpErrorInit> = {}) =>
+  const { method = 'GET', timeout = DEFAULT_TIMEOUT_MS, signal, body } = options;
+  const fail = (code: KlarnaHttpErrorCode, message: string, extra?: Partial<KlarnaHttpErrorInit>) =>
     new KlarnaHttpError(`${method} ${redactUrl(url)}: ${message}`, { code, url, method, ...extra });
-
-  if (options.signal?.aborted) throw fail('aborted', 'the request was aborted before it started.', { cause: options.signal.reason });
-
   const controller = new AbortController();
   let timedOut = false;
-  const timer = timeout > 0 ? setTimeout(() => { timedOut = true; controller.abort(); }, timeout) : undefined;
-  const onCallerAbort = () => controller.abort();
-  options.signal?.addEventListener('abort', onCallerAbort, { once: true });
-
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    body = JSON.stringify(options.body);
-    headers['content-type'] ??= 'application/json';
-  }
-
-  const interrupted = (cause: unknown) =>
+  const interrupted = (cause?: unknown) =>
     timedOut
-      ? fail('timeout', `no complete answer within ${timeout} ms. Klarna advises a timeout of at least 5000 ms; check the network or raise the timeout.`, { cause })
-      : fail('aborted', 'the request was aborted.', { cause: options.signal?.reason ?? cause });
+      ? fail('timeout', `no complete answer within ${timeout} ms (Klarna advises a timeout of at least 5000 ms).`, { cause })
+      : fail('aborted', 'aborted.', { cause: signal?.reason ?? cause });
+  if (signal?.aborted) throw interrupted();
 
+  const timer = timeout > 0 ? setTimeout(() => { timedOut = true; controller.abort(); }, timeout) : undefined;
+  const abort = () => controller.abort();
+  signal?.addEventListener('abort', abort);
   try {
     let response: Response;
-    try {
-      response = await (options.fetch ?? globalThis.fetch)(url, {
-        method,
-        headers,
-        body,
-        signal: controller.signal,
-        ...(options.cache ? { cache: options.cache } : {}),
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-      });
-    } catch (cause) {
-      if (controller.signal.aborted) throw interrupted(cause);
-      throw fail('network', 'the request did not reach the server (offline, DNS, CORS or a blocked request). Check the URL and, for a browser call to another origin, its CORS headers.', { cause });
-    }
-
-    const correlationId = response.headers.get(CORRELATION_ID_HEADER) ?? undefined;
     let text: string;
     try {
-      text = response.status === 204 ? '' : await response.text();
+      response = await (options.fetch ?? fetch)(url, {
+        method,
+        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+        cache: options.cache,
+        credentials: options.credentials,
+      });
+      text = await response.text();
     } catch (cause) {
       if (controller.signal.aborted) throw interrupted(cause);
-      throw fail('network', 'the connection broke while reading the answer.', { cause, status: response.status, correlationId });
+      throw fail('network', 'the request failed (offline, DNS, CORS, or the connection broke).', { cause });
     }
-
-    if (!response.ok) {
-      const errorBody = parseJson(text) ?? (text || undefined);
-      const bodyCorrelationId = readCorrelationId(errorBody);
-      const id = correlationId ?? bodyCorrelationId;
-      throw fail('http', `answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${describeErrorBody(errorBody)}${id ? ` (klarna-correlation-id ${id})` : ''}.`, {
-        status: response.status,
-        correlationId: id,
-        body: errorBody,
-      });
-    }
-
-    if (response.status === 204) {
-      return { status: 204, data: undefined, headers: response.headers, correlationId };
-    }
+    const { status } = response;
+    let correlationId = response.headers.get(CORRELATION_ID_HEADER) ?? undefined;
     const data = parseJson(text);
-    if (data === undefined) {
-      throw fail('malformed-response', `answered ${response.status} with a body that is not JSON.`, {
-        status: response.status,
-        correlationId,
-        body: text.slice(0, 200),
-      });
+    if (!response.ok) {
+      const errorBody = data ?? (text || undefined);
+      const fields = (typeof errorBody === 'object' ? errorBody : {}) as KlarnaErrorBody;
+      correlationId ??= typeof fields.correlation_id === 'string' ? fields.correlation_id : undefined;
+      const said = [fields.error_code, fields.error_messages?.[0] ?? fields.error_message].filter((part) => typeof part === 'string').join(' – ');
+      throw fail('http', `answered ${status}${said ? `: ${said}` : ''}${correlationId ? ` (klarna-correlation-id ${correlationId})` : ''}.`, { status, correlationId, body: errorBody });
     }
-    return { status: response.status, data: data as T, headers: response.headers, correlationId };
+    if (status !== 204 && data === undefined) {
+      throw fail('malformed-response', `answered ${status} with a body that is not JSON.`, { status, correlationId, body: text.slice(0, 200) });
+    }
+    return { status, data: data as T | undefined, headers: response.headers, correlationId };
   } finally {
     clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onCallerAbort);
+    signal?.removeEventListener('abort', abort);
   }
+}
+
+/** Klarna's REST error body; some services send `error_message` instead of `error_messages`. */
+interface KlarnaErrorBody {
+  error_code?: unknown;
+  error_messages?: unknown[];
+  error_message?: unknown;
+  correlation_id?: unknown;
 }
 
 function parseJson(text: string): unknown {
-  if (!text) return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return text ? (JSON.parse(text) as unknown) : undefined;
   } catch {
     return undefined;
   }
-}
-
-function readCorrelationId(body: unknown): string | undefined {
-  if (body && typeof body === 'object' && 'correlation_id' in body) {
-    const id = body.correlation_id;
-    return typeof id === 'string' ? id : undefined;
-  }
-  return undefined;
-}
-
-/** `: error_code – first message` from either of Klarna's error body formats, when present. */
-function describeErrorBody(body: unknown): string {
-  if (!body || typeof body !== 'object') return '';
-  const { error_code: code, error_messages: messages, error_message: message } = body as Record<string, unknown>;
-  const first = Array.isArray(messages) && typeof messages[0] === 'string' ? messages[0] : typeof message === 'string' ? message : undefined;
-  const parts = [typeof code === 'string' ? code : undefined, first].filter(Boolean);
-  return parts.length ? `: ${parts.join(' – ')}` : '';
 }

@@ -3,10 +3,7 @@
  * (`https://user:password@host`) and the values of query parameters that carry credentials.
  */
 
-const SECRET_PARAMS = new Set([
-  'password', 'passwd', 'secret', 'client_secret', 'token', 'access_token', 'refresh_token',
-  'api_key', 'apikey', 'key', 'authorization', 'auth', 'signature', 'sig',
-]);
+const SECRET_PARAM = /^(passw(or)?d|(client_)?secret|(access_|refresh_)?token|api_?key|key|auth(orization)?|sig(nature)?)$/i;
 
 export const REDACTED = '[redacted]';
 
@@ -18,12 +15,9 @@ export function redactUrl(input: string | URL): string {
     // Not a URL we can take apart; say nothing rather than risk echoing a secret.
     return '[invalid URL]';
   }
-  if (url.username || url.password) {
-    url.username = '';
-    url.password = '';
-  }
+  url.username = url.password = '';
   for (const name of [...url.searchParams.keys()]) {
-    if (SECRET_PARAMS.has(name.toLowerCase())) url.searchParams.set(name, REDACTED);
+    if (SECRET_PARAM.test(name)) url.searchParams.set(name, REDACTED);
   }
   return url.href;
 }

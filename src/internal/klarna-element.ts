@@ -22,12 +22,8 @@ export abstract class KlarnaElement extends LitElement {
     return this.dispatchEvent(klarnaEvent(name, detail));
   }
 
-  /** `console.error` with the element's tag, so a merchant sees which element needs what. */
-  protected logError(message: string, cause?: unknown): void {
-    console.error(`<${this.localName}>: ${message}`, ...(cause === undefined ? [] : [cause]));
-  }
-
-  protected logWarning(message: string): void {
-    console.warn(`<${this.localName}>: ${message}`);
+  /** Writes to the console with the element's tag, so a merchant sees which element needs what. */
+  protected log(level: 'error' | 'warn', message: string): void {
+    console[level](`<${this.localName}>: ${message}`);
   }
 }

@@ -19,20 +19,12 @@ export interface OsmNode {
   alt?: string;
 }
 
-export interface OsmLink {
-  label: string;
-  url: string;
-}
-
 /** What one placement shows. */
 export interface OsmMessage {
-  textMain: string;
-  textLegal: string | undefined;
-  learnMore: OsmLink | undefined;
-  prequalify: OsmLink | undefined;
-  badge: { url: string; alt: string } | undefined;
-  /** The nodes rendered, in the order Klarna sent them. */
+  /** The nodes rendered, in Klarna's order. */
   nodes: readonly OsmNode[];
+  /** The same nodes by name: TEXT_MAIN is always there. */
+  byName: Readonly<Record<string, OsmNode | undefined>>;
   /** Absent when Klarna sent none or an unsafe one (then no beacon can fire). */
   impressionUrl: string | undefined;
   /** What was dropped as unsafe, for the console. */
@@ -41,123 +33,58 @@ export interface OsmMessage {
 
 export type OsmAnswer = { kind: 'message'; message: OsmMessage } | { kind: 'empty' };
 
-/** Links must be https:. */
-const LINK_PROTOCOLS = ['https:'];
-/** Klarna's own documented badge example is an http: URL, so images may use it. */
-const IMAGE_PROTOCOLS = ['https:', 'http:'];
-
 /**
- * http: on a loopback host counts as https:, as browsers treat it as a potentially trustworthy
- * origin: that is where the emulator and a developer's proxy run.
+ * A URL the page may use: https:, or http: on a loopback host (browsers treat it as trustworthy:
+ * where the emulator and a developer's proxy run), or any http: for images, as Klarna's own badge
+ * example uses. Anything else (`javascript:`, `data:`, relative) gives `undefined`.
  */
-function isLoopback(url: URL): boolean {
-  return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(url.hostname) || url.hostname === '[::1]');
-}
-
-/**
- * Reads an OSM answer. 204 is "nothing to show"; a 200 without a `nodes` array or without a text
- * TEXT_MAIN is a `malformed-response` error, thrown so that no cache keeps it.
- */
-export function parseOsmAnswer(response: JsonResponse<unknown>, url: string): OsmAnswer {
-  if (response.status === 204) return { kind: 'empty' };
-  const malformed = (reason: string) =>
-    new KlarnaHttpError(`GET ${url}: the On-site messaging answer is malformed: ${reason}.`, {
-      code: 'malformed-response',
-      url,
-      status: response.status,
-      correlationId: response.correlationId,
-    });
-
-  const content = field(response.data, 'content');
-  const rawNodes = field(content, 'nodes');
-  if (!Array.isArray(rawNodes)) throw malformed('content.nodes is not an array');
-
-  const byName = new Map<string, Record<string, unknown>>();
-  for (const node of rawNodes) {
-    if (isRecord(node) && typeof node.name === 'string' && !byName.has(node.name)) byName.set(node.name, node);
-  }
-  const warnings: string[] = [];
-  const textMain = stringField(byName.get('TEXT_MAIN'), 'value');
-  if (textMain === undefined) throw malformed('it has no TEXT_MAIN text');
-
-  const link = (name: string): OsmLink | undefined => {
-    const node = byName.get(name);
-    if (!node) return undefined;
-    const label = stringField(node, 'label');
-    const safe = safeUrl(node.url, LINK_PROTOCOLS);
-    if (!label || !safe) {
-      warnings.push(`${name} was not rendered: ${!label ? 'it has no label' : `its URL ${describe(node.url)} is not https: (or http: on a loopback host)`}.`);
-      return undefined;
-    }
-    return { label, url: safe };
-  };
-  const learnMore = link('ACTION_LEARN_MORE');
-  const prequalify = link('ACTION_PREQUALIFY');
-
-  let badge: OsmMessage['badge'];
-  const badgeNode = byName.get('KLARNA_BADGE');
-  if (badgeNode) {
-    const safe = safeUrl(badgeNode.url, IMAGE_PROTOCOLS);
-    if (safe) badge = { url: safe, alt: stringField(badgeNode, 'alt') ?? 'Klarna' };
-    else warnings.push(`KLARNA_BADGE was not rendered: its URL ${describe(badgeNode.url)} is not https: or http:.`);
-  }
-
-  const textLegal = stringField(byName.get('TEXT_LEGAL'), 'value');
-  let impressionUrl: string | undefined;
-  const rawImpression = field(response.data, 'impression_url');
-  if (rawImpression !== undefined) {
-    impressionUrl = safeUrl(rawImpression, IMAGE_PROTOCOLS);
-    if (!impressionUrl) warnings.push(`impression_url ${describe(rawImpression)} is not http(s): no impression beacon can fire.`);
-  }
-
-  const rendered = new Set(['TEXT_MAIN', ...(textLegal === undefined ? [] : ['TEXT_LEGAL']), ...(learnMore ? ['ACTION_LEARN_MORE'] : []), ...(prequalify ? ['ACTION_PREQUALIFY'] : []), ...(badge ? ['KLARNA_BADGE'] : [])]);
-  const nodes = [...byName.values()]
-    .filter((node) => rendered.has(node.name as string))
-    .map((node) => toPublicNode(node, { learnMore, prequalify, badge }));
-
-  return { kind: 'message', message: { textMain, textLegal, learnMore, prequalify, badge, nodes: Object.freeze(nodes), impressionUrl, warnings } };
-}
-
-/** An absolute URL with one of the allowed protocols (or http: on a loopback host), or `undefined`. */
-export function safeUrl(value: unknown, protocols: readonly string[]): string | undefined {
-  if (typeof value !== 'string') return undefined;
+export function safeUrl(value: unknown, isImage = false): string | undefined {
   try {
-    const url = new URL(value);
-    return protocols.includes(url.protocol) || isLoopback(url) ? url.href : undefined;
+    const url = new URL(value as string);
+    const loopback = /^(localhost|.+\.localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && (isImage || loopback)) ? url.href : undefined;
   } catch {
     return undefined;
   }
 }
 
-function toPublicNode(node: Record<string, unknown>, safe: Pick<OsmMessage, 'learnMore' | 'prequalify' | 'badge'>): OsmNode {
-  const name = node.name as string;
-  const type = typeof node.type === 'string' ? node.type : '';
-  switch (name) {
-    case 'ACTION_LEARN_MORE':
-      return { type, name, ...safe.learnMore };
-    case 'ACTION_PREQUALIFY':
-      return { type, name, ...safe.prequalify };
-    case 'KLARNA_BADGE':
-      return { type, name, ...safe.badge };
-    default:
-      return { type, name, value: node.value as string };
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Reads an OSM answer. 204 is "nothing to show"; a 200 without a `nodes` array or without a text
+ * TEXT_MAIN is a `malformed-response` error, thrown so that no cache keeps it.
+ */
+export function parseOsmAnswer({ status, data, correlationId }: JsonResponse<unknown>, url: string): OsmAnswer {
+  if (status === 204) return { kind: 'empty' };
+  const malformed = (reason: string) =>
+    new KlarnaHttpError(`GET ${url}: the On-site messaging answer is malformed: ${reason}.`, { code: 'malformed-response', url, status, correlationId });
+  const answer = data as { content?: { nodes?: unknown }; impression_url?: unknown } | undefined;
+  const raw = answer?.content?.nodes;
+  if (!Array.isArray(raw)) throw malformed('content.nodes is not an array');
+
+  const nodes: OsmNode[] = [];
+  const byName: Record<string, OsmNode> = {};
+  const warnings: string[] = [];
+  for (const node of raw as Record<string, unknown>[]) {
+    const name = text(node?.name);
+    if (!name || name in byName) continue;
+    const type = text(node.type) ?? '';
+    let clean: OsmNode | undefined;
+    if (name === 'TEXT_MAIN' || name === 'TEXT_LEGAL') {
+      const value = text(node.value);
+      if (value !== undefined) clean = { type, name, value };
+    } else if (name === 'ACTION_LEARN_MORE' || name === 'ACTION_PREQUALIFY' || name === 'KLARNA_BADGE') {
+      const isImage = name === 'KLARNA_BADGE';
+      const safe = safeUrl(node.url, isImage);
+      if (!safe) warnings.push(`${name} was not rendered: its URL ${JSON.stringify(String(node.url)).slice(0, 80)} is not allowed.`);
+      else if (isImage) clean = { type, name, url: safe, alt: text(node.alt) ?? 'Klarna' };
+      else if (text(node.label)) clean = { type, name, label: text(node.label)!, url: safe };
+    }
+    if (clean) nodes.push((byName[name] = clean));
   }
-}
+  if (!byName.TEXT_MAIN) throw malformed('it has no TEXT_MAIN text');
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function field(value: unknown, name: string): unknown {
-  return isRecord(value) ? value[name] : undefined;
-}
-
-function stringField(node: Record<string, unknown> | undefined, name: string): string | undefined {
-  const value = node?.[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function describe(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  const impressionUrl = safeUrl(answer?.impression_url, true);
+  if (answer?.impression_url !== undefined && !impressionUrl) warnings.push('impression_url is not an http(s) URL: no impression beacon can fire.');
+  return { kind: 'message', message: { nodes: Object.freeze(nodes), byName, impressionUrl, warnings } };
 }

@@ -1,15 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { fireBeacon } from '../core/beacon.js';
 import { ResponseCache } from '../core/cache.js';
 import { requestJsonCached } from '../core/cached-request.js';
-import { isKlarnaHttpError } from '../core/http.js';
+import { KlarnaHttpError } from '../core/http.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
 import { observeVisibility } from '../internal/visibility.js';
 import { parseOsmAnswer, type OsmAnswer, type OsmMessage, type OsmNode, type OsmPlacementKey } from './api.js';
 import { resolveOsmRequest, type OsmImpressionMode, type OsmLoading, type OsmRequest, type ResolvedConfig } from './config.js';
-import type { OsmErrorCode, OsmErrorDetail, OsmRequestDetail } from './events.js';
+import type { OsmErrorDetail } from './events.js';
 import { osmPlacementStyles } from './osm-placement.styles.js';
 
 export type OsmPlacementState = 'idle' | 'loading' | 'rendered' | 'empty' | 'error';
@@ -24,21 +23,11 @@ const answers = new ResponseCache<OsmAnswer>({ maxEntries: 200 });
  */
 const SETTLE_MS = 250;
 
-/** The properties a request is made of. */
-const CONFIG_PROPERTIES = ['clientId', 'placementKey', 'locale', 'purchaseAmount', 'environment', 'region', 'apiUrl', 'loading', 'impression', 'timeout'];
-
 /** How far outside the viewport a `loading="lazy"` placement starts to load, as for lazy images. */
 const LAZY_ROOT_MARGIN = '300px';
 
-/** A request's outcome as shown: `ticket` changes with every new rendering, which is one impression. */
-type Shown =
-  | { kind: 'message'; message: OsmMessage; request: OsmRequest; answer: OsmAnswer; ticket: number }
-  | { kind: 'empty'; request: OsmRequest; answer: OsmAnswer; ticket: number }
-  | { kind: 'error'; error: OsmErrorDetail; ticket: number };
-
-class OsmConfigError extends Error {
-  override readonly name = 'OsmConfigError';
-}
+/** A request's outcome as shown; each new one is a new rendering, and so one impression. */
+type Shown = { request?: OsmRequest; answer?: OsmAnswer; error?: OsmErrorDetail };
 
 /**
  * Klarna On-site messaging for a price: asks Klarna's OSM API, renders the answer's nodes by name,
@@ -77,254 +66,211 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   static override styles = osmPlacementStyles;
 
   // ── public properties ───────────────────────────────────────────────────────────────────────
+  static override properties = {
+    clientId: { attribute: 'client-id' },
+    placementKey: { attribute: 'placement-key', reflect: true },
+    locale: { reflect: true },
+    // A value that is not a number stays visible to validation as NaN, with the attribute's text.
+    purchaseAmount: { attribute: 'purchase-amount', converter: (value: string | null) => (value?.trim() ? Number(value) : undefined) },
+    environment: {},
+    region: {},
+    apiUrl: { attribute: 'api-url' },
+    loading: {},
+    impression: {},
+    timeout: { type: Number },
+    theme: { reflect: true },
+  };
+
   /** Your On-site messaging client id from the Klarna Merchant Portal. Required. */
-  @property({ attribute: 'client-id' })
-  clientId?: string;
-
+  declare clientId?: string;
   /** `credit-promotion-badge` (amount based, next to a price) or `top-strip-promotion-badge` (landing pages). Required. */
-  @property({ attribute: 'placement-key', reflect: true })
-  placementKey?: OsmPlacementKey;
-
+  declare placementKey?: OsmPlacementKey;
   /** The language and market of the message: one of the 47 OSM locales, e.g. `en-US`. Required. */
-  @property({ reflect: true })
-  locale?: string;
-
+  declare locale?: string;
   /** The price in minor units (`12999` for 129.99). Required for `credit-promotion-badge`. */
-  @property({ attribute: 'purchase-amount', converter: { fromAttribute: (value: string | null) => (value === null ? undefined : Number(value.trim() === '' ? Number.NaN : value)) } })
-  purchaseAmount?: number;
-
+  declare purchaseAmount?: number;
   /** `production` (default) or `playground`. */
-  @property()
-  environment?: 'production' | 'playground';
-
+  declare environment?: 'production' | 'playground';
   /** Klarna API region: `eu`, `na` or `oc`; derived from the locale when absent. */
-  @property()
-  region?: 'eu' | 'na' | 'oc';
-
+  declare region?: 'eu' | 'na' | 'oc';
   /** A base URL that replaces Klarna's host (the request goes to `{api-url}/messaging/v3`): the emulator or your proxy. */
-  @property({ attribute: 'api-url' })
-  apiUrl?: string;
-
+  declare apiUrl?: string;
   /** `eager` (default) loads at once; `lazy` loads when the placement comes near the viewport. */
-  @property()
-  loading?: OsmLoading;
-
+  declare loading?: OsmLoading;
   /** `visible` (default) fires the impression beacon once the message is at least partly in view; `render` as soon as it is rendered. */
-  @property()
-  impression?: OsmImpressionMode;
-
+  declare impression?: OsmImpressionMode;
   /** Milliseconds to wait for Klarna before giving up; default 5000, as Klarna advises. */
-  @property({ type: Number })
-  timeout?: number;
-
+  declare timeout?: number;
   /** Colours: absent takes the page's own; `light`, `dark`, or `auto` to follow `prefers-color-scheme`. */
-  @property({ reflect: true })
-  theme?: OsmTheme;
+  declare theme?: OsmTheme;
 
   // ── internal state ──────────────────────────────────────────────────────────────────────────
-  @state() private shown: Shown | undefined;
-  @state() private nearViewport = false;
-  @state() private refreshes = 0;
-  @query('.container') private container?: HTMLElement;
-  private resolved: ResolvedConfig = { ok: false, message: 'not configured yet' };
-  private reloadNext = false;
-  private requestedBefore = false;
-  private tickets = 0;
-  private announced: Shown | undefined;
-  private pendingImpression: { url: string; ticket: number } | undefined;
-  private visible = false;
-  private stopObservingVisibility: (() => void) | undefined;
-  private stopObservingNearness: (() => void) | undefined;
+  #config: ResolvedConfig = { ok: false, message: '' };
+  #shown: Shown | undefined;
+  #announced: Shown | undefined;
+  #near = false;
+  #refreshes = 0;
+  #reloadNext = false;
+  #requestedBefore = false;
+  #visible = false;
+  /** The impression URL of the rendering on screen, until its beacon fires. */
+  #dueImpression: string | undefined;
+  #stopObserving: (() => void)[] = [];
 
   // ── controllers and tasks ───────────────────────────────────────────────────────────────────
-  private readonly messageTask = new Task(this, {
-    args: () => [this.resolved.ok ? this.resolved.request.url : undefined, this.resolved.ok ? undefined : this.resolved.message, this.loading !== 'lazy' || this.nearViewport, this.refreshes] as const,
-    task: async ([url, problem, mayLoad], { signal }) => {
+  #task = new Task(this, {
+    args: () => [this.#config, this.loading !== 'lazy' || this.#near, this.#refreshes] as const,
+    task: async ([config, mayLoad], { signal }) => {
       if (!mayLoad) return initialState;
-      if (problem !== undefined || url === undefined) {
+      if (!config.ok) {
         // Frameworks may set attributes one at a time; a later one in this task may fix it.
         await wait(0, signal);
-        throw new OsmConfigError(problem ?? 'the configuration is incomplete.');
+        throw new OsmConfigError(config.message);
       }
-      const request = (this.resolved as Extract<ResolvedConfig, { ok: true }>).request;
-      const reload = this.reloadNext;
-      this.reloadNext = false;
-      if (this.requestedBefore && !reload && answers.peek(url) === undefined) await wait(SETTLE_MS, signal);
-      this.requestedBefore = true;
-      const answer = await requestJsonCached(answers, url, { signal, reload, timeout: request.timeout, parse: (response) => parseOsmAnswer(response, url) });
+      const { request } = config;
+      const reload = this.#reloadNext;
+      this.#reloadNext = false;
+      if (this.#requestedBefore && !reload && !answers.peek(request.url)) await wait(SETTLE_MS, signal);
+      this.#requestedBefore = true;
+      const answer = await requestJsonCached(answers, request.url, { signal, reload, timeout: request.timeout, parse: (response) => parseOsmAnswer(response, request.url) });
       return { request, answer, reload };
     },
-    onComplete: ({ request, answer, reload }) => this.show(request, answer, reload),
+    onComplete: ({ request, answer, reload }) => {
+      // The same answer again (a value changed and changed back) is the same rendering.
+      if (reload || this.#shown?.answer !== answer) this.#shown = { request, answer };
+    },
     onError: (error) => {
-      this.shown = { kind: 'error', error: toErrorDetail(error), ticket: ++this.tickets };
+      this.#shown = {
+        error: error instanceof KlarnaHttpError
+          ? { code: error.code === 'aborted' ? 'network' : error.code, message: error.message, ...(error.status && { status: error.status }), ...(error.correlationId && { correlationId: error.correlationId }) }
+          : { code: error instanceof OsmConfigError ? 'invalid-config' : 'network', message: String((error as Error).message ?? error) },
+      };
     },
   });
 
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopObservingVisibility = observeVisibility(this, (visible) => {
-      this.visible = visible;
-      this.fireImpressionWhenDue();
-    });
-    if (this.loading === 'lazy' && !this.nearViewport) this.watchNearness();
+    this.#stopObserving.push(observeVisibility(this, (visible) => {
+      this.#visible = visible;
+      this.#fireDueImpression();
+    }));
+    if (!this.#near) {
+      this.#stopObserving.push(observeVisibility(this, (near) => {
+        if (near && !this.#near) {
+          this.#near = true;
+          this.requestUpdate();
+        }
+      }, LAZY_ROOT_MARGIN));
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopObservingVisibility?.();
-    this.stopObservingNearness?.();
-    this.stopObservingVisibility = this.stopObservingNearness = undefined;
-    this.visible = false;
+    for (const stop of this.#stopObserving.splice(0)) stop();
+    this.#visible = false;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const configChanged = CONFIG_PROPERTIES.some((name) => changed.has(name));
-    if (configChanged || !this.hasUpdated) {
-      this.resolved = resolveOsmRequest({
-        clientId: this.clientId,
-        placementKey: this.placementKey,
-        locale: this.locale,
-        purchaseAmount: this.purchaseAmount,
-        purchaseAmountAttribute: this.getAttribute('purchase-amount'),
-        environment: this.environment,
-        region: this.region,
-        apiUrl: this.apiUrl,
-        loading: this.loading,
-        impression: this.impression,
-        timeout: this.timeout,
-      });
+    if (!this.hasUpdated || [...changed.keys()].some((key) => key !== 'theme')) {
+      const { clientId, placementKey, locale, purchaseAmount, environment, region, apiUrl, loading, impression, timeout } = this;
+      const next = resolveOsmRequest({ clientId, placementKey, locale, purchaseAmount, purchaseAmountAttribute: this.getAttribute('purchase-amount'), environment, region, apiUrl, loading, impression, timeout });
+      // Keep the same object while nothing a request depends on changed, so the task does not rerun.
+      const key = (config: ResolvedConfig) => (config.ok ? config.request.url + config.request.timeout : config.message);
+      if (key(next) !== key(this.#config)) this.#config = next;
     }
-    if (changed.has('loading') && this.loading === 'lazy' && !this.nearViewport && this.isConnected) this.watchNearness();
   }
 
   protected override updated(): void {
-    const currentState = this.state;
-    if (this.getAttribute('state') !== currentState) this.setAttribute('state', currentState);
-    if (this.shown !== this.announced) {
-      this.announced = this.shown;
-      if (this.shown) this.announce(this.shown);
+    const state = this.state;
+    if (this.getAttribute('state') !== state) this.setAttribute('state', state);
+    const shown = this.#shown;
+    if (shown === this.#announced || !shown) return;
+    this.#announced = shown;
+    const { request, answer, error } = shown;
+    this.#dueImpression = undefined;
+    if (error) {
+      this.log('error', error.message);
+      this.emit('klarna-osm-error', error);
+      return;
     }
+    const detail = { placementKey: request!.placementKey, locale: request!.locale, purchaseAmount: request!.purchaseAmount };
+    if (answer!.kind === 'empty') {
+      this.emit('klarna-osm-empty', detail);
+      return;
+    }
+    const { nodes, impressionUrl, warnings } = answer!.message;
+    for (const warning of warnings) this.log('warn', warning);
+    this.#dueImpression = impressionUrl;
+    this.emit('klarna-osm-render', { ...detail, nodes, impressionUrl });
+    // Announce later changes politely, but not the first message of the page.
+    this.renderRoot.querySelector('div')?.setAttribute('aria-live', 'polite');
+    this.#fireDueImpression();
   }
 
   // ── public methods ──────────────────────────────────────────────────────────────────────────
   /** What the placement is doing: `idle`, `loading`, `rendered`, `empty` or `error`. */
   get state(): OsmPlacementState {
-    if (this.messageTask.status === TaskStatus.PENDING) return 'loading';
-    if (!this.shown) return 'idle';
-    return this.shown.kind === 'message' ? 'rendered' : this.shown.kind;
+    const shown = this.#shown;
+    return this.#task.status === TaskStatus.PENDING ? 'loading' : !shown ? 'idle' : shown.error ? 'error' : shown.answer!.kind === 'empty' ? 'empty' : 'rendered';
   }
 
   /** The nodes last rendered (empty when nothing is shown). */
   get content(): readonly OsmNode[] {
-    return this.shown?.kind === 'message' ? this.shown.message.nodes : [];
+    return this.#message?.nodes ?? [];
   }
 
   /** The last error, while `state` is `error`. */
   get error(): OsmErrorDetail | undefined {
-    return this.shown?.kind === 'error' ? this.shown.error : undefined;
+    return this.#shown?.error;
   }
 
   /** Asks Klarna again, past every cache, and renders the answer (with a new impression). */
   async refresh(): Promise<void> {
-    this.reloadNext = true;
-    this.refreshes += 1;
+    this.#reloadNext = true;
+    this.#refreshes++;
+    this.requestUpdate();
     await this.updateComplete;
-    await this.messageTask.taskComplete.catch(() => undefined);
+    await this.#task.taskComplete.catch(() => undefined);
     await this.updateComplete;
   }
 
   // ── render ──────────────────────────────────────────────────────────────────────────────────
   override render() {
-    const message = this.shown?.kind === 'message' ? this.shown.message : undefined;
-    // aria-live is switched on by announce() after the first message, so that one is not read out.
-    return html`<div part="container" class="container" aria-live="off" aria-busy=${this.state === 'loading' ? 'true' : 'false'}>${message ? this.renderMessage(message) : nothing}</div>`;
-  }
-
-  private renderMessage(message: OsmMessage) {
-    const link = (part: string, target: { label: string; url: string } | undefined) =>
-      target ? html`<a part=${part} href=${target.url} target="_blank" rel="noopener noreferrer" aria-describedby="text-main">${target.label}</a>` : nothing;
-    return html`${message.badge ? html`<img part="badge" class="badge" src=${message.badge.url} alt=${message.badge.alt} decoding="async">` : nothing}<span part="text-main" id="text-main" class="text-main">${message.textMain}</span>${link('learn-more', message.learnMore)}${link('prequalify', message.prequalify)}${message.textLegal === undefined ? nothing : html`<span part="text-legal" class="text-legal">${message.textLegal}</span>`}`;
+    const nodes = this.#message?.byName ?? {};
+    const link = (part: string, node = nodes[part === 'learn-more' ? 'ACTION_LEARN_MORE' : 'ACTION_PREQUALIFY']) =>
+      node ? html`<a part=${part} href=${node.url} target="_blank" rel="noopener noreferrer" aria-describedby="text-main">${node.label}</a>` : nothing;
+    const { TEXT_MAIN: main, TEXT_LEGAL: legal, KLARNA_BADGE: badge } = nodes;
+    // aria-live is switched on after the first message (see updated()), so that one is not read out.
+    return html`<div part="container" aria-live="off" aria-busy=${this.state === 'loading'}>${badge ? html`<img part="badge" src=${badge.url} alt=${badge.alt} decoding="async">` : nothing}${main ? html`<span part="text-main" id="text-main">${main.value}</span>` : nothing}${link('learn-more')}${link('prequalify')}${legal ? html`<span part="text-legal">${legal.value}</span>` : nothing}</div>`;
   }
 
   // ── private helpers ─────────────────────────────────────────────────────────────────────────
-  private show(request: OsmRequest, answer: OsmAnswer, reload: boolean): void {
-    // The same answer again (a value changed and changed back) is the same rendering: no new impression.
-    if (!reload && this.shown && 'answer' in this.shown && this.shown.answer === answer) return;
-    const ticket = ++this.tickets;
-    this.shown = answer.kind === 'message' ? { kind: 'message', message: answer.message, request, answer, ticket } : { kind: 'empty', request, answer, ticket };
-  }
-
-  private announce(shown: Shown): void {
-    if (shown.kind === 'error') {
-      this.logError(shown.error.message);
-      this.emit('klarna-osm-error', shown.error);
-      return;
-    }
-    const detail: OsmRequestDetail = { placementKey: shown.request.placementKey, locale: shown.request.locale, purchaseAmount: shown.request.purchaseAmount };
-    if (shown.kind === 'empty') {
-      this.pendingImpression = undefined;
-      this.emit('klarna-osm-empty', detail);
-      return;
-    }
-    for (const warning of shown.message.warnings) this.logWarning(warning);
-    this.pendingImpression = shown.message.impressionUrl ? { url: shown.message.impressionUrl, ticket: shown.ticket } : undefined;
-    this.emit('klarna-osm-render', { ...detail, nodes: shown.message.nodes, impressionUrl: shown.message.impressionUrl });
-    // Announce later changes politely, but not the first message of the page.
-    this.container?.setAttribute('aria-live', 'polite');
-    this.fireImpressionWhenDue();
+  get #message(): OsmMessage | undefined {
+    const answer = this.#shown?.answer;
+    return answer?.kind === 'message' ? answer.message : undefined;
   }
 
   /** One beacon per rendering: when rendered (`render`) or once at least partly in view (`visible`). */
-  private fireImpressionWhenDue(): void {
-    const due = this.pendingImpression;
-    if (!due || !this.isConnected || this.shown?.ticket !== due.ticket) return;
-    if (this.impression !== 'render' && !this.visible) return;
-    this.pendingImpression = undefined;
-    void fireBeacon(due.url);
-    this.emit('klarna-osm-impression', { url: due.url });
-  }
-
-  private watchNearness(): void {
-    this.stopObservingNearness?.();
-    this.stopObservingNearness = observeVisibility(this, (near) => {
-      if (!near) return;
-      this.nearViewport = true;
-      this.stopObservingNearness?.();
-      this.stopObservingNearness = undefined;
-    }, LAZY_ROOT_MARGIN);
+  #fireDueImpression(): void {
+    const url = this.#dueImpression;
+    if (url && this.isConnected && (this.impression === 'render' || this.#visible)) {
+      this.#dueImpression = undefined;
+      void fireBeacon(url);
+      this.emit('klarna-osm-impression', { url });
+    }
   }
 }
 
-function toErrorDetail(error: unknown): OsmErrorDetail {
-  if (error instanceof OsmConfigError) return { code: 'invalid-config', message: error.message };
-  if (isKlarnaHttpError(error)) {
-    const code: OsmErrorCode = error.code === 'aborted' ? 'network' : error.code;
-    return {
-      code,
-      message: error.message,
-      ...(error.status === undefined ? {} : { status: error.status }),
-      ...(error.correlationId === undefined ? {} : { correlationId: error.correlationId }),
-    };
-  }
-  return { code: 'network', message: error instanceof Error ? error.message : String(error) };
-}
+class OsmConfigError extends Error {}
 
 /** Resolves after `ms`, or rejects as soon as `signal` aborts (a newer value superseded this one). */
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason as Error);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
       clearTimeout(timer);
       reject(signal.reason as Error);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+    });
   });
 }

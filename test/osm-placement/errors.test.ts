@@ -103,13 +103,13 @@ describe('<klarna-osm-placement> configuration', () => {
 
   const invalid: [string, Record<string, string | number | undefined>, RegExp][] = [
     ['a missing client id', { 'client-id': undefined, 'purchase-amount': 1000 }, /client-id is required/],
-    ['a locale not in the list', { locale: 'en-JP', 'purchase-amount': 1000 }, /locale "en-JP" is not one On-site messaging serves: use one of en-AT, de-AT, .*en-NZ/],
+    ['a locale not in the list', { locale: 'en-JP', 'purchase-amount': 1000 }, /locale "en-JP" is not supported: use one of en-AT, de-AT, .*en-NZ/],
     ['a negative amount', { 'purchase-amount': -5 }, /purchase-amount "-5" must be a whole, non-negative number of minor units/],
     ['a fractional amount', { 'purchase-amount': '12.5' }, /purchase-amount "12\.5"/],
     ['a non-numeric amount', { 'purchase-amount': 'ten dollars' }, /purchase-amount "ten dollars"/],
     ['no amount for credit-promotion-badge', { 'purchase-amount': undefined }, /purchase-amount is required for credit-promotion-badge/],
-    ['an unknown placement key', { 'placement-key': 'sidebar-promotion-auto-size', 'purchase-amount': 1000 }, /placement-key "sidebar-promotion-auto-size" is not supported.*"credit-promotion-badge", "top-strip-promotion-badge"/],
-    ['an unknown environment', { environment: 'staging', 'purchase-amount': 1000 }, /environment "staging" must be "production" or "playground"/],
+    ['an unknown placement key', { 'placement-key': 'sidebar-promotion-auto-size', 'purchase-amount': 1000 }, /placement-key "sidebar-promotion-auto-size" is not supported: use "credit-promotion-badge", "top-strip-promotion-badge"/],
+    ['an unknown environment', { environment: 'staging', 'purchase-amount': 1000 }, /environment "staging" is not supported: use "production", "playground"/],
     ['an api-url that is not http(s)', { 'api-url': 'javascript:alert(1)', 'purchase-amount': 1000 }, /api-url .*http: or https:/],
   ];
   for (const [title, attributes, message] of invalid) {
