@@ -1,34 +1,11 @@
 // Browser tests: real headless Chromium from the machine (never a downloaded one), TypeScript
 // through esbuild, and a Klarna emulator started for the run. Run through `npm run test:browser`,
 // which loads tsx so this file can import the emulator's TypeScript source.
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { startEmulator } from './src/emulator/index.ts';
-
-const BROWSER_CANDIDATES = [
-  process.env.CHROME_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
-
-function findBrowser() {
-  const found = BROWSER_CANDIDATES.find((path) => path && existsSync(path));
-  if (!found) {
-    throw new Error(
-      'No Chromium or Chrome found for the browser tests. Install one (Debian/Ubuntu: ' +
-        '`sudo apt-get install -y chromium`) or set CHROME_PATH to its executable. ' +
-        'The tests never download a browser.',
-    );
-  }
-  return found;
-}
+import { CHROMIUM_ARGS, findBrowser } from './test/helpers/find-browser.ts';
 
 const emulator = await startEmulator();
 
@@ -66,15 +43,7 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: findBrowser(),
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: sizes and speed of `<klarna-osm-placement>`, printed, never asserted as time.
+ *
+ * - gzip and brotli size of the OSM-only entry and of the CDN file (both with lit bundled);
+ * - 50 placements with distinct amounts inserted at once, against the emulator: time until all are
+ *   rendered, next to a hand-written fetch + innerHTML + beacon baseline in the same browser;
+ * - requests sent for 50 identical placements, and during bursts of 20 amount changes.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { CHROMIUM_ARGS, findBrowser } from '../helpers/find-browser.js';
+import { bundle, type BundleSize } from './bundle.js';
+
+const RUNS = 7;
+const PLACEMENTS = 50;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function sizeRow(name: string, size: BundleSize): string {
+  return `  ${name.padEnd(34)} ${kb(size.bytes).padStart(10)} ${kb(size.gzip).padStart(10)} ${kb(size.brotli).padStart(10)}`;
+}
+
+/** Serves the bench page and the OSM bundle on loopback. */
+async function servePage(code: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    if (request.url === '/osm.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(code);
+    } else {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><body><script type="module" src="/osm.js"></script>');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+/** A client the emulator has never answered, so no cache (ours or the browser's) is warm. */
+function freshClient(emulator: KlarnaEmulator): string {
+  const id = crypto.randomUUID();
+  emulator.configure({ osm: { clients: { [id]: { enabled: true, payInFour: { min: 1000, max: 150000 }, financing: false } } } });
+  return id;
+}
+
+function messagingRequests(emulator: KlarnaEmulator, clientId: string): number {
+  return emulator.records.requests.filter((record) => record.path === '/messaging/v3' && record.query.client_id === clientId).length;
+}
+
+/** Inserts `count` placements and resolves with the ms until every one has rendered. */
+function timeElements(page: Page, apiUrl: string, clientId: string, amounts: number[]): Promise<number> {
+  return page.evaluate(async (apiUrl, clientId, amounts) => {
+    const start = performance.now();
+    let rendered = 0;
+    const all = new Promise<void>((resolve) => document.addEventListener('klarna-osm-render', () => { if (++rendered === amounts.length) resolve(); }));
+    for (const amount of amounts) {
+      const element = document.createElement('klarna-osm-placement');
+      for (const [name, value] of Object.entries({ 'api-url': apiUrl, 'client-id': clientId, locale: 'en-US', 'placement-key': 'credit-promotion-badge', 'purchase-amount': String(amount) })) element.setAttribute(name, value);
+      document.body.append(element);
+    }
+    await all;
+    return performance.now() - start;
+  }, apiUrl, clientId, amounts);
+}
+
+/** The same job by hand, as an integrator without the library would write it. */
+function timeBaseline(page: Page, apiUrl: string, clientId: string, amounts: number[]): Promise<number> {
+  return page.evaluate(async (apiUrl, clientId, amounts) => {
+    const start = performance.now();
+    await Promise.all(amounts.map(async (amount) => {
+      const box = document.body.appendChild(document.createElement('div'));
+      const query = new URLSearchParams({ client_id: clientId, placement_key: 'credit-promotion-badge', locale: 'en-US', purchase_amount: String(amount) });
+      const answer = (await (await fetch(`${apiUrl}/messaging/v3?${query}`)).json()) as { content: { nodes: { name: string; value?: string; label?: string; url?: string; alt?: string }[] }; impression_url: string };
+      const node = (name: string) => answer.content.nodes.find((candidate) => candidate.name === name);
+      box.innerHTML = `<img src="${node('KLARNA_BADGE')?.url}" alt="${node('KLARNA_BADGE')?.alt}"> <span>${node('TEXT_MAIN')?.value}</span> <a href="${node('ACTION_LEARN_MORE')?.url}">${node('ACTION_LEARN_MORE')?.label}</a>`;
+      new Image().src = answer.impression_url;
+    }));
+    return performance.now() - start;
+  }, apiUrl, clientId, amounts);
+}
+
+/** Changes one placement's amount `changes` times, `gapMs` apart, and waits for the final render. */
+function burst(page: Page, apiUrl: string, clientId: string, changes: number, gapMs: number): Promise<void> {
+  return page.evaluate(async (apiUrl, clientId, changes, gapMs) => {
+    const element = document.createElement('klarna-osm-placement') as HTMLElement & { purchaseAmount: number };
+    for (const [name, value] of Object.entries({ 'api-url': apiUrl, 'client-id': clientId, locale: 'en-US', 'placement-key': 'credit-promotion-badge', 'purchase-amount': '10000' })) element.setAttribute(name, value);
+    const next = () => new Promise((resolve) => element.addEventListener('klarna-osm-render', resolve, { once: true }));
+    const first = next();
+    document.body.append(element);
+    await first;
+    const last = 10000 + changes;
+    const final = new Promise<void>((resolve) => element.addEventListener('klarna-osm-render', (event) => { if ((event as CustomEvent<{ purchaseAmount: number }>).detail.purchaseAmount === last) resolve(); }));
+    for (let change = 1; change <= changes; change++) {
+      element.purchaseAmount = 10000 + change;
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+    }
+    await final;
+  }, apiUrl, clientId, changes, gapMs);
+}
+
+async function main(): Promise<void> {
+  console.log('klarna-elements benchmark (figures only; nothing here is a pass/fail check)\n');
+  const [osm, cdn] = await Promise.all([bundle('src/osm-placement/index.ts'), bundle('src/index.ts')]);
+  console.log(`  ${'bundle (minified, lit bundled)'.padEnd(34)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+  console.log(sizeRow('klarna-elements/osm-placement', osm));
+  console.log(sizeRow('dist/cdn/klarna-elements.js', cdn));
+  console.log(`  budget: the OSM-only entry at most 10 KB gzip: ${osm.gzip <= 10 * 1024 ? 'within' : `over by ${kb(osm.gzip - 10 * 1024)}`}\n`);
+
+  const emulator = await startEmulator();
+  const page$ = await servePage(osm.code);
+  const browser = await puppeteer.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    // tsx keeps function names through an `__name` helper that the page does not have.
+    await page.evaluateOnNewDocument('self.__name = (fn) => fn');
+    const load = async () => {
+      await page.goto(page$.url);
+      await page.waitForFunction(() => customElements.get('klarna-osm-placement') !== undefined);
+    };
+
+    const element: number[] = [];
+    const baseline: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const amounts = Array.from({ length: PLACEMENTS }, (_, index) => 10000 + run * 1000 + index);
+      // Alternate which goes first, so neither always meets a warmer browser.
+      const order = run % 2 === 0 ? ['element', 'baseline'] : ['baseline', 'element'];
+      for (const which of order) {
+        await load();
+        const clientId = freshClient(emulator);
+        if (which === 'element') element.push(await timeElements(page, emulator.url, clientId, amounts));
+        else baseline.push(await timeBaseline(page, emulator.url, clientId, amounts));
+      }
+    }
+    const elementMs = median(element);
+    const baselineMs = median(baseline);
+    console.log(`  ${PLACEMENTS} placements, distinct amounts, insertion to all rendered (median of ${RUNS}):`);
+    console.log(`    <klarna-osm-placement>            ${elementMs.toFixed(1).padStart(8)} ms`);
+    console.log(`    fetch + innerHTML + beacon        ${baselineMs.toFixed(1).padStart(8)} ms`);
+    console.log(`    ratio (element / baseline)        ${(elementMs / baselineMs).toFixed(2).padStart(8)}\n`);
+
+    await load();
+    const identical = freshClient(emulator);
+    await timeElements(page, emulator.url, identical, Array.from({ length: PLACEMENTS }, () => 25000));
+    console.log(`  ${`requests for ${PLACEMENTS} identical placements`.padEnd(66)} ${String(messagingRequests(emulator, identical)).padStart(4)}`);
+
+    for (const [label, gap] of [['a slider (16 ms apart)', 16], ['a quantity stepper (120 ms apart)', 120]] as const) {
+      await load();
+      const clientId = freshClient(emulator);
+      await burst(page, emulator.url, clientId, 20, gap);
+      // One request for the first render; the rest are the burst's.
+      console.log(`  ${`requests during 20 changes from ${label}`.padEnd(66)} ${String(messagingRequests(emulator, clientId) - 1).padStart(4)}`);
+    }
+  } finally {
+    await browser.close();
+    page$.server.close();
+    await emulator.close();
+  }
+}
+
+await main();
