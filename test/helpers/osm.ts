@@ -7,7 +7,7 @@ import { fixture, html } from '@open-wc/testing';
 import '../../src/osm-placement/index.js';
 import type { KlarnaOsmPlacement } from '../../src/osm-placement/index.js';
 import type { EmulatorOsmClient, ImpressionRecord } from '../../src/emulator/index.js';
-import { configureEmulator, emulatorUrl } from './emulator.js';
+import { configureEmulator, emulatorUrl, resetEmulator } from './emulator.js';
 
 export const OSM_EVENTS = ['klarna-osm-render', 'klarna-osm-empty', 'klarna-osm-error', 'klarna-osm-impression'] as const;
 export type OsmEventName = (typeof OSM_EVENTS)[number];
@@ -124,4 +124,19 @@ export class ImpressionFeed {
   close(): void {
     this.source.close();
   }
+}
+
+/**
+ * Mocha hooks for a suite that counts impressions: the emulator reset and a live feed opened
+ * before each test and closed after it. Returns a getter for the current test's feed.
+ */
+export function useImpressionFeed(): () => ImpressionFeed {
+  let feed: ImpressionFeed | undefined;
+  beforeEach(async () => {
+    await resetEmulator();
+    feed = new ImpressionFeed();
+    await feed.ready;
+  });
+  afterEach(() => feed?.close());
+  return () => feed!;
 }

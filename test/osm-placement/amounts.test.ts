@@ -1,16 +1,10 @@
 import { expect } from '@open-wc/testing';
 import type { OsmRenderDetail } from '../../src/osm-placement/index.js';
-import { configureEmulator, emulatorRequests, resetEmulator } from '../helpers/emulator.js';
-import { freshClient, ImpressionFeed, mountPlacement, part } from '../helpers/osm.js';
+import { configureEmulator, emulatorRequests } from '../helpers/emulator.js';
+import { freshClient, mountPlacement, useImpressionFeed, part } from '../helpers/osm.js';
 
 describe('<klarna-osm-placement> following the purchase amount', () => {
-  let feed: ImpressionFeed;
-  beforeEach(async () => {
-    await resetEmulator();
-    feed = new ImpressionFeed();
-    await feed.ready;
-  });
-  afterEach(() => feed.close());
+  const feed = useImpressionFeed();
 
   it('requests only the final value of a burst, and an aborted slow answer never renders', async () => {
     const clientId = await freshClient();
@@ -26,16 +20,16 @@ describe('<klarna-osm-placement> following the purchase amount', () => {
     expect(part(element, 'text-main')!.textContent).to.equal('Make 4 payments of $50.05. No fees.');
     const asked = (await emulatorRequests('/messaging/v3')).map((request) => request.query.purchase_amount);
     expect(asked).to.deep.equal(['20019']);
-    await feed.until(1);
+    await feed().until(1);
     expect(log.named('klarna-osm-render')).to.have.length(1);
-    expect(feed.received.map((record) => record.purchaseAmount)).to.deep.equal([20019]);
+    expect(feed().received.map((record) => record.purchaseAmount)).to.deep.equal([20019]);
   });
 
   it('keeps the old message on screen while the new one loads, then renders it with a new impression', async () => {
     const clientId = await freshClient();
     const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
     await log.next('klarna-osm-render');
-    await feed.until(1);
+    await feed().until(1);
     const height = element.getBoundingClientRect().height;
     await configureEmulator({ faults: [{ path: '/messaging/v3', query: { client_id: clientId, purchase_amount: '30000' }, latencyMs: 300 }] });
 
@@ -50,14 +44,14 @@ describe('<klarna-osm-placement> following the purchase amount', () => {
     const { detail } = await log.next<OsmRenderDetail>('klarna-osm-render');
     expect(detail.purchaseAmount).to.equal(30000);
     expect(part(element, 'text-main')!.textContent).to.equal('Make 4 payments of $75.00. No fees.');
-    expect((await feed.until(2)).map((record) => record.purchaseAmount)).to.deep.equal([10000, 30000]);
+    expect((await feed().until(2)).map((record) => record.purchaseAmount)).to.deep.equal([10000, 30000]);
   });
 
   it('does not render or count again when a value changes and changes back before it settles', async () => {
     const clientId = await freshClient();
     const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
     await log.next('klarna-osm-render');
-    await feed.until(1);
+    await feed().until(1);
     element.purchaseAmount = 10001;
     await element.updateComplete;
     element.purchaseAmount = 10000;
@@ -65,6 +59,6 @@ describe('<klarna-osm-placement> following the purchase amount', () => {
     await element.refresh(); // a settled point; this refresh is a new rendering and counts once
     expect(log.named('klarna-osm-render')).to.have.length(2);
     expect((await emulatorRequests('/messaging/v3')).map((request) => request.query.purchase_amount)).to.deep.equal(['10000', '10000']);
-    expect((await feed.until(2))).to.have.length(2);
+    expect((await feed().until(2))).to.have.length(2);
   });
 });

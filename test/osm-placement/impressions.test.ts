@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { OsmImpressionDetail } from '../../src/osm-placement/index.js';
 import { captureConsole } from '../helpers/console.js';
-import { configureEmulator, resetEmulator } from '../helpers/emulator.js';
-import { freshClient, ImpressionFeed, mountPlacement } from '../helpers/osm.js';
+import { configureEmulator } from '../helpers/emulator.js';
+import { freshClient, mountPlacement, useImpressionFeed } from '../helpers/osm.js';
 
 /** A container below the bottom of the viewport (and of the lazy margin). */
 function below(): Promise<HTMLDivElement> {
@@ -10,13 +10,7 @@ function below(): Promise<HTMLDivElement> {
 }
 
 describe('<klarna-osm-placement> impressions', () => {
-  let feed: ImpressionFeed;
-  beforeEach(async () => {
-    await resetEmulator();
-    feed = new ImpressionFeed();
-    await feed.ready;
-  });
-  afterEach(() => feed.close());
+  const feed = useImpressionFeed();
 
   it('fires one beacon for a message in view, with the answer\'s impression URL', async () => {
     const clientId = await freshClient();
@@ -24,7 +18,7 @@ describe('<klarna-osm-placement> impressions', () => {
     const render = await log.next<{ impressionUrl: string }>('klarna-osm-render');
     const { detail } = await log.next<OsmImpressionDetail>('klarna-osm-impression');
     expect(detail.url).to.equal(render.detail.impressionUrl);
-    const [record] = await feed.until(1);
+    const [record] = await feed().until(1);
     expect(record).to.include({ clientId, placementKey: 'credit-promotion-badge', locale: 'en-US', purchaseAmount: 10000 });
     expect(detail.url).to.contain(record!.responseId);
   });
@@ -37,12 +31,12 @@ describe('<klarna-osm-placement> impressions', () => {
     // A message in view, observed by the same observer: once its beacon lands, the other's turn has passed.
     const control = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 20000 }, inView);
     await control.log.next('klarna-osm-impression');
-    expect((await feed.until(1)).map((record) => record.purchaseAmount)).to.deep.equal([20000]);
+    expect((await feed().until(1)).map((record) => record.purchaseAmount)).to.deep.equal([20000]);
     expect(offscreen.log.named('klarna-osm-impression')).to.have.length(0);
 
     offscreen.element.scrollIntoView();
     await offscreen.log.next('klarna-osm-impression');
-    expect((await feed.until(2)).map((record) => record.purchaseAmount)).to.deep.equal([20000, 10000]);
+    expect((await feed().until(2)).map((record) => record.purchaseAmount)).to.deep.equal([20000, 10000]);
   });
 
   it('waits until a message in a closed drawer is shown', async () => {
@@ -52,11 +46,11 @@ describe('<klarna-osm-placement> impressions', () => {
     await inDrawer.log.next('klarna-osm-render');
     const control = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 20000 });
     await control.log.next('klarna-osm-impression');
-    await feed.until(1);
+    await feed().until(1);
     expect(inDrawer.log.named('klarna-osm-impression')).to.have.length(0);
     drawer.hidden = false;
     await inDrawer.log.next('klarna-osm-impression');
-    expect(await feed.until(2)).to.have.length(2);
+    expect(await feed().until(2)).to.have.length(2);
   });
 
   it('fires as soon as it renders with impression="render", even off screen', async () => {
@@ -64,7 +58,7 @@ describe('<klarna-osm-placement> impressions', () => {
     const { log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000, impression: 'render' }, await below());
     await log.next('klarna-osm-render');
     await log.next('klarna-osm-impression');
-    expect(await feed.until(1)).to.have.length(1);
+    expect(await feed().until(1)).to.have.length(1);
   });
 
   it('never fires again for the same rendering: restyled, moved, removed and added back', async () => {
@@ -80,7 +74,7 @@ describe('<klarna-osm-placement> impressions', () => {
     await element.updateComplete;
     const control = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 20000 });
     await control.log.next('klarna-osm-impression');
-    expect((await feed.until(2)).map((record) => record.purchaseAmount)).to.deep.equal([10000, 20000]);
+    expect((await feed().until(2)).map((record) => record.purchaseAmount)).to.deep.equal([10000, 20000]);
     expect(log.named('klarna-osm-impression')).to.have.length(1);
     expect(log.named('klarna-osm-render')).to.have.length(1);
     element.remove();
@@ -91,7 +85,7 @@ describe('<klarna-osm-placement> impressions', () => {
     const first = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
     const second = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
     await Promise.all([first.log.next('klarna-osm-impression'), second.log.next('klarna-osm-impression')]);
-    const records = await feed.until(2);
+    const records = await feed().until(2);
     expect(records[0]!.responseId).to.equal(records[1]!.responseId);
   });
 
@@ -106,7 +100,7 @@ describe('<klarna-osm-placement> impressions', () => {
       await failed.log.next('klarna-osm-error');
       const control = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 30000 });
       await control.log.next('klarna-osm-impression');
-      expect((await feed.until(1)).map((record) => record.purchaseAmount)).to.deep.equal([30000]);
+      expect((await feed().until(1)).map((record) => record.purchaseAmount)).to.deep.equal([30000]);
       expect([...empty.log.named('klarna-osm-impression'), ...failed.log.named('klarna-osm-impression')]).to.have.length(0);
     } finally {
       errors.restore();
