@@ -79,7 +79,7 @@ export class DemoEventLog extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('emulatorUrl')) void this.follow();
+    if (changed.has('emulatorUrl')) this.follow();
   }
 
   override render() {
@@ -119,22 +119,18 @@ export class DemoEventLog extends LitElement {
     this.entries = [];
   };
 
-  private async follow(): Promise<void> {
+  private follow(): void {
     this.stream?.close();
     this.connected = false;
     if (!this.emulatorUrl) return;
-    try {
-      const [impressions, requests] = await Promise.all([
-        fetch(`${this.emulatorUrl}/__emulator/impressions`).then((response) => response.json() as Promise<{ count: number }>),
-        fetch(`${this.emulatorUrl}/__emulator/requests?path=/messaging/v3`).then((response) => response.json() as Promise<{ count: number }>),
-      ]);
-      this.impressions = impressions.count;
-      this.osmRequests = requests.count;
-    } catch {
-      return;
-    }
+    // The stream opens with a snapshot of the counts, then sends every later event.
     this.stream = new EventSource(`${this.emulatorUrl}/__emulator/events`);
-    this.stream.addEventListener('open', () => { this.connected = true; });
+    this.stream.addEventListener('snapshot', (message) => {
+      const snapshot = JSON.parse((message as MessageEvent<string>).data) as { impressions: number; requestsByPath: Record<string, number> };
+      this.impressions = snapshot.impressions;
+      this.osmRequests = snapshot.requestsByPath['/messaging/v3'] ?? 0;
+      this.connected = true;
+    });
     this.stream.addEventListener('impression', () => { this.impressions += 1; });
     this.stream.addEventListener('request', (message) => {
       const record = JSON.parse((message as MessageEvent<string>).data) as { path: string };

@@ -52,10 +52,15 @@ export class EmulatorRecords {
     this.broadcast({ type: 'reset' });
   }
 
-  /** Streams every later event to `response` as Server-Sent Events until it closes. */
+  /**
+   * Streams to `response` as Server-Sent Events until it closes: first a `snapshot` of the counts
+   * so far, then every later event, so a follower misses nothing between the two.
+   */
   follow(response: ServerResponse, headers: Record<string, string> = {}): void {
     response.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-    response.write(`retry: 1000\n\n`);
+    const requestsByPath: Record<string, number> = {};
+    for (const { path } of this.requests) requestsByPath[path] = (requestsByPath[path] ?? 0) + 1;
+    response.write(`retry: 1000\n\nevent: snapshot\ndata: ${JSON.stringify({ impressions: this.impressions.length, requestsByPath })}\n\n`);
     this.listeners.add(response);
     response.on('close', () => this.listeners.delete(response));
   }

@@ -181,8 +181,11 @@ describe('emulator: GET /messaging/v3', () => {
     assert.equal(stream.headers.get('content-type'), 'text/event-stream');
     assert.equal(stream.headers.get('access-control-allow-origin'), 'http://127.0.0.1:5173', 'the demo page on another origin may follow it');
     const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let opening = '';
+    while (!opening.includes('event: snapshot')) opening += (await reader.read()).value ?? '';
+    assert.match(opening, /data: \{"impressions":0,"requestsByPath":\{\}\}/, 'it opens with the counts so far');
     await osm({ purchase_amount: 8000 });
-    let received = '';
+    let received = opening;
     while (!received.includes('event: request')) received += (await reader.read()).value ?? '';
     assert.match(received, /"path":"\/messaging\/v3"/);
     controller.abort();
