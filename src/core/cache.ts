@@ -30,7 +30,7 @@ export function parseCacheControl(header: string | null | undefined): CacheDirec
 export function freshnessLifetimeMs(cacheControl: string | null | undefined, age?: string | null): number {
   const { noStore, noCache, maxAge } = parseCacheControl(cacheControl);
   if (noStore || noCache || maxAge === undefined) return 0;
-  return Math.max(0, maxAge - (Number(age) || 0)) * 1000;
+  return Math.max(0, maxAge - Math.max(0, Number(age) || 0)) * 1000;
 }
 
 /** What a loader gives the cache: the value and the headers that decide how long to keep it. */
@@ -86,6 +86,7 @@ export class ResponseCache<T> {
    * one from `load`. A failed load is never kept, so the next call tries again.
    */
   get(key: string, load: CacheLoader<T>, { signal, reload }: CacheGetOptions = {}): Promise<T> {
+    if (signal?.aborted) return Promise.reject(signal.reason as unknown);
     const kept = reload ? undefined : this.peek(key);
     if (kept !== undefined) return Promise.resolve(kept);
     const flight = (!reload && this.#flights.get(key)) || this.#start(key, load);
@@ -101,7 +102,6 @@ export class ResponseCache<T> {
         if (!flight.waiters && !flight.settled) flight.controller.abort(reason);
         reject(reason);
       };
-      if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort);
       flight.promise.then(
         (result) => { if (!signal?.aborted) { leave(); resolve(result.value); } },

@@ -74,7 +74,8 @@ export interface JsonResponse<T> {
  * with a {@link KlarnaHttpError} for everything else, including a 2xx whose body is not JSON.
  */
 export async function requestJson<T = unknown>(url: string, options: JsonRequestOptions = {}): Promise<JsonResponse<T>> {
-  const { method = 'GET', timeout = DEFAULT_TIMEOUT_MS, signal, body } = options;
+  const { timeout = DEFAULT_TIMEOUT_MS, signal, body } = options;
+  const method = (options.method ?? 'GET').toUpperCase();
   const fail = (code: KlarnaHttpErrorCode, message: string, extra?: Partial<KlarnaHttpErrorInit>) =>
     new KlarnaHttpError(`${method} ${redactUrl(url)}: ${message}`, { code, url, method, ...extra });
   const controller = new AbortController();
@@ -110,7 +111,7 @@ export async function requestJson<T = unknown>(url: string, options: JsonRequest
     const data = parseJson(text);
     if (!response.ok) {
       const errorBody = data ?? (text || undefined);
-      const fields = (typeof errorBody === 'object' ? errorBody : {}) as KlarnaErrorBody;
+      const fields = (errorBody && typeof errorBody === 'object' ? errorBody : {}) as KlarnaErrorBody;
       correlationId ??= typeof fields.correlation_id === 'string' ? fields.correlation_id : undefined;
       const said = [fields.error_code, fields.error_messages?.[0] ?? fields.error_message].filter((part) => typeof part === 'string').join(' – ');
       throw fail('http', `answered ${status}${said ? `: ${said}` : ''}${correlationId ? ` (klarna-correlation-id ${correlationId})` : ''}.`, { status, correlationId, body: errorBody });

@@ -26,6 +26,7 @@ describe('parseCacheControl / freshnessLifetimeMs', () => {
     expect(freshnessLifetimeMs('private, max-age=86400')).to.equal(86_400_000);
     expect(freshnessLifetimeMs('max-age=100', '40')).to.equal(60_000);
     expect(freshnessLifetimeMs('max-age=100', '400')).to.equal(0);
+    expect(freshnessLifetimeMs('max-age=100', '-5')).to.equal(100_000);
     expect(freshnessLifetimeMs('max-age=100, no-store')).to.equal(0);
     expect(freshnessLifetimeMs('no-cache, max-age=100')).to.equal(0);
     expect(freshnessLifetimeMs(undefined)).to.equal(0);
@@ -67,6 +68,18 @@ describe('ResponseCache', () => {
     expect(calls[0]!.signal.aborted).to.equal(false);
     calls[0]!.resolve({ value: 'shared', cacheControl: 'max-age=60' });
     expect(await staying).to.equal('shared');
+  });
+
+  it('starts nothing for a caller that has already aborted', async () => {
+    const cache = new ResponseCache<string>();
+    const { load, calls } = manualLoader<string>();
+    const controller = new AbortController();
+    controller.abort();
+    let failed: unknown;
+    await cache.get('k', load, { signal: controller.signal }).catch((error: unknown) => { failed = error; });
+    expect((failed as DOMException).name).to.equal('AbortError');
+    await Promise.resolve();
+    expect(calls).to.have.length(0);
   });
 
   it('aborts the request once every caller has aborted', async () => {

@@ -46,6 +46,13 @@ describe('requestJson', () => {
     expect([error.code, error.status]).to.deep.equal(['http', 500]);
   });
 
+  it('reports an error answer whose body is JSON null as an http error', async () => {
+    await configureEmulator({ faults: [{ path: '/messaging/v3', status: 502, body: 'null' }] });
+    const error = await failure(requestJson(messagingUrl(), { method: 'get' }));
+    expect([error.code, error.status, error.method]).to.deep.equal(['http', 502, 'GET']);
+    expect(error.message).to.match(/^GET /);
+  });
+
   it('reports a 200 whose body is not JSON as malformed-response', async () => {
     await configureEmulator({ faults: [{ path: '/messaging/v3', status: 200, body: '{"content": {"nodes": [' }] });
     const error = await failure(requestJson(messagingUrl()));
