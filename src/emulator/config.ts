@@ -4,7 +4,7 @@
  * (`POST /__emulator/config`), merged over {@link defaultEmulatorConfig}.
  */
 import { readFile } from 'node:fs/promises';
-import { EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID } from './constants.js';
+import { DEFAULT_FINANCING, DEFAULT_PAY_IN_FOUR, EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID } from './constants.js';
 
 export interface AmountRange {
   /** Minor units, inclusive. */
@@ -70,8 +70,8 @@ export type EmulatorConfigPatch = DeepPartial<EmulatorConfig>;
 type DeepPartial<T> = T extends unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 export function defaultEmulatorConfig(): EmulatorConfig {
-  const payInFour = { min: 3500, max: 150000 };
-  const financing: FinancingOffer = { min: 150001, max: 1000000, apr: 19.99, months: 12, markets: ['US', 'CA', 'GB'] };
+  const payInFour = { ...DEFAULT_PAY_IN_FOUR };
+  const financing: FinancingOffer = { ...DEFAULT_FINANCING, markets: [...DEFAULT_FINANCING.markets] };
   return {
     latencyMs: 0,
     osm: {

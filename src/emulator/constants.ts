@@ -4,3 +4,7 @@
 export const EMULATOR_CLIENT_ID = 'e8b2f2a4-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
 /** A known client whose OSM API access is not enabled: answers 403. */
 export const EMULATOR_DISABLED_CLIENT_ID = '0d15ab1e-0000-4000-8000-000000000403';
+
+/** The offers of the built-in demo client; a copy is made for each new config. */
+export const DEFAULT_PAY_IN_FOUR = { min: 3500, max: 150000 } as const;
+export const DEFAULT_FINANCING = { min: 150001, max: 1000000, apr: 19.99, months: 12, markets: ['US', 'CA', 'GB'] } as const;

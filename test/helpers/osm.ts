@@ -7,16 +7,17 @@ import { fixture, html } from '@open-wc/testing';
 import '../../src/osm-placement/index.js';
 import type { KlarnaOsmPlacement } from '../../src/osm-placement/index.js';
 import type { EmulatorOsmClient, ImpressionRecord } from '../../src/emulator/index.js';
+import { DEFAULT_FINANCING, DEFAULT_PAY_IN_FOUR } from '../../src/emulator/constants.js';
 import { configureEmulator, emulatorUrl, resetEmulator } from './emulator.js';
 
 export const OSM_EVENTS = ['klarna-osm-render', 'klarna-osm-empty', 'klarna-osm-error', 'klarna-osm-impression'] as const;
 export type OsmEventName = (typeof OSM_EVENTS)[number];
 
-/** Registers a new client on the emulator (enabled, default offers) and returns its id. */
+/** Registers a new client on the emulator (enabled, the built-in client's offers) and returns its id. */
 export async function freshClient(overrides: Partial<EmulatorOsmClient> = {}): Promise<string> {
   const id = crypto.randomUUID();
   await configureEmulator({
-    osm: { clients: { [id]: { enabled: true, payInFour: { min: 3500, max: 150000 }, financing: { min: 150001, max: 1000000, apr: 19.99, months: 12, markets: ['US', 'CA', 'GB'] }, ...overrides } } },
+    osm: { clients: { [id]: { enabled: true, payInFour: { ...DEFAULT_PAY_IN_FOUR }, financing: { ...DEFAULT_FINANCING, markets: [...DEFAULT_FINANCING.markets] }, ...overrides } } },
   });
   return id;
 }
