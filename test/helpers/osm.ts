@@ -9,6 +9,7 @@ import type { KlarnaOsmPlacement } from '../../src/osm-placement/index.js';
 import type { EmulatorOsmClient, ImpressionRecord } from '../../src/emulator/index.js';
 import { DEFAULT_FINANCING, DEFAULT_PAY_IN_FOUR } from '../../src/emulator/constants.js';
 import { configureEmulator, emulatorUrl, resetEmulator } from './emulator.js';
+import { EventLog as BaseEventLog } from './event-log.js';
 
 export const OSM_EVENTS = ['klarna-osm-render', 'klarna-osm-empty', 'klarna-osm-error', 'klarna-osm-impression'] as const;
 export type OsmEventName = (typeof OSM_EVENTS)[number];
@@ -36,38 +37,9 @@ export async function answerWith(clientId: string, body: unknown, options: { sta
 }
 
 /** Every `klarna-osm-*` event an element fires, and promises for the next ones. */
-export class EventLog {
-  readonly events: CustomEvent[] = [];
-  private readonly waiting: { name: OsmEventName; resolve: (event: CustomEvent) => void }[] = [];
-  private readonly consumed = new Map<OsmEventName, number>();
-
+export class EventLog extends BaseEventLog<OsmEventName> {
   constructor(target: EventTarget) {
-    for (const name of OSM_EVENTS) {
-      target.addEventListener(name, (event) => {
-        this.events.push(event as CustomEvent);
-        const index = this.waiting.findIndex((waiter) => waiter.name === name);
-        if (index >= 0) {
-          const [waiter] = this.waiting.splice(index, 1);
-          this.consumed.set(name, (this.consumed.get(name) ?? 0) + 1);
-          waiter!.resolve(event as CustomEvent);
-        }
-      });
-    }
-  }
-
-  named(name: OsmEventName): CustomEvent[] {
-    return this.events.filter((event) => event.type === name);
-  }
-
-  /** The next event of `name` not yet handed out (one already fired counts). */
-  next<T = unknown>(name: OsmEventName): Promise<CustomEvent<T>> {
-    const seen = this.consumed.get(name) ?? 0;
-    const fired = this.named(name);
-    if (fired.length > seen) {
-      this.consumed.set(name, seen + 1);
-      return Promise.resolve(fired[seen] as CustomEvent<T>);
-    }
-    return new Promise((resolve) => this.waiting.push({ name, resolve: resolve as (event: CustomEvent) => void }));
+    super(target, OSM_EVENTS);
   }
 
   /** The next render, empty or error: whatever the element settles on. */

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import type { OsmRenderDetail } from '../../src/osm-placement/index.js';
 import { configureEmulator, emulatorRequests } from '../helpers/emulator.js';
 import { freshClient, mountPlacement, useImpressionFeed, part } from '../helpers/osm.js';
 
@@ -15,7 +14,7 @@ describe('<klarna-osm-placement> following the purchase amount', () => {
       element.purchaseAmount = amount;
       await element.updateComplete;
     }
-    const { detail } = await log.next<OsmRenderDetail>('klarna-osm-render');
+    const { detail } = await log.next('klarna-osm-render');
     expect(detail.purchaseAmount).to.equal(20019);
     expect(part(element, 'text-main')!.textContent).to.equal('Make 4 payments of $50.05. No fees.');
     const asked = (await emulatorRequests('/messaging/v3')).map((request) => request.query.purchase_amount);
@@ -41,7 +40,7 @@ describe('<klarna-osm-placement> following the purchase amount', () => {
     expect(part(element, 'container')!.getAttribute('aria-busy')).to.equal('true');
     expect(element.getBoundingClientRect().height).to.equal(height);
 
-    const { detail } = await log.next<OsmRenderDetail>('klarna-osm-render');
+    const { detail } = await log.next('klarna-osm-render');
     expect(detail.purchaseAmount).to.equal(30000);
     expect(part(element, 'text-main')!.textContent).to.equal('Make 4 payments of $75.00. No fees.');
     expect((await feed().until(2)).map((record) => record.purchaseAmount)).to.deep.equal([10000, 30000]);

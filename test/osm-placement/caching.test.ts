@@ -38,10 +38,10 @@ describe('<klarna-osm-placement> requests and caching', () => {
     try {
       const clientId = await freshClient();
       const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
-      const first = await log.next<{ impressionUrl: string }>('klarna-osm-render');
+      const first = await log.next('klarna-osm-render');
       await feed.until(1);
       await element.refresh();
-      const second = await log.next<{ impressionUrl: string }>('klarna-osm-render');
+      const second = await log.next('klarna-osm-render');
       expect(second.detail.impressionUrl).not.to.equal(first.detail.impressionUrl);
       expect(await emulatorRequests('/messaging/v3')).to.have.length(2);
       const records = await feed.until(2);

@@ -1,5 +1,4 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { OsmImpressionDetail } from '../../src/osm-placement/index.js';
 import { captureConsole } from '../helpers/console.js';
 import { configureEmulator } from '../helpers/emulator.js';
 import { freshClient, mountPlacement, useImpressionFeed } from '../helpers/osm.js';
@@ -15,8 +14,8 @@ describe('<klarna-osm-placement> impressions', () => {
   it('fires one beacon for a message in view, with the answer\'s impression URL', async () => {
     const clientId = await freshClient();
     const { log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
-    const render = await log.next<{ impressionUrl: string }>('klarna-osm-render');
-    const { detail } = await log.next<OsmImpressionDetail>('klarna-osm-impression');
+    const render = await log.next('klarna-osm-render');
+    const { detail } = await log.next('klarna-osm-impression');
     expect(detail.url).to.equal(render.detail.impressionUrl);
     const [record] = await feed().until(1);
     expect(record).to.include({ clientId, placementKey: 'credit-promotion-badge', locale: 'en-US', purchaseAmount: 10000 });

@@ -26,7 +26,7 @@ describe('<klarna-osm-placement> as a built-in-like element', () => {
     early.purchaseAmount = 40000;
     const log = new EventLog(early);
     customElements.define('late-osm-placement', class extends KlarnaOsmPlacement {});
-    const { detail } = await log.next<{ purchaseAmount: number }>('klarna-osm-render');
+    const { detail } = await log.next('klarna-osm-render');
     expect(detail.purchaseAmount).to.equal(40000);
     expect(part(early, 'text-main')!.textContent).to.equal('Make 4 payments of $100.00. No fees.');
   });

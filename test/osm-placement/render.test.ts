@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import type { OsmRenderDetail } from '../../src/osm-placement/index.js';
 import { captureConsole } from '../helpers/console.js';
 import { resetEmulator } from '../helpers/emulator.js';
 import { answerWith, freshClient, mountPlacement, part } from '../helpers/osm.js';
@@ -29,7 +28,7 @@ describe('<klarna-osm-placement> rendering', () => {
   it('renders the emulator\'s answer and reports it in the render event and the content property', async () => {
     const clientId = await freshClient();
     const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 51467 });
-    const { detail } = await log.next<OsmRenderDetail>('klarna-osm-render');
+    const { detail } = await log.next('klarna-osm-render');
     expect(part(element, 'text-main')!.textContent).to.equal('Make 4 payments of $128.67. No fees.');
     expect(detail).to.include({ placementKey: 'credit-promotion-badge', locale: 'en-US', purchaseAmount: 51467 });
     expect(detail.impressionUrl).to.match(/\/v1\/osm-client-script\/impression\?/);
