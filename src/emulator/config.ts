@@ -61,6 +61,10 @@ export interface EmulatorConfig {
     /** `cache-control` of a 200, as Klarna documents it. */
     cacheControl: string;
   };
+  instantShopping: {
+    /** Countries where the emulated SDK offers the button (`show_button: true`). */
+    markets: string[];
+  };
   faults: EmulatorFault[];
 }
 
@@ -81,6 +85,10 @@ export function defaultEmulatorConfig(): EmulatorConfig {
       },
       placements: ['credit-promotion-badge', 'top-strip-promotion-badge'],
       cacheControl: 'private, max-age=86400',
+    },
+    instantShopping: {
+      // Where Klarna launched Instant Shopping.
+      markets: ['AT', 'DE', 'DK', 'FI', 'GB', 'NL', 'NO', 'SE', 'US'],
     },
     faults: [],
   };
@@ -120,6 +128,7 @@ export function validateConfig(config: EmulatorConfig): EmulatorConfig {
     if (client.financing !== false && !isRange(client.financing)) problems.push(`osm.clients["${id}"].financing must be false or { min, max, apr, months, markets }`);
   }
   if (!Array.isArray(config.osm?.placements)) problems.push('osm.placements must be an array of placement keys');
+  if (!(Array.isArray(config.instantShopping?.markets) && config.instantShopping.markets.every((code) => /^[A-Z]{2}$/.test(code)))) problems.push('instantShopping.markets must be an array of upper-case two-letter country codes');
   if (!Array.isArray(config.faults)) problems.push('faults must be an array');
   for (const [index, fault] of (config.faults ?? []).entries()) {
     if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 599)) {

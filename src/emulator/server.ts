@@ -8,6 +8,7 @@ import { assetRoutes } from './asset-routes.js';
 import { defaultEmulatorConfig, mergeConfig, readConfigFile, validateConfig, type EmulatorConfig, type EmulatorConfigPatch, type EmulatorFault } from './config.js';
 import { CONTROL_PREFIX, controlRoutes } from './control-routes.js';
 import { matchRoute, RequestContext, type Route } from './context.js';
+import { InstantShoppingState, instantShoppingRoutes } from './instant-shopping-routes.js';
 import { osmRoutes } from './osm-routes.js';
 import { EmulatorRecords } from './records.js';
 
@@ -27,6 +28,7 @@ export interface ListenOptions {
 
 export class KlarnaEmulator {
   readonly records = new EmulatorRecords();
+  readonly instantShopping = new InstantShoppingState();
   readonly server: Server;
   private initialConfig: EmulatorConfig;
   private current: EmulatorConfig;
@@ -39,6 +41,7 @@ export class KlarnaEmulator {
     this.routes = [
       ...controlRoutes(this),
       ...osmRoutes(() => this.current, this.records),
+      ...instantShoppingRoutes(() => this.current, this.instantShopping),
       ...assetRoutes(),
     ];
     this.server = createServer((request, response) => {
@@ -73,6 +76,7 @@ export class KlarnaEmulator {
   reset(): void {
     this.current = structuredClone(this.initialConfig);
     this.records.clear();
+    this.instantShopping.clear();
   }
 
   async listen(options: ListenOptions = {}): Promise<string> {
