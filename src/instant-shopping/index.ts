@@ -1,6 +1,9 @@
 /**
- * `klarna-elements/instant-shopping`: the Instant Shopping button host. Filled by the Instant
- * Shopping issue; the entry exists now so the package's exports map is complete from the start.
+ * `klarna-elements/instant-shopping`: `<klarna-instant-shopping-host>`, defined on import.
  * @module
  */
-export {};
+export { KlarnaInstantShoppingHost, type InstantShoppingState } from './instant-shopping-host.component.js';
+export { INSTANT_SHOPPING_HOST_TAG } from './define.js';
+export { INSTANT_SHOPPING_SDK_EVENTS } from './sdk.js';
+export type * from './sdk.js';
+export type * from './events.js';

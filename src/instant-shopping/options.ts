@@ -1,0 +1,274 @@
+/**
+ * Builds the options for `Klarna.InstantShopping.load`/`update` from the host's attributes,
+ * properties and JSON child, and checks them before the SDK sees them. Every problem is named by
+ * the attribute or property the merchant sets, and totals are checked, never corrected: a button
+ * that charges a different amount than the page shows is worse than no button.
+ */
+import { countryOfLocale, regionForCountry } from '../core/markets.js';
+import type { InstantShoppingOptions, InstantShoppingRegion } from './sdk.js';
+
+/** The host's inputs, as the element holds them (anything a script may have assigned). */
+export interface HostInputs {
+  buttonKey: unknown;
+  instanceId: string;
+  environment: unknown;
+  region: unknown;
+  purchaseCountry: unknown;
+  purchaseCurrency: unknown;
+  locale: unknown;
+  /** SDK-shaped data from a `<script type="application/json">` child; lowest precedence. */
+  json: Record<string, unknown> | undefined;
+  /** Why the JSON child could not be read, when it could not. */
+  jsonProblem?: string | undefined;
+  /** The `sdk-url` attribute, checked here so that every problem is reported together. */
+  sdkUrl: unknown;
+  /** SDK fields set through properties (`orderLines` → `order_lines`); above the JSON child. */
+  fields: Record<string, unknown>;
+  /** The `options` property: any SDK field, merged last. */
+  options: unknown;
+}
+
+export type ResolvedOptions = { ok: true; options: InstantShoppingOptions } | { ok: false; message: string };
+
+/** Property name → SDK field, for the structured data the host takes. */
+export const DATA_PROPERTIES = {
+  orderLines: 'order_lines',
+  items: 'items',
+  shippingOptions: 'shipping_options',
+  merchantUrls: 'merchant_urls',
+  styling: 'styling',
+  billingAddress: 'billing_address',
+  billingCountries: 'billing_countries',
+  shippingCountries: 'shipping_countries',
+  merchantReference1: 'merchant_reference1',
+  merchantReference2: 'merchant_reference2',
+  merchantData: 'merchant_data',
+  additionalCheckboxes: 'additional_checkboxes',
+} as const;
+
+/** How a merchant sets each SDK field, for messages. */
+const FIELD_NAMES: Record<string, string> = {
+  purchase_country: 'purchase-country',
+  purchase_currency: 'purchase-currency',
+  locale: 'locale',
+  ...Object.fromEntries(Object.entries(DATA_PROPERTIES).map(([property, field]) => [field, property])),
+};
+
+const MAX_MERCHANT_DATA = 1024;
+const MAX_PROBLEMS = 6;
+
+/** Instant Shopping runs in Klarna's `eu` and `na` regions; North American countries use `na`. */
+export function instantShoppingRegion(country: string): InstantShoppingRegion {
+  return regionForCountry(country) === 'na' ? 'na' : 'eu';
+}
+
+export function resolveOptions(inputs: HostInputs): ResolvedOptions {
+  const problems: string[] = [];
+  const { json = {}, fields } = inputs;
+  const extra = isRecord(inputs.options) ? inputs.options : {};
+  if (inputs.jsonProblem) problems.push(`the <script type="application/json"> child ${inputs.jsonProblem}`);
+  if (inputs.sdkUrl !== undefined && inputs.sdkUrl !== null && !isHttpUrl(inputs.sdkUrl, globalThis.document?.baseURI)) problems.push(`sdk-url ${show(inputs.sdkUrl)} must be an http(s) URL of the Instant Shopping lib.js`);
+  if (inputs.options !== undefined && inputs.options !== null && !isRecord(inputs.options)) problems.push('options must be an object of Instant Shopping SDK fields');
+
+  // `setup` comes from the attributes alone; a `setup` in the JSON child or in `options` is ignored.
+  const { setup: _ignored, ...jsonFields } = json;
+  const { setup: _alsoIgnored, ...extraFields } = extra;
+  const attributes = { purchase_country: inputs.purchaseCountry, purchase_currency: inputs.purchaseCurrency, locale: inputs.locale };
+  const merged: Record<string, unknown> = { ...jsonFields, ...defined(attributes), ...defined(fields), ...extraFields };
+
+  const key = typeof inputs.buttonKey === 'string' ? inputs.buttonKey.trim() : '';
+  if (!key) problems.push('button-key is required: the key your server created with Klarna\'s Button Keys API (POST /instantshopping/v1/buttons)');
+  const environment = inputs.environment ?? 'production';
+  if (environment !== 'production' && environment !== 'playground') problems.push(`environment ${show(environment)} is not supported: use "production" or "playground"`);
+  if (inputs.region !== undefined && inputs.region !== 'eu' && inputs.region !== 'na') problems.push(`region ${show(inputs.region)} is not supported: use "eu" or "na"`);
+
+  checkMarket(merged, problems);
+  checkMerchantUrls(merged.merchant_urls, problems);
+  checkLines(merged, problems);
+  checkShippingOptions(merged.shipping_options, problems);
+  checkOthers(merged, problems);
+
+  if (problems.length) {
+    const shown = problems.slice(0, MAX_PROBLEMS);
+    if (problems.length > MAX_PROBLEMS) shown.push(`and ${problems.length - MAX_PROBLEMS} more`);
+    return { ok: false, message: `${shown.join('; ')}.` };
+  }
+  const country = merged.purchase_country as string;
+  const region = (inputs.region as InstantShoppingRegion | undefined) ?? instantShoppingRegion(country);
+  return {
+    ok: true,
+    options: { setup: { instance_id: inputs.instanceId, key, environment: environment as 'production' | 'playground', region }, ...merged },
+  };
+}
+
+// ── checks ──────────────────────────────────────────────────────────────────────────────────────
+
+function checkMarket(merged: Record<string, unknown>, problems: string[]): void {
+  const { purchase_country: country, purchase_currency: currency, locale } = merged;
+  const countryOk = typeof country === 'string' && /^[a-z]{2}$/i.test(country);
+  if (!countryOk) problems.push(country === undefined ? 'purchase-country is required: a two-letter country code such as "SE"' : `purchase-country ${show(country)} must be a two-letter country code such as "SE"`);
+  if (!(typeof currency === 'string' && /^[a-z]{3}$/i.test(currency))) problems.push(currency === undefined ? 'purchase-currency is required: a three-letter currency code such as "SEK"' : `purchase-currency ${show(currency)} must be a three-letter currency code such as "SEK"`);
+  const localeCountry = typeof locale === 'string' ? countryOfLocale(locale) : undefined;
+  if (locale === undefined) problems.push('locale is required: a language and country such as "sv-SE"');
+  else if (!localeCountry) problems.push(`locale ${show(locale)} must be a language and country such as "sv-SE"`);
+  else if (countryOk && localeCountry !== country.toUpperCase()) problems.push(`locale ${show(locale)} does not match purchase-country ${show(country)}: use a locale of that market, such as "en-${country.toUpperCase()}"`);
+}
+
+function checkMerchantUrls(urls: unknown, problems: string[]): void {
+  if (!isRecord(urls) || urls.terms === undefined) {
+    problems.push('merchantUrls.terms is required: the URL of your terms and conditions, which Klarna links to in the purchase dialog');
+    return;
+  }
+  for (const [name, value] of Object.entries(urls)) {
+    if (value !== undefined && !isHttpUrl(value)) problems.push(`merchantUrls.${name} ${show(value)} must be an absolute http(s) URL`);
+  }
+}
+
+function checkLines(merged: Record<string, unknown>, problems: string[]): void {
+  const { order_lines: orderLines, items } = merged;
+  for (const [field, lines] of [['order_lines', orderLines], ['items', items]] as const) {
+    if (lines !== undefined && !Array.isArray(lines)) problems.push(`${FIELD_NAMES[field]} must be an array`);
+  }
+  const hasLines = Array.isArray(orderLines) && orderLines.length > 0;
+  const hasItems = Array.isArray(items) && items.length > 0;
+  if (!hasLines && !hasItems) {
+    problems.push('orderLines (or items) is required: at least one product to sell');
+    return;
+  }
+  // Klarna uses order_lines when both are given, so only those are checked then.
+  const [field, list] = hasLines ? ['orderLines', orderLines as unknown[]] : ['items', items as unknown[]];
+  list.forEach((line, index) => checkLine(line, `${field}[${index}]`, field === 'orderLines', problems));
+}
+
+function checkLine(line: unknown, at: string, hasQuantity: boolean, problems: string[]): void {
+  if (!isRecord(line)) {
+    problems.push(`${at} must be an object`);
+    return;
+  }
+  if (typeof line.name !== 'string' || !line.name.trim()) problems.push(`${at}.name is required`);
+  const amounts = ['unit_price', 'tax_rate', 'total_amount', 'total_tax_amount', ...(hasQuantity ? ['quantity'] : [])];
+  let whole = requireIntegers(line, amounts, at, problems);
+  whole = optionalIntegers(line, ['total_discount_amount'], at, problems) && whole;
+  if (!whole) return;
+  const quantity = hasQuantity ? (line.quantity as number) : 1;
+  if (hasQuantity && quantity < 1) problems.push(`${at}.quantity must be at least 1`);
+  const unitPrice = line.unit_price as number;
+  const discount = (line.total_discount_amount as number | undefined) ?? 0;
+  const total = line.total_amount as number;
+  const expected = quantity * unitPrice - discount;
+  if (total !== expected) {
+    const formula = hasQuantity ? `quantity × unit_price − total_discount_amount = ${quantity} × ${unitPrice} − ${discount}` : `unit_price − total_discount_amount = ${unitPrice} − ${discount}`;
+    problems.push(`${at}.total_amount ${total} does not add up: ${formula} = ${expected} (totals are checked, never corrected)`);
+  }
+  checkTax(line, 'total_amount', 'total_tax_amount', at, problems);
+  if (!hasQuantity) {
+    if (typeof line.group_identifier === 'string' && line.group_identifier.includes('_')) problems.push(`${at}.group_identifier "${line.group_identifier}" must not contain "_"`);
+    const attributes = Array.isArray(line.product_attributes) ? line.product_attributes : [];
+    attributes.forEach((attribute: unknown, index) => {
+      if (!isRecord(attribute)) return;
+      for (const name of ['identifier', 'value']) {
+        const value = attribute[name];
+        if (typeof value === 'string' && value.includes('_')) problems.push(`${at}.product_attributes[${index}].${name} "${value}" must not contain "_"`);
+      }
+    });
+  }
+}
+
+function checkShippingOptions(options: unknown, problems: string[]): void {
+  if (options === undefined) return;
+  if (!Array.isArray(options)) {
+    problems.push('shippingOptions must be an array');
+    return;
+  }
+  options.forEach((option: unknown, index) => {
+    const at = `shippingOptions[${index}]`;
+    if (!isRecord(option)) {
+      problems.push(`${at} must be an object`);
+      return;
+    }
+    for (const name of ['id', 'name']) {
+      const value = option[name];
+      if (typeof value !== 'string' || !value.trim()) problems.push(`${at}.${name} is required`);
+    }
+    if (requireIntegers(option, ['price', 'tax_amount', 'tax_rate'], at, problems)) checkTax(option, 'price', 'tax_amount', at, problems);
+  });
+}
+
+function checkOthers(merged: Record<string, unknown>, problems: string[]): void {
+  const { merchant_data: data, billing_countries: billing, shipping_countries: shipping, additional_checkboxes: checkboxes } = merged;
+  if (data !== undefined && (typeof data !== 'string' || data.length > MAX_MERCHANT_DATA)) problems.push(`merchantData must be a string of at most ${MAX_MERCHANT_DATA} characters`);
+  for (const [name, value] of [['billingCountries', billing], ['shippingCountries', shipping]] as const) {
+    if (value !== undefined && !(Array.isArray(value) && value.every((code) => typeof code === 'string' && /^[a-z]{2}$/i.test(code)))) problems.push(`${name} must be an array of two-letter country codes`);
+  }
+  if (checkboxes !== undefined && !(Array.isArray(checkboxes) && checkboxes.every((box) => isRecord(box) && typeof box.id === 'string' && typeof box.text === 'string'))) {
+    problems.push('additionalCheckboxes must be an array of { id, text }');
+  }
+}
+
+/**
+ * Tax included in `amount` at `tax_rate` (2500 = 25 %): `amount − amount × 10000 / (10000 + rate)`,
+ * Klarna's formula. One minor unit either way is rounding, not an error.
+ */
+function checkTax(record: Record<string, unknown>, amountField: string, taxField: string, at: string, problems: string[]): void {
+  const amount = record[amountField] as number;
+  const rate = record.tax_rate as number;
+  const tax = record[taxField] as number;
+  if (rate < 0 || rate > 10_000) {
+    problems.push(`${at}.tax_rate ${rate} must be between 0 and 10000 (2500 is 25 %)`);
+    return;
+  }
+  const expected = Math.round(amount - (amount * 10_000) / (10_000 + rate));
+  if (Math.abs(tax - expected) > 1) problems.push(`${at}.${taxField} ${tax} does not match tax_rate ${rate} on ${amountField} ${amount}: expected ${expected} (within one minor unit)`);
+}
+
+function requireIntegers(record: Record<string, unknown>, names: string[], at: string, problems: string[]): boolean {
+  let ok = true;
+  for (const name of names) {
+    const value = record[name];
+    if (!Number.isSafeInteger(value)) {
+      ok = false;
+      problems.push(value === undefined ? `${at}.${name} is required` : `${at}.${name} ${JSON.stringify(value)} must be an integer (minor units: 11900 for 119.00)`);
+    }
+  }
+  return ok;
+}
+
+function optionalIntegers(record: Record<string, unknown>, names: string[], at: string, problems: string[]): boolean {
+  return requireIntegers(record, names.filter((name) => record[name] !== undefined), at, problems);
+}
+
+/** A value as a merchant would recognise it in a message: strings quoted, anything else as JSON. */
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isHttpUrl(value: unknown, base?: string): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    return /^https?:$/.test(new URL(value, base).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function defined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== null));
+}
+
+/**
+ * The fields of `next` that differ from `previous` (compared as JSON), for `update`. Fields that
+ * were sent before and are now absent are listed in `removed`: the SDK documents no way to clear
+ * a field, so they cannot be sent.
+ */
+export function changedFields(previous: InstantShoppingOptions, next: InstantShoppingOptions): { changes: Record<string, unknown>; removed: string[] } {
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(next)) {
+    if (field !== 'setup' && JSON.stringify(value) !== JSON.stringify(previous[field])) changes[field] = value;
+  }
+  const removed = Object.keys(previous).filter((field) => field !== 'setup' && next[field] === undefined);
+  return { changes, removed };
+}

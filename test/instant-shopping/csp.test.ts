@@ -1,0 +1,36 @@
+import { expect } from '@open-wc/testing';
+import { captureConsole } from '../helpers/console.js';
+import { EMULATED_SDK_URL, forgetSdk, mountHost } from '../helpers/instant-shopping.js';
+
+/**
+ * A page whose Content-Security-Policy allows scripts from its own origin and with one nonce only:
+ * Klarna's lib.js (here the emulator's, on another origin) runs only if the host passes the nonce.
+ * The policy is added for this file's page alone; it cannot be taken away again.
+ */
+const NONCE = 'c3RyaWN0LWNzcA';
+
+describe('<klarna-instant-shopping-host> on a strict-CSP page', () => {
+  before(() => {
+    const policy = Object.assign(document.createElement('meta'), { httpEquiv: 'Content-Security-Policy', content: `script-src 'self' 'nonce-${NONCE}'` });
+    document.head.append(policy);
+  });
+  beforeEach(() => forgetSdk());
+
+  it('cannot load the SDK without the nonce, and says what to check', async () => {
+    const errors = captureConsole('error');
+    const { element, log } = await mountHost();
+    const error = await log.next('klarna-instant-shopping-error');
+    errors.restore();
+    expect(error.detail.code).to.equal('script-load');
+    expect(error.detail.message).to.contain('Content-Security-Policy');
+    expect(element.state).to.equal('error');
+  });
+
+  it('loads the SDK with the nonce given to the host', async () => {
+    const { element, log } = await mountHost({ nonce: NONCE });
+    expect((await log.next('klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: true });
+    const tag = document.querySelector<HTMLScriptElement>(`script[src="${EMULATED_SDK_URL}"]`)!;
+    expect(tag.nonce).to.equal(NONCE);
+    expect(element.querySelector('klarna-instant-shopping')!.shadowRoot!.querySelector('button')).not.to.equal(null);
+  });
+});

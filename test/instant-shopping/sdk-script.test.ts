@@ -1,0 +1,87 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { INSTANT_SHOPPING_SDK_PATH } from '../../src/core/endpoints.js';
+import { captureConsole } from '../helpers/console.js';
+import { configureEmulator, emulatorRequests, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
+import { EMULATED_SDK_URL, forgetSdk, mountHost } from '../helpers/instant-shopping.js';
+
+const sdkTags = () => document.querySelectorAll(`script[src="${EMULATED_SDK_URL}"]`);
+
+describe('<klarna-instant-shopping-host> and the SDK script', () => {
+  beforeEach(async () => {
+    forgetSdk();
+    delete window.klarnaAsyncCallback;
+    await resetEmulator();
+  });
+
+  it('injects lib.js once for several hosts, and each shows its own button', async () => {
+    const parent = await fixture<HTMLDivElement>(html`<div></div>`);
+    const hosts = await Promise.all([1, 2, 3].map(() => mountHost({}, {}, parent)));
+    await Promise.all(hosts.map(({ log }) => log.next('klarna-instant-shopping-ready')));
+    expect(sdkTags()).to.have.length(1);
+    expect(await emulatorRequests(INSTANT_SHOPPING_SDK_PATH)).to.have.length(1);
+    for (const { element, log } of hosts) {
+      expect(log.named('klarna-instant-shopping-ready').map((event) => event.detail as unknown)).to.deep.equal([{ showButton: true }]);
+      const button = element.querySelector('klarna-instant-shopping')!.shadowRoot!.querySelector('button');
+      expect(button?.textContent).to.equal('Buy with Klarna');
+    }
+  });
+
+  it('keeps the page\'s own klarnaAsyncCallback, whether set before or after the host', async () => {
+    const calls: string[] = [];
+    window.klarnaAsyncCallback = () => calls.push('before');
+    const { log } = await mountHost();
+    window.klarnaAsyncCallback = () => calls.push('after');
+    await log.next('klarna-instant-shopping-ready');
+    expect(calls).to.deep.equal(['after']);
+    window.klarnaAsyncCallback = undefined;
+  });
+
+  it('reuses a lib.js tag already on the page', async () => {
+    const tag = Object.assign(document.createElement('script'), { src: EMULATED_SDK_URL, async: true });
+    document.head.append(tag);
+    const { log } = await mountHost();
+    await log.next('klarna-instant-shopping-ready');
+    expect(sdkTags()).to.have.length(1);
+    expect(await emulatorRequests(INSTANT_SHOPPING_SDK_PATH)).to.have.length(1);
+  });
+
+  it('reports a script URL that answers 404 as script-load, naming the URL', async () => {
+    const errors = captureConsole('error');
+    const missing = `${emulatorUrl}/instantshopping/lib/v1/missing.js`;
+    const { element, log } = await mountHost({ 'sdk-url': missing });
+    const error = await log.next('klarna-instant-shopping-error');
+    errors.restore();
+    expect(error.detail.code).to.equal('script-load');
+    expect(error.detail.message).to.contain(`Could not load the script ${missing}`);
+    expect(error.detail.message).to.contain('Remove the element and add it again to retry.');
+    expect(errors.messages).to.have.length(1);
+    await element.updateComplete;
+    expect(element.state).to.equal('error');
+    expect(getComputedStyle(element).display).to.equal('none');
+  });
+
+  it('loads again when a host whose script failed is added back', async () => {
+    await configureEmulator({ faults: [{ path: INSTANT_SHOPPING_SDK_PATH, status: 503, times: 1 }] });
+    const errors = captureConsole('error');
+    const { element, log } = await mountHost();
+    await log.next('klarna-instant-shopping-error');
+    errors.restore();
+    const parent = element.parentElement!;
+    element.remove();
+    parent.append(element);
+    expect((await log.next('klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: true });
+    await element.updateComplete;
+    expect(element.state).to.equal('ready');
+    expect(sdkTags()).to.have.length(1);
+    expect((await emulatorRequests(INSTANT_SHOPPING_SDK_PATH)).map((request) => request.status)).to.deep.equal([503, 200]);
+  });
+
+  it('does not load the SDK for a host whose data is invalid', async () => {
+    const errors = captureConsole('error');
+    const { log } = await mountHost({ 'button-key': undefined });
+    await log.next('klarna-instant-shopping-error');
+    errors.restore();
+    expect(sdkTags()).to.have.length(0);
+    expect(window.Klarna).to.equal(undefined);
+  });
+});

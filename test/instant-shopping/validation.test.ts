@@ -1,0 +1,153 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { KlarnaInstantShoppingHost } from '../../src/instant-shopping/index.js';
+import { captureConsole, type CapturedConsole } from '../helpers/console.js';
+import { HOST_EVENTS, installRecordingSdk, mountHost, orderLine, shippingOption, US_BUTTON, type RecordingSdk } from '../helpers/instant-shopping.js';
+import { EventLog } from '../helpers/event-log.js';
+
+describe('<klarna-instant-shopping-host> validation', () => {
+  let sdk: RecordingSdk;
+  let restore: () => void;
+  let errors: CapturedConsole;
+  beforeEach(() => {
+    ({ sdk, restore } = installRecordingSdk());
+    errors = captureConsole('error');
+  });
+  afterEach(() => {
+    errors.restore();
+    restore();
+  });
+
+  /** Mounts a host with the given changes to a valid setup and returns its invalid-config message. */
+  async function invalid(attributes: Record<string, string | undefined>, properties: Partial<KlarnaInstantShoppingHost> = {}): Promise<string> {
+    const { element, log } = await mountHost(attributes, properties);
+    const error = await log.next('klarna-instant-shopping-error');
+    expect(error.detail.code).to.equal('invalid-config');
+    await element.updateComplete;
+    expect(element.state).to.equal('error');
+    expect(element.getAttribute('state')).to.equal('error');
+    expect(sdk.calls, 'no SDK call with invalid data').to.have.length(0);
+    expect(errors.messages).to.deep.equal([`<klarna-instant-shopping-host>: ${error.detail.message}`]);
+    return error.detail.message;
+  }
+
+  it('names a missing button key, country, currency and locale together', async () => {
+    const message = await invalid({ 'button-key': undefined, 'purchase-country': undefined, 'purchase-currency': undefined, locale: undefined });
+    expect(message).to.equal('button-key is required: the key your server created with Klarna\'s Button Keys API (POST /instantshopping/v1/buttons); '
+      + 'purchase-country is required: a two-letter country code such as "SE"; purchase-currency is required: a three-letter currency code such as "SEK"; '
+      + 'locale is required: a language and country such as "sv-SE".');
+  });
+
+  it('refuses a locale of another market than the purchase country', async () => {
+    expect(await invalid({ locale: 'sv-SE' })).to.equal('locale "sv-SE" does not match purchase-country "US": use a locale of that market, such as "en-US".');
+  });
+
+  it('refuses order lines whose totals do not add up, and never corrects them', async () => {
+    const message = await invalid({}, { orderLines: [orderLine({ quantity: 2, total_amount: 11900, total_tax_amount: 2380 })] });
+    expect(message).to.equal('orderLines[0].total_amount 11900 does not add up: quantity × unit_price − total_discount_amount = 2 × 11900 − 0 = 23800 (totals are checked, never corrected).');
+  });
+
+  it('refuses tax that does not match the tax rate, but allows one minor unit of rounding', async () => {
+    const message = await invalid({}, { orderLines: [orderLine({ total_tax_amount: 2000 })] });
+    expect(message).to.equal('orderLines[0].total_tax_amount 2000 does not match tax_rate 2500 on total_amount 11900: expected 2380 (within one minor unit).');
+
+    const { log } = await mountHost({}, { orderLines: [orderLine({ unit_price: 999, total_amount: 999, total_tax_amount: 201 })] });
+    const [load] = await sdk.until(1);
+    expect(load!.options.order_lines![0]!.total_tax_amount).to.equal(201);
+    expect(log.named('klarna-instant-shopping-error')).to.have.length(0);
+  });
+
+  it('refuses amounts that are not whole minor units', async () => {
+    expect(await invalid({}, { orderLines: [orderLine({ unit_price: 119.5 })] }))
+      .to.contain('orderLines[0].unit_price 119.5 must be an integer (minor units: 11900 for 119.00)');
+  });
+
+  it('names shipping options, items, terms and other fields that Klarna would refuse', async () => {
+    const message = await invalid({ environment: 'staging' }, {
+      orderLines: [],
+      items: [{ ...orderLine(), quantity: undefined, group_identifier: 'power_pack' } as never],
+      shippingOptions: [shippingOption({ tax_amount: 0 })],
+      merchantUrls: {},
+      merchantData: 'x'.repeat(1025),
+    });
+    expect(message).to.contain('environment "staging" is not supported: use "production" or "playground"');
+    expect(message).to.contain('merchantUrls.terms is required');
+    expect(message).to.contain('items[0].group_identifier "power_pack" must not contain "_"');
+    expect(message).to.contain('shippingOptions[0].tax_amount 0 does not match tax_rate 2500 on price 500: expected 100');
+    expect(message).to.contain('merchantData must be a string of at most 1024 characters');
+  });
+
+  it('recovers when the data is fixed: one load with the fixed data, and the error state cleared', async () => {
+    const { element, log } = await mountHost({ 'purchase-currency': 'US Dollar' });
+    await log.next('klarna-instant-shopping-error');
+    element.purchaseCurrency = 'USD';
+    const [load] = await sdk.until(1);
+    expect(load!.method).to.equal('load');
+    expect(load!.options.purchase_currency).to.equal('USD');
+    load!.answer();
+    await log.next('klarna-instant-shopping-ready');
+    await element.updateComplete;
+    expect(element.state).to.equal('ready');
+    expect(element.error).to.equal(undefined);
+  });
+
+  it('reports nothing while a framework sets the required fields one task at a time', async () => {
+    const parent = await fixture<HTMLDivElement>(html`<div></div>`);
+    const element = document.createElement('klarna-instant-shopping-host');
+    const log = new EventLog(element, HOST_EVENTS);
+    parent.append(element);
+    await element.updateComplete;
+    for (const [name, value] of Object.entries(US_BUTTON)) element.setAttribute(name, value);
+    Object.assign(element, { orderLines: [orderLine()], merchantUrls: { terms: 'https://shop.example/terms' } });
+    (await sdk.until(1))[0]!.answer();
+    await log.next('klarna-instant-shopping-ready');
+    expect(log.named('klarna-instant-shopping-error')).to.have.length(0);
+  });
+});
+
+describe('<klarna-instant-shopping-host> JSON child', () => {
+  let sdk: RecordingSdk;
+  let restore: () => void;
+  beforeEach(() => ({ sdk, restore } = installRecordingSdk()));
+  afterEach(() => restore());
+
+  it('takes SDK fields from a <script type="application/json"> child, under the properties', async () => {
+    const element = await fixture<KlarnaInstantShoppingHost>(html`
+      <klarna-instant-shopping-host button-key="key-1" purchase-country="SE" purchase-currency="SEK" locale="sv-SE" .merchantReference1=${'from-property'}>
+        <script type="application/json">
+          { "order_lines": [{ "name": "Power Pack", "quantity": 1, "unit_price": 119000, "tax_rate": 2500,
+              "total_amount": 119000, "total_tax_amount": 23800 }],
+            "merchant_urls": { "terms": "https://shop.example/terms" }, "merchant_reference1": "from-json" }
+        </script>
+      </klarna-instant-shopping-host>`);
+    const [load] = await sdk.until(1);
+    expect(load!.options).to.deep.include({ purchase_country: 'SE', merchant_reference1: 'from-property', merchant_urls: { terms: 'https://shop.example/terms' } });
+    expect(load!.options.setup).to.deep.equal({ instance_id: element.instanceId, key: 'key-1', environment: 'production', region: 'eu' });
+    expect(load!.options.order_lines![0]!.name).to.equal('Power Pack');
+    load!.answer();
+
+    element.querySelector('script')!.textContent = JSON.stringify({ order_lines: [{ name: 'Power Pack', quantity: 2, unit_price: 119000, tax_rate: 2500, total_amount: 238000, total_tax_amount: 47600 }], merchant_urls: { terms: 'https://shop.example/terms' } });
+    const [, update] = await sdk.until(2);
+    expect(update!.options).to.deep.equal({ setup: { instance_id: element.instanceId }, order_lines: [{ name: 'Power Pack', quantity: 2, unit_price: 119000, tax_rate: 2500, total_amount: 238000, total_tax_amount: 47600 }] });
+  });
+
+  it('reports a malformed JSON child as invalid-config and recovers when it is fixed', async () => {
+    const errors = captureConsole('error');
+    const parent = await fixture<HTMLDivElement>(html`<div></div>`);
+    const element = document.createElement('klarna-instant-shopping-host');
+    const log = new EventLog(element, HOST_EVENTS);
+    for (const [name, value] of Object.entries(US_BUTTON)) element.setAttribute(name, value);
+    const script = Object.assign(document.createElement('script'), { type: 'application/json', textContent: '{ "order_lines": [ ' });
+    element.append(script);
+    parent.append(element);
+    const error = await log.next('klarna-instant-shopping-error');
+    errors.restore();
+    expect(error.detail.code).to.equal('invalid-config');
+    expect(error.detail.message).to.match(/^the <script type="application\/json"> child is not valid JSON \(.+\); merchantUrls.terms is required/);
+    expect(sdk.calls).to.have.length(0);
+
+    script.textContent = JSON.stringify({ order_lines: [orderLine()], merchant_urls: { terms: 'https://shop.example/terms' } });
+    const [load] = await sdk.until(1);
+    expect(load!.method).to.equal('load');
+    expect(load!.options.order_lines).to.deep.equal([orderLine()]);
+  });
+});
