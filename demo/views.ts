@@ -2,11 +2,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { productArt } from './art.js';
 import { cart } from './cart.js';
-import { findProduct, formatPrice, LOCALE, PRODUCTS, type Product } from './catalog.js';
+import { CURRENCY, findProduct, formatPrice, LOCALE, PRODUCTS, type Colour, type Product } from './catalog.js';
+import type { OrderLine, ShippingOption } from '../src/instant-shopping/index.js';
 import { EMULATOR_CLIENT_ID } from '../src/emulator/constants.js';
 
 /** Where the elements send their requests: the emulator that `npm start` runs beside the demo. */
 const emulatorUrl = import.meta.env.VITE_KLARNA_EMULATOR_URL ?? '';
+
+/**
+ * The emulated SDK accepts any button key; on a real store the backend creates one with Klarna's
+ * Button Keys API and the page receives it from there.
+ */
+const DEMO_BUTTON_KEY = 'nordlys-demo-button';
+
+const SHIPPING_OPTIONS: ShippingOption[] = [
+  { id: 'standard', name: 'Standard', description: '3–5 business days', price: 0, tax_amount: 0, tax_rate: 0, shipping_method: 'Home', preselected: true },
+  { id: 'express', name: 'Express', description: 'Next business day', price: 1500, tax_amount: 0, tax_rate: 0, shipping_method: 'Home' },
+];
 
 interface PlacementOptions {
   placementKey: 'credit-promotion-badge' | 'top-strip-promotion-badge';
@@ -60,6 +72,38 @@ export function unitPrice(product: Product, selection: ProductSelection): number
   return product.price + (product.sizes.find((size) => size.label === selection.size)?.surcharge ?? 0);
 }
 
+/**
+ * The Instant Shopping button for the chosen variant. Every render passes new arrays; the host
+ * compares contents, so Klarna only gets an update when the colour, size or quantity changed.
+ * US prices here exclude sales tax, so tax_rate is 0.
+ */
+function instantShoppingButton(product: Product, colour: Colour, selection: ProductSelection, price: number): TemplateResult {
+  const line: OrderLine = {
+    type: 'physical',
+    reference: `${product.id}-${colour.name}-${selection.size}`.toLowerCase(),
+    name: `${product.name}, ${colour.name}${selection.size === 'One size' ? '' : `, ${selection.size}`}`,
+    quantity: selection.quantity,
+    unit_price: price,
+    tax_rate: 0,
+    total_amount: price * selection.quantity,
+    total_discount_amount: 0,
+    total_tax_amount: 0,
+    product_url: new URL(`#/product/${product.id}`, location.href).href,
+  };
+  return html`<klarna-instant-shopping-host
+    button-key=${DEMO_BUTTON_KEY}
+    environment="playground"
+    purchase-country="US"
+    purchase-currency=${CURRENCY}
+    locale=${LOCALE}
+    sdk-url=${`${emulatorUrl}/instantshopping/lib/v1/lib.js`}
+    .orderLines=${[line]}
+    .shippingOptions=${SHIPPING_OPTIONS}
+    .merchantUrls=${{ terms: new URL('#/terms', location.href).href }}
+    .styling=${{ theme: { type: 'express', variation: 'klarna' } }}
+  ></klarna-instant-shopping-host>`;
+}
+
 export function productView(product: Product, selection: ProductSelection, update: (change: Partial<ProductSelection>) => void): TemplateResult {
   const colour = product.colours.find((candidate) => candidate.name === selection.colour) ?? product.colours[0]!;
   const price = unitPrice(product, selection);
@@ -100,7 +144,7 @@ export function productView(product: Product, selection: ProductSelection, updat
           </div>
           <button class="button" type="button" @click=${() => cart.add({ productId: product.id, colour: colour.name, size: selection.size, unitPrice: price, quantity: selection.quantity })}>Add to cart</button>
         </div>
-        <div class="express-checkout" data-slot="instant-shopping"></div>
+        <div class="express-checkout">${instantShoppingButton(product, colour, selection, price)}</div>
         <p class="description">${product.description}</p>
         <details class="drawer">
           <summary>Ways to pay</summary>
