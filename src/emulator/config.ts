@@ -4,6 +4,7 @@
  * (`POST /__emulator/config`), merged over {@link defaultEmulatorConfig}.
  */
 import { readFile } from 'node:fs/promises';
+import type { FraudStatus } from './instant-shopping-state.js';
 import { DEFAULT_FINANCING, DEFAULT_PAY_IN_FOUR, EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID } from './constants.js';
 
 export interface AmountRange {
@@ -31,6 +32,27 @@ export interface EmulatorOsmClient {
   /** Locales this client has messaging for; any other listed OSM locale answers 204. Absent: all. */
   locales?: string[] | undefined;
 }
+
+export interface EmulatorCredentials {
+  username: string;
+  password: string;
+}
+
+export interface FraudRule {
+  /** Matches orders whose `order_amount` (minor units) is at least this. */
+  minOrderAmount?: number;
+  /** Matches orders whose `order_amount` is at most this. */
+  maxOrderAmount?: number;
+  /** Matches orders whose billing postal code is exactly this. */
+  postalCode?: string;
+  /** Matches orders whose billing email is exactly this. */
+  email?: string;
+  status: FraudStatus;
+}
+
+/** The merchant API credentials the emulator accepts by default. Not secrets: they open nothing but the emulator. */
+export const EMULATOR_API_USERNAME = 'emulator-merchant';
+export const EMULATOR_API_PASSWORD = 'emulator-password';
 
 /** A fault for tests: matched requests get this status, body or delay instead of the real answer. */
 export interface EmulatorFault {
@@ -64,6 +86,14 @@ export interface EmulatorConfig {
   instantShopping: {
     /** Countries where the emulated SDK offers the button (`show_button: true`). */
     markets: string[];
+    /** API credentials the REST endpoints accept (HTTP Basic); anything else is a 401. */
+    credentials: EmulatorCredentials[];
+    /** The fraud status of a placed order when no rule matches. */
+    fraudStatus: FraudStatus;
+    /** The first matching rule sets a placed order's fraud status, to test PENDING and REJECTED. */
+    fraudRules: FraudRule[];
+    /** How long the purchase dialog waits for the merchant to place or deny the order, in ms. */
+    decisionTimeoutMs: number;
   };
   faults: EmulatorFault[];
 }
@@ -89,6 +119,10 @@ export function defaultEmulatorConfig(): EmulatorConfig {
     instantShopping: {
       // Where Klarna launched Instant Shopping.
       markets: ['AT', 'DE', 'DK', 'FI', 'GB', 'NL', 'NO', 'SE', 'US'],
+      credentials: [{ username: EMULATOR_API_USERNAME, password: EMULATOR_API_PASSWORD }],
+      fraudStatus: 'ACCEPTED',
+      fraudRules: [],
+      decisionTimeoutMs: 30_000,
     },
     faults: [],
   };
@@ -129,6 +163,12 @@ export function validateConfig(config: EmulatorConfig): EmulatorConfig {
   }
   if (!Array.isArray(config.osm?.placements)) problems.push('osm.placements must be an array of placement keys');
   if (!(Array.isArray(config.instantShopping?.markets) && config.instantShopping.markets.every((code) => /^[A-Z]{2}$/.test(code)))) problems.push('instantShopping.markets must be an array of upper-case two-letter country codes');
+  const instantShopping = config.instantShopping;
+  if (!(Array.isArray(instantShopping?.credentials) && instantShopping.credentials.every((entry) => typeof entry?.username === 'string' && typeof entry.password === 'string'))) problems.push('instantShopping.credentials must be an array of { username, password }');
+  const fraudStatuses = ['ACCEPTED', 'PENDING', 'REJECTED'];
+  if (!fraudStatuses.includes(instantShopping?.fraudStatus)) problems.push('instantShopping.fraudStatus must be ACCEPTED, PENDING or REJECTED');
+  if (!(Array.isArray(instantShopping?.fraudRules) && instantShopping.fraudRules.every((rule) => fraudStatuses.includes(rule?.status)))) problems.push('instantShopping.fraudRules must be an array of rules, each with a status of ACCEPTED, PENDING or REJECTED');
+  if (!isNonNegativeInteger(instantShopping?.decisionTimeoutMs)) problems.push('instantShopping.decisionTimeoutMs must be a non-negative integer');
   if (!Array.isArray(config.faults)) problems.push('faults must be an array');
   for (const [index, fault] of (config.faults ?? []).entries()) {
     if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 599)) {

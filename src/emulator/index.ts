@@ -7,6 +7,10 @@ export { KlarnaEmulator, createEmulator, startEmulator, type EmulatorOptions, ty
 export { EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID } from './constants.js';
 export {
   defaultEmulatorConfig,
+  EMULATOR_API_USERNAME,
+  EMULATOR_API_PASSWORD,
+  type EmulatorCredentials,
+  type FraudRule,
   type AmountRange,
   type EmulatorConfig,
   type EmulatorConfigPatch,
@@ -17,3 +21,5 @@ export {
 export type { ImpressionRecord, RequestRecord } from './records.js';
 export type { OsmNode } from './osm-content.js';
 export { IMPRESSION_PATH } from './osm-routes.js';
+export { EMULATED_PURCHASE_PATH } from './instant-shopping-sdk.js';
+export type { Authorization, ButtonKey, Decision, DenyCode, FraudStatus } from './instant-shopping-state.js';

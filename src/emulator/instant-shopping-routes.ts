@@ -1,34 +1,39 @@
 /**
- * Instant Shopping on the emulator: the SDK stand-in at Klarna's `lib.js` path, and the endpoint
- * its purchase dialog posts to, which creates an authorization as Klarna would.
+ * Instant Shopping on the emulator: the SDK stand-in at Klarna's `lib.js` path; the endpoint its
+ * purchase dialog posts to, which authorizes the purchase, posts the `place_order` callback to the
+ * merchant and waits for the merchant's decision; and Klarna's REST API for button keys,
+ * authorizations and orders, behind HTTP Basic authentication.
  */
 import { randomUUID } from 'node:crypto';
 import { INSTANT_SHOPPING_SDK_PATH } from '../core/endpoints.js';
-import type { EmulatorConfig } from './config.js';
+import type { EmulatorConfig, FraudRule } from './config.js';
 import type { RequestContext, Route } from './context.js';
 import { EMULATED_PURCHASE_PATH, emulatedSdkSource } from './instant-shopping-sdk.js';
+import { DENY_CODES, type Authorization, type ButtonKey, type Decision, type FraudStatus, type InstantShoppingState } from './instant-shopping-state.js';
 
-export interface Authorization {
-  token: string;
-  buttonKey: string;
-  environment: string;
-  order: Record<string, unknown>;
-  createdAt: string;
-}
+const BUTTONS = '/instantshopping/v1/buttons';
+const BUTTON = /^\/instantshopping\/v1\/buttons\/(?<key>[^/]+)$/;
+const AUTHORIZATION = /^\/instantshopping\/v1\/authorizations\/(?<token>[^/]+)$/;
+const ORDERS = /^\/instantshopping\/v1\/authorizations\/(?<token>[^/]+)\/orders$/;
+const MAX_URL_LENGTH = 2000;
+const CALLBACK_TIMEOUT_MS = 10_000;
 
-/** Authorizations created by the emulated purchase dialog, until the emulator is reset. */
-export class InstantShoppingState {
-  readonly authorizations = new Map<string, Authorization>();
-
-  clear(): void {
-    this.authorizations.clear();
-  }
-}
+type Json = Record<string, unknown>;
 
 export function instantShoppingRoutes(getConfig: () => EmulatorConfig, state: InstantShoppingState): Route[] {
+  const authorized = (handle: (context: RequestContext, username: string) => void | Promise<void>) => async (context: RequestContext) => {
+    const username = authenticate(context, getConfig());
+    if (username !== undefined) await handle(context, username);
+  };
   return [
     { method: 'GET', path: INSTANT_SHOPPING_SDK_PATH, handle: (context) => serveSdk(context, getConfig()) },
-    { method: 'POST', path: EMULATED_PURCHASE_PATH, handle: (context) => purchase(context, state) },
+    { method: 'POST', path: EMULATED_PURCHASE_PATH, handle: (context) => purchase(context, state, getConfig()) },
+    { method: 'POST', path: BUTTONS, handle: authorized((context, username) => createButtonKey(context, state, username)) },
+    { method: 'GET', path: BUTTON, handle: authorized((context, username) => withButtonKey(context, state, username, (key) => context.json(200, { button_key: key.key, ...key.setup }))) },
+    { method: 'PUT', path: BUTTON, handle: authorized((context, username) => updateButtonKey(context, state, username)) },
+    { method: 'GET', path: AUTHORIZATION, handle: authorized((context) => withAuthorization(context, state, (authorization) => context.json(200, authorization.order))) },
+    { method: 'DELETE', path: AUTHORIZATION, handle: authorized((context) => deny(context, state)) },
+    { method: 'POST', path: ORDERS, handle: authorized((context) => placeOrder(context, state, getConfig())) },
   ];
 }
 
@@ -38,25 +43,182 @@ function serveSdk(context: RequestContext, config: EmulatorConfig): void {
   context.send(200, source, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
 }
 
-async function purchase(context: RequestContext, state: InstantShoppingState): Promise<void> {
-  let body: { button_key?: unknown; environment?: unknown; order?: unknown };
+/** The API username for valid Basic credentials; otherwise answers 401 and returns `undefined`. */
+function authenticate(context: RequestContext, config: EmulatorConfig): string | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(context.header('authorization') ?? '');
+  const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
+  const separator = decoded.indexOf(':');
+  const [username, password] = separator < 0 ? ['', ''] : [decoded.slice(0, separator), decoded.slice(separator + 1)];
+  if (config.instantShopping.credentials.some((entry) => entry.username === username && entry.password === password)) return username;
+  context.response.setHeader('www-authenticate', 'Basic realm="Klarna emulator"');
+  context.error(401, 'UNAUTHORIZED', 'You were not authorized to execute this operation. Check your API credentials.');
+  return undefined;
+}
+
+async function readJson(context: RequestContext, allowEmpty = false): Promise<Json | undefined> {
+  const text = await context.readBody();
+  if (!text.trim() && allowEmpty) return {};
   try {
-    body = JSON.parse(await context.readBody()) as typeof body;
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Json;
   } catch {
-    context.error(400, 'BAD_VALUE', 'The purchase body must be JSON.');
-    return;
+    // answered below
   }
+  context.error(400, 'BAD_VALUE', 'The request body must be a JSON object.');
+  return undefined;
+}
+
+// ── button keys ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Klarna requires https for `place_order`; the emulator also takes http on loopback hosts, where a
+ * merchant's development backend runs.
+ */
+function placeOrderProblem(setup: Json): string | undefined {
+  const urls = setup.merchant_urls as Json | undefined;
+  const value = urls?.place_order;
+  if (typeof value !== 'string' || !value) return 'merchant_urls.place_order is required';
+  if (value.length > MAX_URL_LENGTH) return `merchant_urls.place_order must be at most ${MAX_URL_LENGTH} characters`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'merchant_urls.place_order must be an absolute URL';
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return 'merchant_urls.place_order must use https';
+  return undefined;
+}
+
+async function createButtonKey(context: RequestContext, state: InstantShoppingState, username: string): Promise<void> {
+  const setup = await readJson(context);
+  if (!setup) return;
+  const problem = placeOrderProblem(setup);
+  if (problem) return context.error(400, 'BAD_VALUE', problem);
+  const key = state.addButtonKey(username, setup);
+  context.json(201, { button_key: key.key, ...setup }, { location: `${BUTTONS}/${key.key}` });
+}
+
+function withButtonKey(context: RequestContext, state: InstantShoppingState, username: string, handle: (key: ButtonKey) => void): void {
+  const key = state.buttonKeys.get(context.params.key ?? '');
+  if (!key) return context.error(404, 'NOT_FOUND', 'No button key with this id.');
+  if (key.owner !== username) return context.error(403, 'FORBIDDEN', 'This button key belongs to another merchant.');
+  handle(key);
+}
+
+async function updateButtonKey(context: RequestContext, state: InstantShoppingState, username: string): Promise<void> {
+  const setup = await readJson(context);
+  if (!setup) return;
+  withButtonKey(context, state, username, (key) => {
+    const merged = { ...key.setup, ...setup };
+    const problem = placeOrderProblem(merged);
+    if (problem) return context.error(400, 'BAD_VALUE', problem);
+    key.setup = merged;
+    context.json(200, { button_key: key.key, ...merged });
+  });
+}
+
+// ── authorizations and orders ─────────────────────────────────────────────────────────────────
+
+function withAuthorization(context: RequestContext, state: InstantShoppingState, handle: (authorization: Authorization) => void): void {
+  const authorization = state.authorizations.get(context.params.token ?? '');
+  if (!authorization) return context.error(404, 'NOT_FOUND', 'The authorization token does not correspond to an authorized order.');
+  handle(authorization);
+}
+
+async function deny(context: RequestContext, state: InstantShoppingState): Promise<void> {
+  const body = await readJson(context, true);
+  if (!body) return;
+  withAuthorization(context, state, (authorization) => {
+    if (authorization.decision) return context.error(403, 'FORBIDDEN', 'This authorization was already used to place or deny an order.');
+    const { deny_code: code, deny_message: message, deny_redirect_url: redirect } = body;
+    if (code !== undefined && !DENY_CODES.includes(code as never)) return context.error(400, 'BAD_VALUE', `deny_code must be one of ${DENY_CODES.join(', ')}`);
+    if (redirect !== undefined && (code !== undefined || message !== undefined)) return context.error(400, 'BAD_VALUE', 'deny_redirect_url goes alone, without deny_code or deny_message');
+    if (message !== undefined && typeof message !== 'string') return context.error(400, 'BAD_VALUE', 'deny_message must be a string');
+    state.decide(authorization, {
+      outcome: 'denied',
+      ...(typeof code === 'string' && { denyCode: code }),
+      ...(typeof message === 'string' && { denyMessage: message }),
+      ...(typeof redirect === 'string' && { denyRedirectUrl: redirect }),
+    });
+    context.send(204, undefined);
+  });
+}
+
+async function placeOrder(context: RequestContext, state: InstantShoppingState, config: EmulatorConfig): Promise<void> {
+  const order = await readJson(context);
+  if (!order) return;
+  withAuthorization(context, state, (authorization) => {
+    const idempotencyKey = context.header('klarna-idempotency-key');
+    const previous = authorization.decision;
+    // A retry with the same idempotency key gets the order it created, not a second one.
+    if (previous?.outcome === 'approved' && idempotencyKey && authorization.idempotencyKey === idempotencyKey) {
+      return context.json(200, { order_id: previous.orderId, fraud_status: previous.fraudStatus });
+    }
+    if (previous) return context.error(403, 'FORBIDDEN', 'This authorization was already used to place or deny an order.');
+    const problem = orderProblem(order);
+    // Klarna's Instant Shopping orders API answers with this older error body, as its docs show.
+    if (problem) return context.json(400, { error_code: 'bad_value', error_message: `bad_value:${problem}`, correlation_id: context.correlationId });
+    const decision: Decision = { outcome: 'approved', orderId: randomUUID(), fraudStatus: fraudStatusOf(order, config) };
+    authorization.idempotencyKey = idempotencyKey;
+    state.decide(authorization, decision);
+    context.json(200, { order_id: decision.orderId, fraud_status: decision.fraudStatus });
+  });
+}
+
+function orderProblem(order: Json): string | undefined {
+  for (const field of ['purchase_country', 'purchase_currency', 'locale']) if (typeof order[field] !== 'string') return field;
+  if (!Array.isArray(order.order_lines) || order.order_lines.length === 0) return 'order_lines';
+  const lines = order.order_lines as Json[];
+  if (!lines.every((line) => Number.isSafeInteger(line.total_amount) && Number.isSafeInteger(line.total_tax_amount ?? 0))) return 'order_lines';
+  if (!Number.isSafeInteger(order.order_amount) || order.order_amount !== lines.reduce((sum, line) => sum + (line.total_amount as number), 0)) return 'order_amount';
+  if (!Number.isSafeInteger(order.order_tax_amount ?? 0)) return 'order_tax_amount';
+  return undefined;
+}
+
+function fraudStatusOf(order: Json, config: EmulatorConfig): FraudStatus {
+  const amount = order.order_amount as number;
+  const billing = (order.billing_address ?? {}) as Json;
+  const matches = (rule: FraudRule) =>
+    (rule.minOrderAmount === undefined || amount >= rule.minOrderAmount) &&
+    (rule.maxOrderAmount === undefined || amount <= rule.maxOrderAmount) &&
+    (rule.postalCode === undefined || billing.postal_code === rule.postalCode) &&
+    (rule.email === undefined || billing.email === rule.email);
+  return config.instantShopping.fraudRules.find(matches)?.status ?? config.instantShopping.fraudStatus;
+}
+
+// ── the emulated dialog's purchase ────────────────────────────────────────────────────────────
+
+/**
+ * Authorizes the purchase and, when the button key is registered here with a `place_order` URL,
+ * posts `{ authorization_token, order }` there (Klarna ignores the merchant's answer) and waits for
+ * the merchant to place or deny the order through the REST API. The dialog shows the outcome.
+ */
+async function purchase(context: RequestContext, state: InstantShoppingState, config: EmulatorConfig): Promise<void> {
+  const body = await readJson(context);
+  if (!body) return;
   if (typeof body.button_key !== 'string' || typeof body.order !== 'object' || body.order === null) {
-    context.error(400, 'BAD_VALUE', 'A purchase needs button_key and order.');
-    return;
+    return context.error(400, 'BAD_VALUE', 'A purchase needs button_key and order.');
   }
-  const authorization: Authorization = {
-    token: randomUUID(),
-    buttonKey: body.button_key,
-    environment: typeof body.environment === 'string' ? body.environment : 'production',
-    order: body.order as Record<string, unknown>,
-    createdAt: new Date().toISOString(),
-  };
-  state.authorizations.set(authorization.token, authorization);
-  context.json(201, { authorization_token: authorization.token, outcome: 'authorized', note: 'no place_order callback is registered for this button key' });
+  const authorization = state.authorize(body.button_key, body.order as Json);
+  const token = authorization.token;
+  const placeOrderUrl = (state.buttonKeys.get(body.button_key)?.setup.merchant_urls as Json | undefined)?.place_order;
+  if (typeof placeOrderUrl !== 'string') {
+    return context.json(201, { authorization_token: token, outcome: 'authorized', note: 'the button key is not registered with this emulator, so no place_order callback was sent' });
+  }
+  const callbackFailed = fetch(placeOrderUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': 'klarna-elements-emulator' },
+    body: JSON.stringify({ authorization_token: token, order: authorization.order }),
+    signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
+  }).then(() => new Promise<never>(() => undefined), (error: Error) => error);
+  const result = await Promise.race([state.decision(authorization, config.instantShopping.decisionTimeoutMs), callbackFailed]);
+  if (result instanceof Error) {
+    return context.json(201, { authorization_token: token, outcome: 'failed', note: `the place_order callback to ${placeOrderUrl} failed: ${result.message}` });
+  }
+  if (!result) return context.json(201, { authorization_token: token, outcome: 'failed', note: 'the merchant neither placed nor denied the order in time' });
+  if (result.outcome === 'denied') {
+    return context.json(201, { authorization_token: token, outcome: 'denied', deny_code: result.denyCode, deny_message: result.denyMessage, deny_redirect_url: result.denyRedirectUrl });
+  }
+  context.json(201, { authorization_token: token, outcome: 'approved', order_id: result.orderId, fraud_status: result.fraudStatus });
 }

@@ -264,6 +264,10 @@ export function installEmulatedSdk(win: Pick<Window, 'document' | 'location'>, s
         return;
       }
       step = 'done';
+      const fail = (title: string, text: string) => modal.replaceChildren(element('h2', {}, title), element('p', { role: 'alert' }, text), element('button', { type: 'button', onclick: close }, 'Close'));
+      if (outcome.outcome === 'failed') return void fail('The purchase could not be completed', String(outcome.note));
+      // PENDING counts as a purchase for the consumer, as Klarna's docs say; only REJECTED does not.
+      if (outcome.fraud_status === 'REJECTED') return void fail('Klarna could not approve this purchase', 'No payment was taken.');
       if (outcome.outcome === 'denied') {
         if (outcome.deny_redirect_url) {
           close();

@@ -8,7 +8,8 @@ import { assetRoutes } from './asset-routes.js';
 import { defaultEmulatorConfig, mergeConfig, readConfigFile, validateConfig, type EmulatorConfig, type EmulatorConfigPatch, type EmulatorFault } from './config.js';
 import { CONTROL_PREFIX, controlRoutes } from './control-routes.js';
 import { matchRoute, RequestContext, type Route } from './context.js';
-import { InstantShoppingState, instantShoppingRoutes } from './instant-shopping-routes.js';
+import { instantShoppingRoutes } from './instant-shopping-routes.js';
+import { InstantShoppingState } from './instant-shopping-state.js';
 import { osmRoutes } from './osm-routes.js';
 import { EmulatorRecords } from './records.js';
 
