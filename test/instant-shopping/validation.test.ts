@@ -76,6 +76,17 @@ describe('<klarna-instant-shopping-host> validation', () => {
     expect(message).to.contain('merchantData must be a string of at most 1024 characters');
   });
 
+  it('names a region, variation attributes, countries and checkboxes Klarna would refuse', async () => {
+    const message = await invalid({ region: 'oc' }, {
+      orderLines: undefined,
+      items: [{ ...orderLine(), quantity: undefined, product_attributes: [{ identifier: 'shell_colour', identifier_label: 'Colour', value: 'black', value_label: 'Black' }] } as never],
+      shippingCountries: ['Sweden'],
+      additionalCheckboxes: [{ id: 'newsletter' } as never],
+    });
+    expect(message).to.equal('region "oc" is not supported: use "eu" or "na"; items[0].product_attributes[0].identifier "shell_colour" must not contain "_"; '
+      + 'shippingCountries must be an array of two-letter country codes; additionalCheckboxes must be an array of { id, text }.');
+  });
+
   it('recovers when the data is fixed: one load with the fixed data, and the error state cleared', async () => {
     const { element, log } = await mountHost({ 'purchase-currency': 'US Dollar' });
     await log.next('klarna-instant-shopping-error');
