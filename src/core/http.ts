@@ -19,6 +19,8 @@ export interface KlarnaHttpErrorInit {
   status?: number | undefined;
   correlationId?: string | undefined;
   body?: unknown;
+  /** The error response's headers (`Retry-After` and the like), when there was a response. */
+  headers?: Headers | undefined;
   cause?: unknown;
 }
 
@@ -27,17 +29,18 @@ export interface KlarnaHttpErrorInit {
  * server sent JSON (Klarna's `{ error_code, error_messages, correlation_id }`), else the text.
  */
 export class KlarnaHttpError extends Error {
-  override readonly name = 'KlarnaHttpError';
+  override readonly name: string = 'KlarnaHttpError';
   declare readonly code: KlarnaHttpErrorCode;
   declare readonly url: string;
   declare readonly method: string;
   declare readonly status: number | undefined;
   declare readonly correlationId: string | undefined;
   declare readonly body: unknown;
+  declare readonly headers: Headers | undefined;
 
-  constructor(message: string, { code, url, method = 'GET', status, correlationId, body, cause }: KlarnaHttpErrorInit) {
+  constructor(message: string, { code, url, method = 'GET', status, correlationId, body, headers, cause }: KlarnaHttpErrorInit) {
     super(message, { cause });
-    Object.assign(this, { code, url: redactUrl(url), method, status, correlationId, body });
+    Object.assign(this, { code, url: redactUrl(url), method, status, correlationId, body, headers });
   }
 }
 
@@ -114,7 +117,7 @@ export async function requestJson<T = unknown>(url: string, options: JsonRequest
       const fields = (errorBody && typeof errorBody === 'object' ? errorBody : {}) as KlarnaErrorBody;
       correlationId ??= typeof fields.correlation_id === 'string' ? fields.correlation_id : undefined;
       const said = [fields.error_code, fields.error_messages?.[0] ?? fields.error_message].filter((part) => typeof part === 'string').join(' – ');
-      throw fail('http', `answered ${status}${said ? `: ${said}` : ''}${correlationId ? ` (klarna-correlation-id ${correlationId})` : ''}.`, { status, correlationId, body: errorBody });
+      throw fail('http', `answered ${status}${said ? `: ${said}` : ''}${correlationId ? ` (klarna-correlation-id ${correlationId})` : ''}.`, { status, correlationId, body: errorBody, headers: response.headers });
     }
     if (status !== 204 && data === undefined) {
       throw fail('malformed-response', `answered ${status} with a body that is not JSON.`, { status, correlationId, body: text.slice(0, 200) });

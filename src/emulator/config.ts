@@ -65,6 +65,8 @@ export interface EmulatorFault {
   /** Raw body to send, e.g. `{"content": ` for a malformed answer. Absent: Klarna's error body for 4xx/5xx. */
   body?: string;
   contentType?: string;
+  /** Extra response headers, e.g. `{ "retry-after": "1" }`. */
+  headers?: Record<string, string>;
   /** Extra delay before answering, in ms. */
   latencyMs?: number;
   /** How many matching requests it applies to; absent: all. */

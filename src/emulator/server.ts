@@ -157,6 +157,7 @@ export class KlarnaEmulator {
   private answerWithFault(context: RequestContext, fault: EmulatorFault, status: number): void {
     // A fault is for one moment of one test; no cache may replay it.
     context.response.setHeader('cache-control', 'no-store');
+    for (const [name, value] of Object.entries(fault.headers ?? {})) context.response.setHeader(name, value);
     if (fault.body !== undefined) {
       context.send(status, fault.body, { 'content-type': fault.contentType ?? 'application/json' });
     } else if (status >= 400) {
