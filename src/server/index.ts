@@ -1,8 +1,10 @@
 /**
- * `klarna-elements/server`: helpers for a merchant's Node backend. Filled by the server helpers
- * issue; for now it offers the core pieces a backend shares with the browser.
+ * `klarna-elements/server`: helpers for a merchant's Node backend (and other fetch-based
+ * runtimes). Being filled by the server helpers issue: so far the error every call throws, and the
+ * core pieces a backend shares with the browser.
  * @module
  */
+export { KlarnaApiError, isKlarnaApiError, type ValidationError } from './api-error.js';
 export {
   apiBaseUrl,
   osmMessagingUrl,

@@ -1,0 +1,48 @@
+/**
+ * One error for every failed call to Klarna's REST APIs, whichever of Klarna's error bodies the
+ * service sent: `{ error_code, error_messages, correlation_id }`, the older
+ * `{ error_code, error_message }`, or the newer `{ error_id, error_type, error_code, error_message,
+ * validation_errors }`. It never holds credentials: not in its message, its fields or its cause.
+ */
+import { KlarnaHttpError, type KlarnaHttpErrorInit } from '../core/http.js';
+
+export interface ValidationError {
+  parameter: string;
+  reason: string;
+}
+
+export class KlarnaApiError extends KlarnaHttpError {
+  override readonly name = 'KlarnaApiError';
+  /** Klarna's `error_code`, e.g. `BAD_VALUE`, `NOT_FOUND`, `UNAUTHORIZED`. */
+  declare readonly errorCode: string | undefined;
+  /** Klarna's messages: `error_messages`, else `[error_message]`, else the validation errors as text. */
+  declare readonly errorMessages: readonly string[];
+  /** The newer APIs' `validation_errors`. */
+  declare readonly validationErrors: readonly ValidationError[];
+
+  constructor(message: string, init: KlarnaHttpErrorInit) {
+    super(message, init);
+    const body = (init.body && typeof init.body === 'object' ? init.body : {}) as Record<string, unknown>;
+    const validationErrors = Array.isArray(body.validation_errors)
+      ? (body.validation_errors as unknown[]).filter(isRecord).map((entry) => ({ parameter: String(entry.parameter), reason: String(entry.reason) }))
+      : [];
+    const messages = Array.isArray(body.error_messages) ? (body.error_messages as unknown[]).map(String)
+      : typeof body.error_message === 'string' ? [body.error_message]
+      : validationErrors.map(({ parameter, reason }) => `${parameter}: ${reason}`);
+    Object.assign(this, { errorCode: typeof body.error_code === 'string' ? body.error_code : undefined, errorMessages: messages, validationErrors });
+  }
+
+  /** The same failure as a {@link KlarnaApiError}, keeping its message, fields and cause. */
+  static from(error: KlarnaHttpError): KlarnaApiError {
+    const { code, url, method, status, correlationId, body, cause } = error;
+    return new KlarnaApiError(error.message, { code, url, method, status, correlationId, body, cause });
+  }
+}
+
+export function isKlarnaApiError(error: unknown): error is KlarnaApiError {
+  return error instanceof KlarnaApiError;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

@@ -1,0 +1,105 @@
+/**
+ * How the server helpers talk to Klarna: the core's `requestJson` (timeouts, abort, Klarna's error
+ * bodies, correlation ids) plus authentication and retries. Retries happen only where they are
+ * safe: a GET, or any call Klarna refused with 429 or 503 before doing anything, honouring
+ * `Retry-After`. Nothing else is retried, so a `placeOrder` that timed out is never sent twice.
+ */
+import { KlarnaHttpError, requestJson, type JsonResponse } from '../core/http.js';
+import { KlarnaApiError } from './api-error.js';
+
+export interface TransportOptions {
+  baseUrl: string;
+  /** The `Authorization` header value. Kept private: never in errors, logs or `toString()`. */
+  authorization: string;
+  /** Milliseconds per attempt; default 10000. */
+  timeout?: number | undefined;
+  /** Retries after the first attempt, where safe; default 2. */
+  retries?: number | undefined;
+  fetch?: typeof fetch | undefined;
+  userAgent?: string | undefined;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+  headers?: Record<string, string> | undefined;
+}
+
+export const DEFAULT_SERVER_TIMEOUT_MS = 10_000;
+const DEFAULT_RETRIES = 2;
+const REFUSED_STATUSES = new Set([429, 503]);
+const FIRST_BACKOFF_MS = 250;
+const MAX_RETRY_AFTER_MS = 30_000;
+const USER_AGENT = 'klarna-elements-server';
+
+export class KlarnaTransport {
+  readonly baseUrl: string;
+  readonly #authorization: string;
+  readonly #options: TransportOptions;
+
+  constructor(options: TransportOptions) {
+    this.baseUrl = options.baseUrl;
+    this.#authorization = options.authorization;
+    this.#options = { ...options, authorization: '' };
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<JsonResponse<T>> {
+    const { timeout = DEFAULT_SERVER_TIMEOUT_MS, retries = DEFAULT_RETRIES, fetch, userAgent = USER_AGENT } = this.#options;
+    const url = this.baseUrl + path;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await requestJson<T>(url, {
+          method, body, timeout, fetch, signal: options.signal,
+          headers: { authorization: this.#authorization, 'user-agent': userAgent, ...options.headers },
+        });
+      } catch (error) {
+        if (!(error instanceof KlarnaHttpError)) throw error;
+        const failure = KlarnaApiError.from(error);
+        const delay = attempt < retries ? retryDelay(method, failure, attempt) : undefined;
+        if (delay === undefined) throw failure;
+        await pause(delay, options.signal, failure);
+      }
+    }
+  }
+
+  toString(): string {
+    return `KlarnaTransport(${this.baseUrl})`;
+  }
+}
+
+/** HTTP Basic credentials as a header value (UTF-8, so it also works outside Node). */
+export function basicAuthorization(username: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+/** Milliseconds to wait before trying again, or `undefined` when a retry would not be safe. */
+function retryDelay(method: string, error: KlarnaApiError, attempt: number): number | undefined {
+  const status = error.status;
+  const refused = status !== undefined && REFUSED_STATUSES.has(status);
+  const idempotent = method.toUpperCase() === 'GET' && (error.code === 'network' || error.code === 'timeout' || (status !== undefined && status >= 500));
+  if (!refused && !idempotent) return undefined;
+  return retryAfterMs(error.headers?.get('retry-after')) ?? FIRST_BACKOFF_MS * 2 ** attempt;
+}
+
+/** `Retry-After` as seconds or an HTTP date, capped; `undefined` when absent or unreadable. */
+export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value?.trim()) return undefined;
+  const ms = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
+}
+
+function pause(ms: number, signal: AbortSignal | undefined, lastFailure: KlarnaApiError): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      clearTimeout(timer);
+      const { url, method, status, correlationId, body, headers } = lastFailure;
+      reject(new KlarnaApiError(`${method} ${url}: aborted while waiting to retry.`, { code: 'aborted', url, method, status, correlationId, body, headers, cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
+  });
+}
