@@ -30,6 +30,14 @@ export const INSTANT_SHOPPING_SDK_PATH = '/instantshopping/lib/v1/lib.js';
 
 export const OSM_MESSAGING_PATH = '/messaging/v3';
 
+/**
+ * Whether a URL's hostname is this machine (`localhost`, `*.localhost`, `127.x.x.x`, `[::1]`),
+ * where plain http is as trustworthy as https to a browser: the emulator and development servers.
+ */
+export function isLoopbackHostname(hostname: string): boolean {
+  return /^(localhost|.+\.localhost|127(\.\d+){3}|\[::1\])$/.test(hostname);
+}
+
 export function isKlarnaEnvironment(value: unknown): value is KlarnaEnvironment {
   return value === 'production' || value === 'playground';
 }

@@ -5,7 +5,7 @@
  * authorizations and orders, behind HTTP Basic authentication.
  */
 import { randomUUID } from 'node:crypto';
-import { INSTANT_SHOPPING_SDK_PATH } from '../core/endpoints.js';
+import { INSTANT_SHOPPING_SDK_PATH, isLoopbackHostname } from '../core/endpoints.js';
 import type { EmulatorConfig, FraudRule } from './config.js';
 import type { RequestContext, Route } from './context.js';
 import { EMULATED_PURCHASE_PATH, emulatedSdkSource } from './instant-shopping-sdk.js';
@@ -85,8 +85,7 @@ function placeOrderProblem(setup: Json): string | undefined {
   } catch {
     return 'merchant_urls.place_order must be an absolute URL';
   }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return 'merchant_urls.place_order must use https';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHostname(url.hostname))) return 'merchant_urls.place_order must use https';
   return undefined;
 }
 

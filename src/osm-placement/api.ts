@@ -3,6 +3,7 @@
  * position, as Klarna's reference asks), unknown nodes and properties ignored, and every URL
  * checked before it can reach the page.
  */
+import { isLoopbackHostname } from '../core/endpoints.js';
 import { KlarnaHttpError, type JsonResponse } from '../core/http.js';
 
 export type OsmPlacementKey = 'credit-promotion-badge' | 'top-strip-promotion-badge';
@@ -41,8 +42,7 @@ export type OsmAnswer = { kind: 'message'; message: OsmMessage } | { kind: 'empt
 export function safeUrl(value: unknown, isImage = false): string | undefined {
   try {
     const url = new URL(value as string);
-    const loopback = /^(localhost|.+\.localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && (isImage || loopback)) ? url.href : undefined;
+    return url.protocol === 'https:' || (url.protocol === 'http:' && (isImage || isLoopbackHostname(url.hostname))) ? url.href : undefined;
   } catch {
     return undefined;
   }

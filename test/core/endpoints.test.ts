@@ -3,6 +3,7 @@ import {
   apiBaseUrl,
   instantShoppingSdkUrl,
   INSTANT_SHOPPING_SDK_URL,
+  isLoopbackHostname,
   KLARNA_API_HOSTS,
   normalizeBaseUrl,
   osmMessagingUrl,
@@ -54,5 +55,10 @@ describe('endpoints', () => {
     expect(instantShoppingSdkUrl()).to.equal('https://x.klarnacdn.net/instantshopping/lib/v1/lib.js');
     expect(INSTANT_SHOPPING_SDK_URL).to.equal(instantShoppingSdkUrl());
     expect(instantShoppingSdkUrl({ baseUrl: 'http://127.0.0.1:9000/' })).to.equal('http://127.0.0.1:9000/instantshopping/lib/v1/lib.js');
+  });
+
+  it('knows which hostnames are this machine', () => {
+    for (const hostname of ['localhost', 'shop.localhost', '127.0.0.1', '127.1.2.3', '[::1]']) expect(isLoopbackHostname(hostname), hostname).to.equal(true);
+    for (const hostname of ['localhost.example', '128.0.0.1', '10.0.0.1', 'example.com', '[::2]']) expect(isLoopbackHostname(hostname), hostname).to.equal(false);
   });
 });
