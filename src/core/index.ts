@@ -11,3 +11,4 @@ export * from './cache.js';
 export * from './cached-request.js';
 export * from './script.js';
 export * from './beacon.js';
+export * from './wait.js';

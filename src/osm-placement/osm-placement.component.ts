@@ -4,6 +4,7 @@ import { fireBeacon } from '../core/beacon.js';
 import { ResponseCache } from '../core/cache.js';
 import { requestJsonCached } from '../core/cached-request.js';
 import { KlarnaHttpError } from '../core/http.js';
+import { wait } from '../core/wait.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
 import { observeVisibility } from '../internal/visibility.js';
 import { parseOsmAnswer, type OsmAnswer, type OsmMessage, type OsmNode, type OsmPlacementKey } from './api.js';
@@ -263,14 +264,3 @@ export class KlarnaOsmPlacement extends KlarnaElement {
 }
 
 class OsmConfigError extends Error {}
-
-/** Resolves after `ms`, or rejects as soon as `signal` aborts (a newer value superseded this one). */
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    });
-  });
-}

@@ -5,6 +5,7 @@
  * `Retry-After`. Nothing else is retried, so a `placeOrder` that timed out is never sent twice.
  */
 import { KlarnaHttpError, requestJson, type JsonResponse } from '../core/http.js';
+import { wait } from '../core/wait.js';
 import { KlarnaApiError } from './api-error.js';
 
 export interface TransportOptions {
@@ -56,7 +57,9 @@ export class KlarnaTransport {
         const failure = KlarnaApiError.from(error);
         const delay = attempt < retries ? retryDelay(method, failure, attempt) : undefined;
         if (delay === undefined) throw failure;
-        await pause(delay, options.signal, failure);
+        await wait(delay, options.signal).catch((reason: unknown) => {
+          throw abortedWhileWaiting(failure, reason);
+        });
       }
     }
   }
@@ -88,18 +91,8 @@ export function retryAfterMs(value: string | null | undefined, now = Date.now())
   return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
 }
 
-function pause(ms: number, signal: AbortSignal | undefined, lastFailure: KlarnaApiError): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const abort = () => {
-      clearTimeout(timer);
-      const { url, method, status, correlationId, body, headers } = lastFailure;
-      reject(new KlarnaApiError(`${method} ${url}: aborted while waiting to retry.`, { code: 'aborted', url, method, status, correlationId, body, headers, cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    }, ms);
-    if (signal?.aborted) abort();
-    else signal?.addEventListener('abort', abort, { once: true });
-  });
+/** A caller's abort during the wait before a retry: reported with the failure that caused the wait. */
+function abortedWhileWaiting(lastFailure: KlarnaApiError, reason: unknown): KlarnaApiError {
+  const { url, method, status, correlationId, body, headers } = lastFailure;
+  return new KlarnaApiError(`${method} ${url}: aborted while waiting to retry.`, { code: 'aborted', url, method, status, correlationId, body, headers, cause: reason });
 }
