@@ -67,6 +67,11 @@ export async function mountHost(
   return { element, log };
 }
 
+/** The button the emulated SDK rendered in a host's container, or null when it shows none. */
+export function emulatedButton(host: KlarnaInstantShoppingHost): HTMLButtonElement | null {
+  return host.querySelector('klarna-instant-shopping')?.shadowRoot?.querySelector('button') ?? null;
+}
+
 export interface RecordedCall {
   method: 'load' | 'update';
   options: InstantShoppingOptions;

@@ -1,13 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { EMULATED_PURCHASE_PATH } from '../../src/emulator/instant-shopping-sdk.js';
-import type { KlarnaInstantShoppingHost } from '../../src/instant-shopping/index.js';
 import { captureConsole } from '../helpers/console.js';
 import { emulatorRequests, resetEmulator } from '../helpers/emulator.js';
-import { mountHost, orderLine, shippingOption } from '../helpers/instant-shopping.js';
-
-function button(element: KlarnaInstantShoppingHost): HTMLButtonElement | null {
-  return element.querySelector('klarna-instant-shopping')!.shadowRoot?.querySelector('button') ?? null;
-}
+import { emulatedButton, mountHost, orderLine, shippingOption } from '../helpers/instant-shopping.js';
 
 function dialog(): HTMLDialogElement {
   return document.querySelector('[data-klarna-emulated-dialog]')!.shadowRoot!.querySelector('dialog')!;
@@ -19,8 +14,8 @@ describe('the emulated Instant Shopping SDK behind a host', () => {
   it('renders the button the styling asks for', async () => {
     const { element, log } = await mountHost({}, { styling: { theme: { type: 'express', variation: 'dark' } } });
     await log.next('klarna-instant-shopping-ready');
-    expect(button(element)?.textContent).to.equal('Express checkout');
-    expect(getComputedStyle(button(element)!).backgroundColor).to.equal('rgb(11, 5, 29)');
+    expect(emulatedButton(element)?.textContent).to.equal('Express checkout');
+    expect(getComputedStyle(emulatedButton(element)!).backgroundColor).to.equal('rgb(11, 5, 29)');
   });
 
   it('offers no button for nothing to pay, and offers it once there is', async () => {
@@ -28,13 +23,13 @@ describe('the emulated Instant Shopping SDK behind a host', () => {
     expect((await log.next('klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: false });
     await element.updateComplete;
     expect(element.state).to.equal('hidden');
-    expect(button(element)).to.equal(null);
+    expect(emulatedButton(element)).to.equal(null);
 
     element.orderLines = [orderLine()];
     expect((await log.next('klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: true });
     await element.updateComplete;
     expect(element.state).to.equal('ready');
-    expect(button(element)).not.to.equal(null);
+    expect(emulatedButton(element)).not.to.equal(null);
   });
 
   it('runs a purchase that fires the SDK events in order, on the clicked host only', async () => {
@@ -44,7 +39,7 @@ describe('the emulated Instant Shopping SDK behind a host', () => {
     await log.next('klarna-instant-shopping-ready');
     await other.log.next('klarna-instant-shopping-ready');
 
-    button(element)!.click();
+    emulatedButton(element)!.click();
     expect((await log.next('klarna-instant-shopping-session-initiated')).detail).to.deep.equal({ instanceId: element.instanceId, customer_country: 'US', customer_postal_code: '60102' });
     dialog().querySelector('form')!.requestSubmit();
     await log.next('klarna-instant-shopping-identification-updated');

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { INSTANT_SHOPPING_SDK_PATH } from '../../src/core/endpoints.js';
 import { captureConsole } from '../helpers/console.js';
 import { configureEmulator, emulatorRequests, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
-import { EMULATED_SDK_URL, forgetSdk, mountHost } from '../helpers/instant-shopping.js';
+import { EMULATED_SDK_URL, emulatedButton, forgetSdk, mountHost } from '../helpers/instant-shopping.js';
 
 const sdkTags = () => document.querySelectorAll(`script[src="${EMULATED_SDK_URL}"]`);
 
@@ -21,8 +21,7 @@ describe('<klarna-instant-shopping-host> and the SDK script', () => {
     expect(await emulatorRequests(INSTANT_SHOPPING_SDK_PATH)).to.have.length(1);
     for (const { element, log } of hosts) {
       expect(log.named('klarna-instant-shopping-ready').map((event) => event.detail as unknown)).to.deep.equal([{ showButton: true }]);
-      const button = element.querySelector('klarna-instant-shopping')!.shadowRoot!.querySelector('button');
-      expect(button?.textContent).to.equal('Buy with Klarna');
+      expect(emulatedButton(element)?.textContent).to.equal('Buy with Klarna');
     }
   });
 
