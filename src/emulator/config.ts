@@ -54,6 +54,16 @@ export interface FraudRule {
 export const EMULATOR_API_USERNAME = 'emulator-merchant';
 export const EMULATOR_API_PASSWORD = 'emulator-password';
 
+/** An API key of the newer Klarna APIs (Shopping Session), and the partner account it acts for. */
+export interface EmulatorApiKey {
+  apiKey: string;
+  accountId: string;
+}
+
+/** The API key and account the emulator accepts by default. Not secrets: they open nothing but the emulator. */
+export const EMULATOR_API_KEY = 'emulator-api-key';
+export const EMULATOR_ACCOUNT_ID = 'krn:partner:global:account:test:EMULATOR';
+
 /** A fault for tests: matched requests get this status, body or delay instead of the real answer. */
 export interface EmulatorFault {
   /** Exact path, e.g. `/messaging/v3`; absent matches every non-control path. */
@@ -97,6 +107,12 @@ export interface EmulatorConfig {
     /** How long the purchase dialog waits for the merchant to place or deny the order, in ms. */
     decisionTimeoutMs: number;
   };
+  shoppingSession: {
+    /** API keys the Shopping Session endpoints accept (`Authorization: Basic <key>`); anything else is a 401. */
+    apiKeys: EmulatorApiKey[];
+    /** How long a session lives after it was created or updated, in ms. */
+    lifetimeMs: number;
+  };
   faults: EmulatorFault[];
 }
 
@@ -125,6 +141,11 @@ export function defaultEmulatorConfig(): EmulatorConfig {
       fraudStatus: 'ACCEPTED',
       fraudRules: [],
       decisionTimeoutMs: 30_000,
+    },
+    shoppingSession: {
+      apiKeys: [{ apiKey: EMULATOR_API_KEY, accountId: EMULATOR_ACCOUNT_ID }],
+      // Klarna does not document a session's lifetime; the emulator chooses one day.
+      lifetimeMs: 86_400_000,
     },
     faults: [],
   };
@@ -171,6 +192,9 @@ export function validateConfig(config: EmulatorConfig): EmulatorConfig {
   if (!fraudStatuses.includes(instantShopping?.fraudStatus)) problems.push('instantShopping.fraudStatus must be ACCEPTED, PENDING or REJECTED');
   if (!(Array.isArray(instantShopping?.fraudRules) && instantShopping.fraudRules.every((rule) => fraudStatuses.includes(rule?.status)))) problems.push('instantShopping.fraudRules must be an array of rules, each with a status of ACCEPTED, PENDING or REJECTED');
   if (!isNonNegativeInteger(instantShopping?.decisionTimeoutMs)) problems.push('instantShopping.decisionTimeoutMs must be a non-negative integer');
+  const shoppingSession = config.shoppingSession;
+  if (!(Array.isArray(shoppingSession?.apiKeys) && shoppingSession.apiKeys.every((entry) => typeof entry?.apiKey === 'string' && typeof entry.accountId === 'string'))) problems.push('shoppingSession.apiKeys must be an array of { apiKey, accountId }');
+  if (!(Number.isInteger(shoppingSession?.lifetimeMs) && shoppingSession.lifetimeMs > 0)) problems.push('shoppingSession.lifetimeMs must be a positive integer');
   if (!Array.isArray(config.faults)) problems.push('faults must be an array');
   for (const [index, fault] of (config.faults ?? []).entries()) {
     if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 599)) {

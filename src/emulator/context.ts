@@ -47,6 +47,18 @@ export class RequestContext {
     this.json(status, { error_code: errorCode, error_messages: [message], correlation_id: this.correlationId });
   }
 
+  /**
+   * The newer APIs' error body (Shopping Session and other partner APIs):
+   * `{ error_id, error_type, error_code, error_message, validation_errors }`.
+   */
+  problem(status: number, errorType: string, errorCode: string, message: string, validationErrors?: { parameter: string; reason: string }[]): void {
+    this.json(status, {
+      error_id: randomUUID(), error_type: errorType, error_code: errorCode, error_message: message,
+      ...(validationErrors && { validation_errors: validationErrors }),
+      correlation_id: this.correlationId,
+    });
+  }
+
   send(status: number, body: string | Buffer | undefined, headers: Record<string, string> = {}): void {
     if (this.response.headersSent || this.response.destroyed) return;
     this.response.writeHead(status, { ...this.commonHeaders(), ...headers });

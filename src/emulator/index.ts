@@ -9,6 +9,9 @@ export {
   defaultEmulatorConfig,
   EMULATOR_API_USERNAME,
   EMULATOR_API_PASSWORD,
+  EMULATOR_API_KEY,
+  EMULATOR_ACCOUNT_ID,
+  type EmulatorApiKey,
   type EmulatorCredentials,
   type FraudRule,
   type AmountRange,
@@ -23,3 +26,4 @@ export type { OsmNode } from './osm-content.js';
 export { IMPRESSION_PATH } from './osm-routes.js';
 export { EMULATED_PURCHASE_PATH } from './instant-shopping-sdk.js';
 export type { Authorization, ButtonKey, Decision, DenyCode, FraudStatus } from './instant-shopping-state.js';
+export type { ShoppingSession } from './shopping-session-routes.js';

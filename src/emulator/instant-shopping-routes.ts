@@ -158,7 +158,10 @@ async function placeOrder(context: RequestContext, state: InstantShoppingState, 
     const problem = orderProblem(order);
     // Klarna's Instant Shopping orders API answers with this older error body, as its docs show.
     if (problem) return context.json(400, { error_code: 'bad_value', error_message: `bad_value:${problem}`, correlation_id: context.correlationId });
-    const decision: Decision = { outcome: 'approved', orderId: randomUUID(), fraudStatus: fraudStatusOf(order, config) };
+    // Klarna's docs: a confirmation URL given with the order overrides the button key's.
+    const confirmationUrl = [(order.merchant_urls as Json | undefined)?.confirmation, (state.buttonKeys.get(authorization.buttonKey)?.setup.merchant_urls as Json | undefined)?.confirmation]
+      .find((url): url is string => typeof url === 'string');
+    const decision: Decision = { outcome: 'approved', orderId: randomUUID(), fraudStatus: fraudStatusOf(order, config), confirmationUrl };
     authorization.idempotencyKey = idempotencyKey;
     state.decide(authorization, decision);
     context.json(200, { order_id: decision.orderId, fraud_status: decision.fraudStatus });
@@ -219,5 +222,5 @@ async function purchase(context: RequestContext, state: InstantShoppingState, co
   if (result.outcome === 'denied') {
     return context.json(201, { authorization_token: token, outcome: 'denied', deny_code: result.denyCode, deny_message: result.denyMessage, deny_redirect_url: result.denyRedirectUrl });
   }
-  context.json(201, { authorization_token: token, outcome: 'approved', order_id: result.orderId, fraud_status: result.fraudStatus });
+  context.json(201, { authorization_token: token, outcome: 'approved', order_id: result.orderId, fraud_status: result.fraudStatus, confirmation_url: result.confirmationUrl });
 }

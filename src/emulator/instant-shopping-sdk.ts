@@ -278,7 +278,8 @@ export function installEmulatedSdk(win: Pick<Window, 'document' | 'location'>, s
         modal.replaceChildren(element('h2', {}, 'The merchant declined the purchase'), element('p', { role: 'alert', 'data-deny-code': outcome.deny_code ?? '' }, outcome.deny_message ?? reasons[outcome.deny_code] ?? 'Your purchase was not completed.'), element('button', { type: 'button', onclick: close }, 'Close'));
         return;
       }
-      const confirmation = current.merchant_urls?.confirmation ?? outcome.confirmation_url;
+      // The merchant's confirmation page: the one placed with the order or the button key's, else the page's.
+      const confirmation = outcome.confirmation_url ?? current.merchant_urls?.confirmation;
       modal.replaceChildren(
         element('h2', {}, 'Thank you for your purchase'),
         element('p', { role: 'status', 'data-order-id': outcome.order_id ?? '' }, outcome.order_id ? `Order ${String(outcome.order_id)} is placed.` : `Authorized (${String(outcome.note ?? 'no merchant callback')}).`),

@@ -11,7 +11,7 @@ export const DENY_CODES = ['address_error', 'item_out_of_stock', 'consumer_under
 export type DenyCode = (typeof DENY_CODES)[number];
 
 export type Decision =
-  | { outcome: 'approved'; orderId: string; fraudStatus: FraudStatus }
+  | { outcome: 'approved'; orderId: string; fraudStatus: FraudStatus; confirmationUrl?: string | undefined }
   | { outcome: 'denied'; denyCode?: string; denyMessage?: string; denyRedirectUrl?: string };
 
 export interface ButtonKey {

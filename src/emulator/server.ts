@@ -11,6 +11,7 @@ import { matchRoute, RequestContext, type Route } from './context.js';
 import { instantShoppingRoutes } from './instant-shopping-routes.js';
 import { InstantShoppingState } from './instant-shopping-state.js';
 import { osmRoutes } from './osm-routes.js';
+import { shoppingSessionRoutes, type ShoppingSession } from './shopping-session-routes.js';
 import { EmulatorRecords } from './records.js';
 
 export interface EmulatorOptions {
@@ -30,6 +31,8 @@ export interface ListenOptions {
 export class KlarnaEmulator {
   readonly records = new EmulatorRecords();
   readonly instantShopping = new InstantShoppingState();
+  /** Shopping sessions by id. */
+  readonly shoppingSessions = new Map<string, ShoppingSession>();
   readonly server: Server;
   private initialConfig: EmulatorConfig;
   private current: EmulatorConfig;
@@ -43,6 +46,7 @@ export class KlarnaEmulator {
       ...controlRoutes(this),
       ...osmRoutes(() => this.current, this.records),
       ...instantShoppingRoutes(() => this.current, this.instantShopping),
+      ...shoppingSessionRoutes(() => this.current, this.shoppingSessions),
       ...assetRoutes(),
     ];
     this.server = createServer((request, response) => {
@@ -78,6 +82,7 @@ export class KlarnaEmulator {
     this.current = structuredClone(this.initialConfig);
     this.records.clear();
     this.instantShopping.clear();
+    this.shoppingSessions.clear();
   }
 
   async listen(options: ListenOptions = {}): Promise<string> {

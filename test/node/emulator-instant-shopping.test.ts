@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { EMULATED_PURCHASE_PATH, EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { ORDER, purchase as purchaseFrom } from './instant-shopping-fixtures.js';
 
 const AUTH = `Basic ${Buffer.from(`${EMULATOR_API_USERNAME}:${EMULATOR_API_PASSWORD}`).toString('base64')}`;
 
@@ -16,15 +17,6 @@ function api(path: string, init: { method?: string; body?: unknown; headers?: Re
   });
 }
 
-const ORDER = {
-  purchase_country: 'US', purchase_currency: 'USD', locale: 'en-US',
-  billing_address: { given_name: 'Jane', family_name: 'Doe', email: 'jane.doe@example.com', postal_code: '60102', country: 'US' },
-  order_amount: 12400, order_tax_amount: 0,
-  order_lines: [
-    { type: 'physical', reference: '19-402-B', name: 'Battery Power Pack', quantity: 1, unit_price: 11900, tax_rate: 0, total_amount: 11900, total_tax_amount: 0 },
-    { type: 'shipping_fee', name: 'Express', quantity: 1, unit_price: 500, tax_rate: 0, total_amount: 500, total_tax_amount: 0 },
-  ],
-};
 
 /** A merchant backend that receives place_order callbacks and hands them to the test. */
 class Merchant {
@@ -75,10 +67,7 @@ describe('emulator: Instant Shopping REST API', () => {
     return body.button_key;
   }
 
-  /** What the emulated dialog does on "Buy": its answer arrives once the merchant has decided. */
-  function purchase(buttonKey: string, order: object = ORDER): Promise<Response> {
-    return fetch(emulator.url + EMULATED_PURCHASE_PATH, { method: 'POST', body: JSON.stringify({ button_key: buttonKey, order }) });
-  }
+  const purchase = (buttonKey: string) => purchaseFrom(emulator, buttonKey);
 
   it('creates, reads and updates button keys behind Basic authentication', async () => {
     const key = await createKey();

@@ -1,0 +1,122 @@
+/**
+ * Klarna's Shopping Session API (`/v1/accounts/{account_id}/shopping/sessions`) on the emulator,
+ * behind an API key (`Authorization: Basic <key>`), answering with the newer APIs' error body.
+ * Sessions live in memory until the emulator is reset.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { EmulatorApiKey, EmulatorConfig } from './config.js';
+import type { RequestContext, Route } from './context.js';
+
+export interface ShoppingSession {
+  shopping_session_id: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+  supplementary_purchase_data: Record<string, unknown>;
+  /** Interoperability tokens issued for the session, newest last. */
+  tokens: string[];
+}
+
+const SESSIONS = /^\/v1\/accounts\/(?<account>[^/]+)\/shopping\/sessions$/;
+const SESSION = /^\/v1\/accounts\/(?<account>[^/]+)\/shopping\/sessions\/(?<session>[^/]+)$/;
+const TOKEN = /^\/v1\/accounts\/(?<account>[^/]+)\/shopping\/sessions\/(?<session>[^/]+)\/interoperability-token$/;
+
+type Json = Record<string, unknown>;
+
+export function shoppingSessionRoutes(getConfig: () => EmulatorConfig, sessions: Map<string, ShoppingSession>): Route[] {
+  const withAccount = (handle: (context: RequestContext, accountId: string) => void | Promise<void>) => async (context: RequestContext) => {
+    const accountId = authenticate(context, getConfig().shoppingSession.apiKeys);
+    if (accountId !== undefined) await handle(context, accountId);
+  };
+  const withSession = (handle: (context: RequestContext, session: ShoppingSession) => void | Promise<void>) => withAccount(async (context, accountId) => {
+    const session = sessions.get(decodeURIComponent(context.params.session ?? ''));
+    if (!session || session.account_id !== accountId || Date.parse(session.expires_at) <= Date.now()) {
+      return context.problem(404, 'RESOURCE_ERROR', 'NOT_FOUND', 'No shopping session with this id for this account (it may have expired).');
+    }
+    await handle(context, session);
+  });
+  const expiresAt = () => new Date(Date.now() + getConfig().shoppingSession.lifetimeMs).toISOString();
+
+  return [
+    {
+      method: 'POST',
+      path: SESSIONS,
+      handle: withAccount(async (context, accountId) => {
+        const data = await readSupplementaryData(context);
+        if (!data) return;
+        const now = new Date().toISOString();
+        const session: ShoppingSession = {
+          shopping_session_id: `krn:shopping:eu1:test:session:${randomUUID()}`,
+          account_id: accountId, created_at: now, expires_at: expiresAt(), supplementary_purchase_data: data, tokens: [],
+        };
+        sessions.set(session.shopping_session_id, session);
+        context.json(201, summary(session));
+      }),
+    },
+    { method: 'GET', path: SESSION, handle: withSession((context, session) => context.json(200, summary(session))) },
+    {
+      method: 'PATCH',
+      path: SESSION,
+      handle: withSession(async (context, session) => {
+        const data = await readSupplementaryData(context);
+        if (!data) return;
+        Object.assign(session.supplementary_purchase_data, data);
+        session.expires_at = expiresAt();
+        context.json(200, summary(session));
+      }),
+    },
+    {
+      method: 'GET',
+      path: TOKEN,
+      handle: withSession((context, session) => {
+        const token = `krn:interoperability-token:${randomBytes(24).toString('base64url')}`;
+        session.tokens.push(token);
+        context.json(200, { token });
+      }),
+    },
+  ];
+}
+
+const summary = ({ shopping_session_id, created_at, expires_at }: ShoppingSession) => ({ shopping_session_id, created_at, expires_at });
+
+/**
+ * The account an API key acts for, when the key is valid and the path names that account;
+ * otherwise answers 401 (the docs list no 403 for this API) and returns `undefined`.
+ */
+function authenticate(context: RequestContext, keys: EmulatorApiKey[]): string | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(context.header('authorization') ?? '');
+  const key = keys.find((entry) => entry.apiKey === match?.[1]);
+  const account = decodeURIComponent(context.params.account ?? '');
+  if (key && key.accountId === account) return account;
+  context.problem(401, 'AUTHENTICATION_ERROR', 'UNAUTHORIZED', key ? `This API key does not act for account ${account}.` : 'Missing or invalid API key: send "Authorization: Basic <your API key>".');
+  return undefined;
+}
+
+/** The body's `supplementary_purchase_data`, or a 400 with `validation_errors` naming what is wrong. */
+async function readSupplementaryData(context: RequestContext): Promise<Json | undefined> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await context.readBody());
+  } catch {
+    context.problem(400, 'INPUT_ERROR', 'INVALID_CONTENT_TYPE', 'The request body must be JSON.');
+    return undefined;
+  }
+  const data = (body as Json | null)?.supplementary_purchase_data;
+  const errors: { parameter: string; reason: string }[] = [];
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    errors.push({ parameter: 'supplementary_purchase_data', reason: 'is required and must be an object' });
+  } else {
+    const shipping = (data as Json).shipping;
+    if (shipping !== undefined && !Array.isArray(shipping)) errors.push({ parameter: 'supplementary_purchase_data.shipping', reason: 'must be an array' });
+    const lines = (data as Json).line_items;
+    if (lines !== undefined && !Array.isArray(lines)) errors.push({ parameter: 'supplementary_purchase_data.line_items', reason: 'must be an array' });
+    (Array.isArray(lines) ? (lines as Json[]) : []).forEach((line, index) => {
+      for (const field of ['quantity', 'unit_price', 'total_amount', 'total_tax_amount']) {
+        if (line?.[field] !== undefined && !Number.isSafeInteger(line[field])) errors.push({ parameter: `supplementary_purchase_data.line_items[${index}].${field}`, reason: 'must be an integer' });
+      }
+    });
+  }
+  if (!errors.length) return data as Json;
+  context.problem(400, 'INPUT_ERROR', 'VALIDATION_ERROR', 'The request is invalid.', errors);
+  return undefined;
+}
