@@ -15,7 +15,7 @@ export class KlarnaApiError extends KlarnaHttpError {
   override readonly name = 'KlarnaApiError';
   /** Klarna's `error_code`, e.g. `BAD_VALUE`, `NOT_FOUND`, `UNAUTHORIZED`. */
   declare readonly errorCode: string | undefined;
-  /** Klarna's messages: `error_messages`, else `[error_message]`, else the validation errors as text. */
+  /** Klarna's messages (`error_messages`, or `error_message`), then each validation error as text. */
   declare readonly errorMessages: readonly string[];
   /** The newer APIs' `validation_errors`. */
   declare readonly validationErrors: readonly ValidationError[];
@@ -26,10 +26,13 @@ export class KlarnaApiError extends KlarnaHttpError {
     const validationErrors = Array.isArray(body.validation_errors)
       ? (body.validation_errors as unknown[]).filter(isRecord).map((entry) => ({ parameter: String(entry.parameter), reason: String(entry.reason) }))
       : [];
+    const reasons = validationErrors.map(({ parameter, reason }) => `${parameter}: ${reason}`);
     const messages = Array.isArray(body.error_messages) ? (body.error_messages as unknown[]).map(String)
       : typeof body.error_message === 'string' ? [body.error_message]
-      : validationErrors.map(({ parameter, reason }) => `${parameter}: ${reason}`);
-    Object.assign(this, { errorCode: typeof body.error_code === 'string' ? body.error_code : undefined, errorMessages: messages, validationErrors });
+      : [];
+    Object.assign(this, { errorCode: typeof body.error_code === 'string' ? body.error_code : undefined, errorMessages: [...messages, ...reasons], validationErrors });
+    // The newer APIs put what to fix in validation_errors only; the message must say it too.
+    if (reasons.length) this.message = `${message.replace(/\.$/, '')}; ${reasons.join('; ')}.`;
   }
 
   /** The same failure as a {@link KlarnaApiError}, keeping its message, fields and cause. */

@@ -1,17 +1,57 @@
 /**
- * `klarna-elements/server`: helpers for a merchant's Node backend (and other fetch-based
- * runtimes). Being filled by the server helpers issue: so far the error every call throws, and the
- * core pieces a backend shares with the browser.
+ * `klarna-elements/server`: a merchant backend's side of Klarna, for Node 20+ and any runtime with
+ * `fetch` (the Node adapters aside): Instant Shopping button keys and purchase decisions, the
+ * Shopping Session API, On-site messaging with a pluggable cache, and one error type for them all.
  * @module
  */
+export { InstantShoppingClient, type InstantShoppingClientOptions, type PlaceOrderOptions } from './instant-shopping-client.js';
+export {
+  ShoppingSessionClient,
+  type ShoppingSession,
+  type ShoppingSessionClientOptions,
+  type ShoppingSessionData,
+  type SupplementaryLineItem,
+  type SupplementaryPurchaseData,
+} from './shopping-session-client.js';
+export { OsmClient, MemoryOsmCache, type OsmCache, type OsmCacheEntry, type OsmClientOptions, type OsmMessageRequest, type OsmMessageResult } from './osm-client.js';
+export {
+  handlePlaceOrder,
+  approve,
+  deny,
+  type HandlePlaceOrderOptions,
+  type PlaceOrderDecision,
+  type PlaceOrderHandler,
+  type PlaceOrderRequest,
+  type PlaceOrderResult,
+  type PlaceOrderStage,
+} from './place-order.js';
+export { placeOrderListener, toWebRequest, sendWebResponse, type NodeRequest } from './node.js';
 export { KlarnaApiError, isKlarnaApiError, type ValidationError } from './api-error.js';
+export { KlarnaValidationError, isKlarnaValidationError } from './validation.js';
+export type { KlarnaClientOptions } from './client-options.js';
+export type { CallOptions } from './transport.js';
+export {
+  DENY_CODES,
+  type AuthorizedOrder,
+  type ButtonKey,
+  type ButtonMerchantUrls,
+  type ButtonSetup,
+  type DenyCode,
+  type DenyReason,
+  type FraudStatus,
+  type OrderToPlace,
+  type PlaceOrderCallback,
+  type PlacedOrder,
+  type Address,
+  type OrderLine,
+  type ShippingOption,
+} from './instant-shopping-types.js';
+export type { OsmNode, OsmPlacementKey } from '../osm-placement/api.js';
 export {
   apiBaseUrl,
-  osmMessagingUrl,
   KLARNA_API_HOSTS,
   KlarnaHttpError,
   isKlarnaHttpError,
-  requestJson,
   redactUrl,
   type KlarnaEnvironment,
   type KlarnaHttpErrorCode,

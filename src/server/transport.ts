@@ -10,8 +10,8 @@ import { KlarnaApiError } from './api-error.js';
 
 export interface TransportOptions {
   baseUrl: string;
-  /** The `Authorization` header value. Kept private: never in errors, logs or `toString()`. */
-  authorization: string;
+  /** The `Authorization` header value, if the API takes one. Kept private: never in errors, logs or `toString()`. */
+  authorization?: string | undefined;
   /** Milliseconds per attempt; default 10000. */
   timeout?: number | undefined;
   /** Retries after the first attempt, where safe; default 2. */
@@ -34,23 +34,24 @@ const USER_AGENT = 'klarna-elements-server';
 
 export class KlarnaTransport {
   readonly baseUrl: string;
-  readonly #authorization: string;
+  readonly #authorization: string | undefined;
   readonly #options: TransportOptions;
 
   constructor(options: TransportOptions) {
     this.baseUrl = options.baseUrl;
     this.#authorization = options.authorization;
-    this.#options = { ...options, authorization: '' };
+    this.#options = { ...options, authorization: undefined };
   }
 
   async request<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<JsonResponse<T>> {
     const { timeout = DEFAULT_SERVER_TIMEOUT_MS, retries = DEFAULT_RETRIES, fetch, userAgent = USER_AGENT } = this.#options;
-    const url = this.baseUrl + path;
+    // A path below the base URL, or a full URL on another of Klarna's hosts (OSM picks the host per locale).
+    const url = /^https?:\/\//.test(path) ? path : this.baseUrl + path;
     for (let attempt = 0; ; attempt++) {
       try {
         return await requestJson<T>(url, {
           method, body, timeout, fetch, signal: options.signal,
-          headers: { authorization: this.#authorization, 'user-agent': userAgent, ...options.headers },
+          headers: { ...(this.#authorization && { authorization: this.#authorization }), 'user-agent': userAgent, ...options.headers },
         });
       } catch (error) {
         if (!(error instanceof KlarnaHttpError)) throw error;
@@ -62,6 +63,13 @@ export class KlarnaTransport {
         });
       }
     }
+  }
+
+  /** The error for a 2xx answer that lacks what the API documents. */
+  malformed(method: string, path: string, reason: string): KlarnaApiError {
+    // A path below the base URL, or a full URL on another of Klarna's hosts (OSM picks the host per locale).
+    const url = /^https?:\/\//.test(path) ? path : this.baseUrl + path;
+    return new KlarnaApiError(`${method} ${url}: the answer is malformed: ${reason}.`, { code: 'malformed-response', url, method });
   }
 
   toString(): string {

@@ -1,0 +1,47 @@
+/**
+ * What every server client takes besides its credentials, and the checks that turn a mistake in
+ * them into a {@link KlarnaValidationError} when the client is created, not at the first call.
+ */
+import { apiBaseUrl, isKlarnaEnvironment, isLoopbackHostname, type KlarnaEnvironment } from '../core/endpoints.js';
+import { isKlarnaRegion, type KlarnaRegion } from '../core/markets.js';
+import { KlarnaTransport } from './transport.js';
+import { assertValid } from './validation.js';
+
+export interface KlarnaClientOptions {
+  /** `production` (default) or `playground`. */
+  environment?: KlarnaEnvironment | undefined;
+  /** `eu` (default), `na` or `oc`: the API host of your Klarna account. */
+  region?: KlarnaRegion | undefined;
+  /** Replaces Klarna's host: the emulator (`emulator.url`) or a proxy. */
+  baseUrl?: string | undefined;
+  /** Milliseconds per attempt; default 10000. */
+  timeout?: number | undefined;
+  /** Retries where they are safe (GETs; any call refused with 429/503); default 2. */
+  retries?: number | undefined;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch | undefined;
+  /** Sent as `user-agent`; default `klarna-elements-server`. */
+  userAgent?: string | undefined;
+}
+
+/** The transport for a client, after checking its options; `problems` are the credential checks. */
+export function createTransport(client: string, options: KlarnaClientOptions, authorization: () => string | undefined, problems: (string | undefined)[]): KlarnaTransport {
+  const { environment, region, baseUrl, timeout, retries } = options;
+  let base = '';
+  try {
+    base = apiBaseUrl({ environment, region, baseUrl });
+  } catch (error) {
+    problems.push(`baseUrl ${(error as Error).message.replace(/\.$/, '')}`);
+  }
+  if (environment !== undefined && !isKlarnaEnvironment(environment)) problems.push(`environment "${String(environment)}" must be "production" or "playground"`);
+  if (region !== undefined && !isKlarnaRegion(region)) problems.push(`region "${String(region)}" must be "eu", "na" or "oc"`);
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout < Infinity)) problems.push('timeout must be a positive number of milliseconds');
+  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0)) problems.push('retries must be a whole number ≥ 0');
+  assertValid(`new ${client}()`, problems);
+  return new KlarnaTransport({ ...options, baseUrl: base, authorization: authorization() });
+}
+
+/** Whether the client talks to an emulator on this machine rather than to Klarna. */
+export function isLocalBase(baseUrl: string): boolean {
+  return isLoopbackHostname(new URL(baseUrl).hostname);
+}

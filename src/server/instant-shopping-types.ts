@@ -1,0 +1,107 @@
+/**
+ * The Instant Shopping REST API's shapes, in Klarna's snake_case so examples from Klarna's docs
+ * paste in. The order pieces are the ones the browser SDK takes (`../instant-shopping/sdk.ts`).
+ */
+import type {
+  AdditionalCheckbox,
+  Address,
+  Item,
+  OrderLine,
+  ShippingOption,
+  ButtonStyling,
+} from '../instant-shopping/sdk.js';
+
+export type { AdditionalCheckbox, Address, Item, OrderLine, ShippingOption, ButtonStyling };
+
+/** The merchant's endpoints. `place_order` is where Klarna posts each purchase for a decision. */
+export interface ButtonMerchantUrls {
+  /** Required when creating a key: https, at most 2000 characters. */
+  place_order?: string;
+  terms?: string;
+  confirmation?: string;
+  push?: string;
+  notification?: string;
+  update?: string;
+  [name: string]: string | undefined;
+}
+
+/** What a button key holds: the merchant URLs, purchase options and the SDK's load options. */
+export interface ButtonSetup {
+  merchant_urls?: ButtonMerchantUrls;
+  options?: {
+    allow_separate_shipping_address?: boolean;
+    date_of_birth_mandatory?: boolean;
+    phone_mandatory?: boolean;
+    national_identification_number_mandatory?: boolean;
+    title_mandatory?: boolean;
+    additional_checkboxes?: AdditionalCheckbox[];
+  };
+  purchase_country?: string;
+  purchase_currency?: string;
+  locale?: string;
+  billing_countries?: string[];
+  shipping_countries?: string[];
+  order_lines?: OrderLine[];
+  items?: Item[];
+  shipping_options?: ShippingOption[];
+  styling?: ButtonStyling;
+  [field: string]: unknown;
+}
+
+/** A button key as Klarna returns it. */
+export interface ButtonKey extends ButtonSetup {
+  button_key: string;
+}
+
+/** An authorized purchase: what the consumer agreed to in the Instant Shopping dialog. */
+export interface AuthorizedOrder {
+  purchase_country: string;
+  purchase_currency: string;
+  locale: string;
+  billing_address?: Address;
+  shipping_address?: Address;
+  customer?: { date_of_birth?: string; gender?: string; [field: string]: unknown };
+  order_amount: number;
+  order_tax_amount?: number;
+  order_lines: OrderLine[];
+  selected_shipping_option?: ShippingOption;
+  merchant_urls?: ButtonMerchantUrls;
+  merchant_reference1?: string;
+  merchant_reference2?: string;
+  merchant_data?: string;
+  /** The consumer's answers to `additional_checkboxes`. */
+  merchant_requested?: { additional_checkboxes?: Record<string, boolean>; [field: string]: unknown };
+  [field: string]: unknown;
+}
+
+/** What `placeOrder` sends: usually the authorized order, with the merchant's references and URLs. */
+export type OrderToPlace = AuthorizedOrder;
+
+/** The body Klarna posts to `merchant_urls.place_order`. */
+export interface PlaceOrderCallback {
+  authorization_token: string;
+  order: AuthorizedOrder;
+}
+
+export type FraudStatus = 'ACCEPTED' | 'PENDING' | 'REJECTED';
+
+/**
+ * The result of placing an order. `pending` is not a success: Klarna is reviewing the purchase and
+ * may still reject it, so hold the goods until Klarna notifies you (see `guidance`).
+ */
+export type PlacedOrder =
+  | { outcome: 'accepted'; orderId: string; fraudStatus: 'ACCEPTED' }
+  | { outcome: 'pending'; orderId: string; fraudStatus: 'PENDING'; guidance: string }
+  | { outcome: 'rejected'; orderId: string; fraudStatus: 'REJECTED'; guidance: string };
+
+export const DENY_CODES = ['address_error', 'item_out_of_stock', 'consumer_underaged', 'unsupported_shipping_address', 'other'] as const;
+export type DenyCode = (typeof DENY_CODES)[number];
+
+/**
+ * Why a purchase is denied, shown to the consumer in the dialog: a documented code (with a message
+ * in the flow's locale; required for `other`), or only a page to send the consumer to.
+ */
+export type DenyReason =
+  | { code: Exclude<DenyCode, 'other'>; message?: string; redirectUrl?: never }
+  | { code: 'other'; message: string; redirectUrl?: never }
+  | { redirectUrl: string; code?: never; message?: never };

@@ -1,0 +1,66 @@
+/**
+ * Node's `http` (and Express, Fastify's raw mode, Koa's `ctx.req`…) on the `Request`/`Response`
+ * handlers of this toolkit. Express works with or without `express.json()` before the route.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handlePlaceOrder, type HandlePlaceOrderOptions, type PlaceOrderHandler } from './place-order.js';
+
+/** A Node request with the body a framework may already have parsed (Express's `req.body`). */
+export type NodeRequest = IncomingMessage & { body?: unknown };
+
+/** A `Request` for a Node request: its method, URL, headers and body, aborted when the client goes away. */
+export async function toWebRequest(request: NodeRequest): Promise<Request> {
+  const host = request.headers.host ?? 'localhost';
+  const url = new URL(request.url ?? '/', `http://${host}`);
+  const controller = new AbortController();
+  request.once('close', () => {
+    if (!request.complete) controller.abort(new Error('the client went away'));
+  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const method = (request.method ?? 'GET').toUpperCase();
+  let body: string | Uint8Array | undefined;
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (request.body !== undefined) body = typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
+    else body = await readBody(request);
+  }
+  return new Request(url, { method, headers, body: body as BodyInit | undefined, signal: controller.signal });
+}
+
+/** Writes a `Response` to a Node response. */
+export async function sendWebResponse(target: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  target.writeHead(response.status, headers);
+  target.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/**
+ * A Node/Express listener for `merchant_urls.place_order`:
+ * `app.post('/klarna/place-order', placeOrderListener(handler, { client }))` or
+ * `http.createServer(placeOrderListener(handler, { client }))`.
+ */
+export function placeOrderListener(handler: PlaceOrderHandler, options: HandlePlaceOrderOptions): (request: NodeRequest, response: ServerResponse) => Promise<void> {
+  return async (request, response) => {
+    try {
+      await sendWebResponse(response, await handlePlaceOrder(await toWebRequest(request), handler, options));
+    } catch (error) {
+      options.onError?.(error, 'callback');
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: 'the place_order callback could not be handled' }));
+    }
+  };
+}
+
+async function readBody(request: IncomingMessage, limitBytes = 1_000_000): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limitBytes) throw new Error(`the request body is larger than ${limitBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

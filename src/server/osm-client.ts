@@ -1,0 +1,178 @@
+/**
+ * On-site messaging from a server: the element's request (same URL, same parsing: nodes by name,
+ * unsafe URLs dropped) for backends and server-rendered pages, with a cache that follows Klarna's
+ * `Cache-Control` and that a merchant can back with Redis or any key-value store.
+ *
+ * Where we chose: Klarna's OSM answers say `private, max-age=86400`. `private` keeps a response out
+ * of caches shared between *users*; this request carries no consumer's data (no cookies, no
+ * identity), so its answer is the merchant's own and the cache may keep it for `max-age`.
+ * `no-store` and `no-cache` are honoured: such an answer is never kept.
+ */
+import { freshnessLifetimeMs } from '../core/cache.js';
+import { osmMessagingUrl } from '../core/endpoints.js';
+import { KlarnaHttpError } from '../core/http.js';
+import { isOsmLocale, OSM_LOCALES } from '../core/markets.js';
+import { OSM_PLACEMENT_KEYS, parseOsmAnswer, type OsmNode, type OsmPlacementKey } from '../osm-placement/api.js';
+import { KlarnaApiError } from './api-error.js';
+import { createTransport, type KlarnaClientOptions } from './client-options.js';
+import type { KlarnaTransport } from './transport.js';
+import { assertValid, nonEmpty } from './validation.js';
+
+/** A kept answer, as JSON, so any store can hold it. */
+export interface OsmCacheEntry {
+  status: number;
+  body: unknown;
+  correlationId?: string | undefined;
+}
+
+/**
+ * Where answers are kept. `get` and `set` may be async: back it with Redis
+ * (`SET key value PX ttlMs`), Memcached, a KV store. `set` is only called with `ttlMs > 0`.
+ */
+export interface OsmCache {
+  get(key: string): OsmCacheEntry | undefined | Promise<OsmCacheEntry | undefined>;
+  set(key: string, entry: OsmCacheEntry, ttlMs: number): void | Promise<void>;
+}
+
+/** The default cache: in this process's memory, oldest entries dropped past `maxEntries`. */
+export class MemoryOsmCache implements OsmCache {
+  readonly #entries = new Map<string, { entry: OsmCacheEntry; expiresAt: number }>();
+  readonly #maxEntries: number;
+  readonly #now: () => number;
+
+  constructor({ maxEntries = 1000, now = Date.now }: { maxEntries?: number; now?: () => number } = {}) {
+    this.#maxEntries = maxEntries;
+    this.#now = now;
+  }
+
+  get(key: string): OsmCacheEntry | undefined {
+    const kept = this.#entries.get(key);
+    if (kept && kept.expiresAt > this.#now()) return kept.entry;
+    this.#entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, entry: OsmCacheEntry, ttlMs: number): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, { entry, expiresAt: this.#now() + ttlMs });
+    for (const oldest of this.#entries.keys()) {
+      if (this.#entries.size <= this.#maxEntries) break;
+      this.#entries.delete(oldest);
+    }
+  }
+}
+
+export interface OsmClientOptions extends Omit<KlarnaClientOptions, 'region'> {
+  /** Where answers are kept; default a {@link MemoryOsmCache}. */
+  cache?: OsmCache | undefined;
+}
+
+export interface OsmMessageRequest {
+  clientId: string;
+  placementKey: OsmPlacementKey;
+  locale: string;
+  /** Minor units; required for `credit-promotion-badge`. */
+  purchaseAmount?: number | undefined;
+  /** Default: from the locale's country. */
+  region?: 'eu' | 'na' | 'oc' | undefined;
+  /** Skip the cache and ask Klarna again (the answer is kept for the next callers). */
+  reload?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export type OsmMessageResult =
+  | {
+      kind: 'message';
+      /** The nodes to render, in Klarna's order, with only safe URLs. */
+      nodes: readonly OsmNode[];
+      /** Fire it from the browser once the message is seen (the element does this). */
+      impressionUrl: string | undefined;
+      /** What was dropped as unsafe. */
+      warnings: readonly string[];
+      /** The request URL: also the cache key. */
+      url: string;
+      fromCache: boolean;
+    }
+  | { kind: 'empty'; url: string; fromCache: boolean };
+
+const OSM_TIMEOUT_MS = 5000;
+
+export class OsmClient {
+  readonly #transport: KlarnaTransport;
+  readonly #options: OsmClientOptions;
+  readonly #cache: OsmCache;
+  readonly #inFlight = new Map<string, Promise<OsmCacheEntry>>();
+
+  constructor(options: OsmClientOptions = {}) {
+    this.#options = options;
+    this.#cache = options.cache ?? new MemoryOsmCache();
+    this.#transport = createTransport('OsmClient', { timeout: OSM_TIMEOUT_MS, ...options }, () => undefined, []);
+  }
+
+  /** The message for a placement: from the cache while Klarna's `Cache-Control` allows, else from Klarna. */
+  async getMessage(request: OsmMessageRequest): Promise<OsmMessageResult> {
+    const url = this.#url(request);
+    let entry = request.reload ? undefined : await this.#cache.get(url);
+    const fromCache = entry !== undefined;
+    entry ??= await this.#fetch(url, request);
+    try {
+      const answer = parseOsmAnswer({ status: entry.status, data: entry.body, correlationId: entry.correlationId, headers: new Headers() }, url);
+      if (answer.kind === 'empty') return { kind: 'empty', url, fromCache };
+      const { nodes, impressionUrl, warnings } = answer.message;
+      return { kind: 'message', nodes, impressionUrl, warnings, url, fromCache };
+    } catch (error) {
+      throw error instanceof KlarnaHttpError ? KlarnaApiError.from(error) : error;
+    }
+  }
+
+  toString(): string {
+    return `OsmClient(${this.#transport.baseUrl})`;
+  }
+
+  #url({ clientId, placementKey, locale, purchaseAmount, region }: OsmMessageRequest): string {
+    const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
+    assertValid('OsmClient.getMessage', [
+      nonEmpty('clientId', clientId),
+      OSM_PLACEMENT_KEYS.includes(placementKey) ? undefined : `placementKey ${JSON.stringify(placementKey)} must be one of ${quoted(OSM_PLACEMENT_KEYS)}`,
+      isOsmLocale(locale) ? undefined : `locale ${JSON.stringify(locale)} must be one of ${OSM_LOCALES.join(', ')}`,
+      purchaseAmount === undefined
+        ? placementKey === 'credit-promotion-badge' ? 'purchaseAmount is required for credit-promotion-badge' : undefined
+        : Number.isSafeInteger(purchaseAmount) && purchaseAmount >= 0 ? undefined : `purchaseAmount ${String(purchaseAmount)} must be a whole, non-negative number of minor units`,
+    ]);
+    const base = osmMessagingUrl({ environment: this.#options.environment, region, locale, baseUrl: this.#options.baseUrl });
+    const query = new URLSearchParams({ client_id: clientId.trim(), placement_key: placementKey, locale });
+    if (purchaseAmount !== undefined) query.set('purchase_amount', String(purchaseAmount));
+    return `${base}?${query}`;
+  }
+
+  /**
+   * One request per URL at a time, shared by every caller (each caller's `signal` only stops its
+   * own wait); the answer is kept for as long as its `Cache-Control` allows.
+   */
+  #fetch(url: string, { signal }: OsmMessageRequest): Promise<OsmCacheEntry> {
+    let flight = this.#inFlight.get(url);
+    if (!flight) {
+      flight = this.#transport.request('GET', url).then(async (response) => {
+        const entry: OsmCacheEntry = { status: response.status, body: response.data, correlationId: response.correlationId };
+        const ttlMs = freshnessLifetimeMs(response.headers.get('cache-control'), response.headers.get('age'));
+        if (ttlMs > 0) await this.#cache.set(url, entry, ttlMs);
+        return entry;
+      });
+      const done = () => this.#inFlight.delete(url);
+      flight.then(done, done);
+      this.#inFlight.set(url, flight);
+    }
+    return untilAborted(flight, signal, url);
+  }
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, url: string): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(new KlarnaApiError(`GET ${url}: aborted.`, { code: 'aborted', url, method: 'GET', cause: signal.reason }));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    const settle = () => signal.removeEventListener('abort', abort);
+    promise.then((value) => { settle(); resolve(value); }, (error: unknown) => { settle(); reject(error); });
+  });
+}

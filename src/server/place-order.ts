@@ -1,0 +1,151 @@
+/**
+ * The merchant's side of a purchase: Klarna posts `{ authorization_token, order }` to
+ * `merchant_urls.place_order`; the merchant checks stock, address, prices, and either places the
+ * order or denies it through the API. `handlePlaceOrder` does the plumbing around that decision.
+ *
+ * The callback is not signed, so anyone could post one. By default the order is therefore read
+ * back from Klarna by its token (`verify`), and a token Klarna does not know is refused.
+ */
+import { isKlarnaApiError } from './api-error.js';
+import type { InstantShoppingClient } from './instant-shopping-client.js';
+import type { AuthorizedOrder, DenyReason, OrderToPlace, PlacedOrder } from './instant-shopping-types.js';
+import { isKlarnaValidationError } from './validation.js';
+
+/** What the merchant's handler decides; build it with {@link approve} or {@link deny}. */
+export type PlaceOrderDecision =
+  | { action: 'approve'; changes: Partial<OrderToPlace> }
+  | { action: 'deny'; reason: DenyReason };
+
+/**
+ * Place the order: Klarna's authorized order, with `changes` laid over it (your
+ * `merchant_reference1`, a personal `merchant_urls.confirmation` page, …).
+ */
+export function approve(changes: Partial<OrderToPlace> = {}): PlaceOrderDecision {
+  return { action: 'approve', changes };
+}
+
+/** Deny the purchase; the consumer sees the reason (or is sent to `redirectUrl`). */
+export function deny(reason: DenyReason): PlaceOrderDecision {
+  return { action: 'deny', reason };
+}
+
+export interface PlaceOrderRequest {
+  authorizationToken: string;
+  /** The authorized order: read from Klarna when `verify` is on (the default). */
+  order: AuthorizedOrder;
+  /** Aborted when the incoming request is. */
+  signal: AbortSignal;
+}
+
+export type PlaceOrderHandler = (request: PlaceOrderRequest) => PlaceOrderDecision | Promise<PlaceOrderDecision>;
+
+/** What happened, once Klarna has the decision. `placed.outcome` may be `pending`: not a success yet. */
+export type PlaceOrderResult =
+  | { action: 'approved'; authorizationToken: string; order: OrderToPlace; placed: PlacedOrder }
+  | { action: 'denied'; authorizationToken: string; order: AuthorizedOrder; reason: DenyReason };
+
+export interface HandlePlaceOrderOptions {
+  client: InstantShoppingClient;
+  /** Record the result (store the order; a `pending` one as pending). Awaited before answering. */
+  onResult?: ((result: PlaceOrderResult) => void | Promise<void>) | undefined;
+  /** Told about every failure (for your logs); the error never holds credentials. */
+  onError?: ((error: unknown, stage: PlaceOrderStage) => void) | undefined;
+  /** Read the order from Klarna by its token instead of trusting the posted body; default true. */
+  verify?: boolean | undefined;
+  /**
+   * When your handler throws, or Klarna refuses the order as invalid, the purchase is denied with
+   * code `other` and this message, so the consumer is not left waiting. Write it in your shop's
+   * language. Default: an English sentence.
+   */
+  fallbackDenyMessage?: string | undefined;
+}
+
+export type PlaceOrderStage = 'callback' | 'verify' | 'handler' | 'place-order' | 'deny' | 'record';
+
+const DEFAULT_FALLBACK_MESSAGE = 'We could not complete your order. No payment has been taken; please try again later.';
+
+/** Handles one `place_order` callback and returns the `Response` to send (Klarna ignores its content). */
+export async function handlePlaceOrder(request: Request, handler: PlaceOrderHandler, options: HandlePlaceOrderOptions): Promise<Response> {
+  const { client, verify = true, onError } = options;
+  if (request.method.toUpperCase() !== 'POST') return answer(405, { error: 'place_order callbacks are POST requests' }, { allow: 'POST' });
+  const callback = await readCallback(request);
+  if (typeof callback === 'string') {
+    onError?.(new TypeError(`Invalid place_order callback: ${callback}.`), 'callback');
+    return answer(400, { error: callback });
+  }
+  const { authorization_token: authorizationToken } = callback;
+  let order = callback.order;
+  if (verify) {
+    try {
+      order = await client.getAuthorization(authorizationToken, { signal: request.signal });
+    } catch (error) {
+      onError?.(error, 'verify');
+      const unknown = isKlarnaApiError(error) && (error.status === 404 || error.status === 403);
+      return answer(unknown ? 400 : 502, { error: unknown ? 'Klarna does not know this authorization token' : 'could not read the authorization from Klarna' });
+    }
+  }
+
+  const fallback = async (stage: PlaceOrderStage, error: unknown): Promise<Response> => {
+    onError?.(error, stage);
+    const reason: DenyReason = { code: 'other', message: options.fallbackDenyMessage ?? DEFAULT_FALLBACK_MESSAGE };
+    try {
+      await client.denyAuthorization(authorizationToken, reason);
+    } catch (denyError) {
+      onError?.(denyError, 'deny');
+    }
+    return answer(500, { error: `the order was denied because the ${stage === 'handler' ? 'merchant\'s handler failed' : 'order was invalid'}` });
+  };
+
+  let decision: PlaceOrderDecision;
+  try {
+    decision = await handler({ authorizationToken, order, signal: request.signal });
+    if (decision?.action !== 'approve' && decision?.action !== 'deny') throw new TypeError('The place_order handler must return approve(…) or deny(…).');
+  } catch (error) {
+    return fallback('handler', error);
+  }
+
+  let result: PlaceOrderResult;
+  if (decision.action === 'deny') {
+    try {
+      await client.denyAuthorization(authorizationToken, decision.reason);
+    } catch (error) {
+      onError?.(error, 'deny');
+      return answer(502, { error: 'could not deny the order at Klarna' });
+    }
+    result = { action: 'denied', authorizationToken, order, reason: decision.reason };
+  } else {
+    const toPlace = { ...order, ...decision.changes };
+    try {
+      result = { action: 'approved', authorizationToken, order: toPlace, placed: await client.placeOrder(authorizationToken, toPlace) };
+    } catch (error) {
+      // An order Klarna refused as invalid is denied; after a timeout or outage it may exist, so it is left alone.
+      if (isKlarnaValidationError(error) || (isKlarnaApiError(error) && error.status === 400)) return fallback('place-order', error);
+      onError?.(error, 'place-order');
+      return answer(502, { error: 'could not place the order at Klarna' });
+    }
+  }
+  try {
+    await options.onResult?.(result);
+  } catch (error) {
+    onError?.(error, 'record');
+  }
+  return answer(200, result.action === 'denied' ? { outcome: 'denied' } : { outcome: result.placed.outcome, order_id: result.placed.orderId });
+}
+
+/** The callback's body, or what is wrong with it. */
+async function readCallback(request: Request): Promise<{ authorization_token: string; order: AuthorizedOrder } | string> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return 'the body is not JSON';
+  }
+  const { authorization_token: token, order } = (body ?? {}) as Record<string, unknown>;
+  if (typeof token !== 'string' || !token.trim()) return 'authorization_token is missing';
+  if (typeof order !== 'object' || order === null) return 'order is missing';
+  return { authorization_token: token, order: order as AuthorizedOrder };
+}
+
+function answer(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
