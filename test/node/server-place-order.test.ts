@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import {
+  approve,
+  deny,
+  handlePlaceOrder,
+  InstantShoppingClient,
+  placeOrderListener,
+  type HandlePlaceOrderOptions,
+  type NodeRequest,
+  type PlaceOrderHandler,
+  type PlaceOrderRequest,
+  type PlaceOrderResult,
+  type PlaceOrderStage,
+} from '../../src/server/index.js';
+import { ORDER, purchase } from './instant-shopping-fixtures.js';
+
+let emulator: KlarnaEmulator;
+let client: InstantShoppingClient;
+
+/** The merchant backend under test: a node:http server whose decision each test sets. */
+const merchant = {
+  decide: (() => approve()) as PlaceOrderHandler,
+  seen: [] as PlaceOrderRequest[],
+  results: [] as PlaceOrderResult[],
+  errors: [] as { stage: PlaceOrderStage; error: unknown }[],
+  servers: [] as Server[],
+  options(): HandlePlaceOrderOptions {
+    return {
+      client,
+      onResult: (result) => void this.results.push(result),
+      onError: (error, stage) => void this.errors.push({ stage, error }),
+      fallbackDenyMessage: 'Sorry, we could not take your order.',
+    };
+  },
+  handler: ((request) => {
+    merchant.seen.push(request);
+    return merchant.decide(request);
+  }) as PlaceOrderHandler,
+  async listen(preParse = false): Promise<string> {
+    const listener = placeOrderListener(this.handler, this.options());
+    const server = createServer((request: NodeRequest, response) => {
+      // Like Express with express.json() before the route: the body arrives parsed.
+      const parsed = preParse ? readBody(request).then((text) => (request.body = JSON.parse(text) as unknown)) : Promise.resolve();
+      void parsed.then(() => listener(request, response));
+    });
+    this.servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/klarna/place-order`;
+  },
+};
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of request) text += String(chunk);
+  return text;
+}
+
+interface DialogAnswer {
+  outcome: string;
+  order_id?: string;
+  fraud_status?: string;
+  deny_code?: string;
+  deny_message?: string;
+  confirmation_url?: string;
+}
+
+/** A purchase through the emulated dialog's endpoint, for a key whose place_order URL is `url`. */
+async function buy(url: string, order: object = ORDER): Promise<DialogAnswer> {
+  const { button_key: key } = await client.createButtonKey({ merchant_urls: { place_order: url } });
+  return (await (await purchase(emulator, key, order)).json()) as DialogAnswer;
+}
+
+describe('handlePlaceOrder', () => {
+  let url: string;
+  before(async () => {
+    emulator = await startEmulator();
+    client = new InstantShoppingClient({ username: EMULATOR_API_USERNAME, password: EMULATOR_API_PASSWORD, baseUrl: emulator.url });
+    url = await merchant.listen();
+  });
+  after(async () => {
+    await emulator.close();
+    for (const server of merchant.servers) server.close();
+  });
+  beforeEach(() => {
+    emulator.reset();
+    Object.assign(merchant, { decide: () => approve(), seen: [], results: [], errors: [] });
+  });
+
+  it('places the order the handler approves, with its changes, and reports the result', async () => {
+    merchant.decide = () => approve({ merchant_reference1: 'A-1001', merchant_urls: { confirmation: 'https://shop.example/orders/A-1001' } });
+    const answer = await buy(url);
+    assert.deepEqual(merchant.seen.map((request) => request.order), [ORDER]);
+    const [result] = merchant.results;
+    assert.equal(result?.action, 'approved');
+    if (result?.action !== 'approved') return;
+    assert.equal(result.placed.outcome, 'accepted');
+    assert.equal(result.order.merchant_reference1, 'A-1001');
+    assert.deepEqual(answer, { outcome: 'approved', order_id: result.placed.orderId, fraud_status: 'ACCEPTED', confirmation_url: 'https://shop.example/orders/A-1001', authorization_token: result.authorizationToken } as DialogAnswer);
+    assert.deepEqual(merchant.errors, []);
+  });
+
+  it('reports a PENDING order as pending, for the merchant to hold', async () => {
+    emulator.configure({ instantShopping: { fraudStatus: 'PENDING' } });
+    const answer = await buy(url);
+    assert.equal(answer.fraud_status, 'PENDING');
+    const [result] = merchant.results;
+    assert.equal(result?.action === 'approved' && result.placed.outcome, 'pending');
+  });
+
+  it('denies with the handler\'s code, and the consumer sees it', async () => {
+    merchant.decide = () => deny({ code: 'item_out_of_stock' });
+    const answer = await buy(url);
+    assert.deepEqual([answer.outcome, answer.deny_code], ['denied', 'item_out_of_stock']);
+    assert.deepEqual(merchant.results.map((result) => result.action), ['denied']);
+  });
+
+  it('denies with the fallback message when the handler throws, and says so', async () => {
+    merchant.decide = () => {
+      throw new Error('stock service down');
+    };
+    const answer = await buy(url);
+    assert.deepEqual([answer.outcome, answer.deny_code, answer.deny_message], ['denied', 'other', 'Sorry, we could not take your order.']);
+    assert.deepEqual(merchant.errors.map(({ stage, error }) => [stage, (error as Error).message]), [['handler', 'stock service down']]);
+    assert.deepEqual(merchant.results, []);
+  });
+
+  it('trusts Klarna\'s copy of the order, not the posted one, and refuses a token Klarna does not know', async () => {
+    const { authorization_token: token } = (await (await purchase(emulator, 'key-without-callback')).json()) as { authorization_token: string };
+    const forged = { authorization_token: token, order: { ...ORDER, order_amount: 1, order_lines: [{ ...ORDER.order_lines[0]!, unit_price: 1, total_amount: 1 }] } };
+    merchant.decide = () => deny({ code: 'address_error' });
+    const tampered = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) });
+    assert.equal(tampered.status, 200);
+    assert.deepEqual(merchant.seen.map((request) => request.order), [ORDER]);
+
+    const unknown = await fetch(url, { method: 'POST', body: JSON.stringify({ ...forged, authorization_token: 'made-up' }) });
+    assert.deepEqual([unknown.status, await unknown.json()], [400, { error: 'Klarna does not know this authorization token' }]);
+    assert.equal(merchant.seen.length, 1, 'the handler never saw the made-up token');
+    assert.deepEqual(merchant.errors.map(({ stage }) => stage), ['verify']);
+  });
+
+  it('answers 405 to other methods and 400 to a body that is not a callback, without calling the handler', async () => {
+    const options = merchant.options();
+    const get = await handlePlaceOrder(new Request('http://shop.test/klarna/place-order'), merchant.handler, options);
+    assert.deepEqual([get.status, get.headers.get('allow')], [405, 'POST']);
+    for (const [body, error] of [['not json', 'the body is not JSON'], ['{"order":{}}', 'authorization_token is missing'], ['{"authorization_token":"t"}', 'order is missing']]) {
+      const response = await handlePlaceOrder(new Request('http://shop.test/klarna/place-order', { method: 'POST', body }), merchant.handler, options);
+      assert.deepEqual([response.status, await response.json()], [400, { error }]);
+    }
+    assert.equal(merchant.seen.length, 0);
+    assert.deepEqual(merchant.errors.map(({ stage }) => stage), ['callback', 'callback', 'callback']);
+  });
+
+  it('works behind a framework that has already parsed the body (Express with express.json())', async () => {
+    const parsedUrl = await merchant.listen(true);
+    merchant.decide = () => approve();
+    const answer = await buy(parsedUrl);
+    assert.equal(answer.outcome, 'approved');
+    assert.deepEqual(merchant.seen.map((request) => request.order), [ORDER]);
+  });
+});
