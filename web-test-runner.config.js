@@ -1,13 +1,16 @@
 // Browser tests: real headless Chromium from the machine (never a downloaded one), TypeScript
-// through esbuild, and a Klarna emulator started for the run. Run through `npm run test:browser`,
+// through esbuild, and a Klarna emulator and the demo shop's backend started for the run. Run through `npm run test:browser`,
 // which loads tsx so this file can import the emulator's TypeScript source.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { startMerchantBackend } from './demo/backend/merchant-backend.ts';
 import { startEmulator } from './src/emulator/index.ts';
 import { CHROMIUM_ARGS, findBrowser } from './test/helpers/find-browser.ts';
 
 const emulator = await startEmulator();
+// The demo shop's backend, for the end-to-end purchase tests.
+const merchantBackend = await startMerchantBackend({ klarnaBaseUrl: emulator.url });
 
 /**
  * Ends the run with one plain line, `browser: N passed, N failed, N skipped`, that CI and people
@@ -53,6 +56,7 @@ export default {
     {
       name: 'klarna-emulator',
       async serverStop() {
+        await merchantBackend.close();
         await emulator.close();
       },
     },
@@ -61,7 +65,7 @@ export default {
 <html>
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__KLARNA_EMULATOR_URL__ = ${JSON.stringify(emulator.url)};</script>
+    <script>window.__KLARNA_EMULATOR_URL__ = ${JSON.stringify(emulator.url)}; window.__MERCHANT_BACKEND_URL__ = ${JSON.stringify(merchantBackend.url)};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

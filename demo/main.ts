@@ -1,5 +1,5 @@
 /**
- * The demo storefront: a hash router over three views, the header's cart count, and the event log.
+ * The demo storefront: a hash router over its views, the header's cart count, and the event log.
  * It imports the library from src/, so `npm start` shows the code as it is now.
  */
 import { render } from 'lit';
@@ -7,16 +7,28 @@ import '../src/index.js';
 import { cart } from './cart.js';
 import { findProduct } from './catalog.js';
 import './event-log.js';
+import { fetchOrders, orderView, ordersView, termsView } from './order-views.js';
 import { cartView, landingView, productView, type ProductSelection } from './views.js';
 
 const emulatorUrl = import.meta.env.VITE_KLARNA_EMULATOR_URL ?? '';
 const view = document.querySelector<HTMLElement>('#view')!;
 const selections = new Map<string, ProductSelection>();
 
+/** The shop's Instant Shopping button key, from its backend (which created it with Klarna). */
+const buttonKey = await fetch('/api/button-key')
+  .then(async (response) => (response.ok ? ((await response.json()) as { buttonKey: string }).buttonKey : undefined))
+  .catch(() => undefined);
+
+async function showOrders(number: string): Promise<void> {
+  const orders = await fetchOrders();
+  render(number ? orderView(orders.find((order) => order.number === number), number) : ordersView(orders), view);
+  document.title = `${number ? `Order ${number}` : 'Orders'} · Nordlys`;
+}
+
 function show(): void {
   const [, page = '', id = ''] = location.hash.split('/');
   document.querySelectorAll<HTMLAnchorElement>('.site-nav a').forEach((link) => {
-    link.toggleAttribute('aria-current', link.hash === `#/${page}` || (page === 'product' && link.hash.startsWith('#/product')));
+    link.toggleAttribute('aria-current', link.hash === `#/${page}` || (['product', 'orders'].includes(page) && link.hash.startsWith(`#/${page}`)));
   });
   if (page === 'product') {
     const product = findProduct(id);
@@ -27,10 +39,19 @@ function show(): void {
         Object.assign(selection, change);
         show();
       };
-      render(productView(product, selection, update), view);
+      render(productView(product, selection, update, buttonKey), view);
       document.title = `${product.name} · Nordlys`;
       return;
     }
+  }
+  if (page === 'orders') {
+    void showOrders(decodeURIComponent(id));
+    return;
+  }
+  if (page === 'terms') {
+    render(termsView(), view);
+    document.title = 'Terms · Nordlys';
+    return;
   }
   if (page === 'cart') {
     render(cartView(), view);

@@ -1,35 +1,42 @@
 /**
- * `npm start`: the Klarna emulator and the demo storefront together, and one URL to open.
- * Ports: KLARNA_EMULATOR_PORT (default 8787) and PORT (default 5173); either moves on if taken.
+ * `npm start`: the Klarna emulator, the shop's backend and the demo storefront together, and one
+ * URL to open. Ports: KLARNA_EMULATOR_PORT (default 8787), MERCHANT_BACKEND_PORT (default 8788) and
+ * PORT (default 5173); each moves on if taken. The storefront reaches the backend at `/api`.
  */
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
-import { startEmulator, type KlarnaEmulator } from '../src/emulator/index.js';
+import { startEmulator } from '../src/emulator/index.js';
+import { MerchantBackend } from './backend/merchant-backend.js';
 
-async function startEmulatorOnFreePort(port: number): Promise<KlarnaEmulator> {
+/** Starts on the preferred port, or on any free one when it is taken. */
+async function onFreePort<T>(start: (port: number) => Promise<T>, preferred: number): Promise<T> {
   try {
-    return await startEmulator({ port });
+    return await start(preferred);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    return startEmulator({ port: 0 });
+    return start(0);
   }
 }
 
-const emulator = await startEmulatorOnFreePort(Number(process.env.KLARNA_EMULATOR_PORT ?? 8787));
+const emulator = await onFreePort((port) => startEmulator({ port }), Number(process.env.KLARNA_EMULATOR_PORT ?? 8787));
 process.env.VITE_KLARNA_EMULATOR_URL = emulator.url;
+const backend = await onFreePort((port) => new MerchantBackend({ klarnaBaseUrl: emulator.url }).listen(port), Number(process.env.MERCHANT_BACKEND_PORT ?? 8788));
 
 const vite = await createServer({
   configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
   logLevel: 'warn',
-  server: { port: Number(process.env.PORT ?? 5173) },
+  server: { port: Number(process.env.PORT ?? 5173), proxy: { '/api': backend.url } },
 });
 await vite.listen();
 
 const url = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${vite.config.server.port}/`;
+// The key's terms and confirmation pages are the storefront's, so it is created once both are up.
+backend.storefrontUrl = url;
+await backend.buttonKey();
 console.log(`klarna-elements demo storefront: ${url}`);
 
 async function stop(): Promise<void> {
-  await Promise.allSettled([vite.close(), emulator.close()]);
+  await Promise.allSettled([vite.close(), backend.close(), emulator.close()]);
   process.exit(0);
 }
 process.once('SIGINT', () => void stop());

@@ -5,15 +5,10 @@ import { cart } from './cart.js';
 import { CURRENCY, findProduct, formatPrice, LOCALE, PRODUCTS, type Colour, type Product } from './catalog.js';
 import type { OrderLine, ShippingOption } from '../src/instant-shopping/index.js';
 import { EMULATOR_CLIENT_ID } from '../src/emulator/constants.js';
+import { variantReference } from './orders.js';
 
 /** Where the elements send their requests: the emulator that `npm start` runs beside the demo. */
 const emulatorUrl = import.meta.env.VITE_KLARNA_EMULATOR_URL ?? '';
-
-/**
- * The emulated SDK accepts any button key; on a real store the backend creates one with Klarna's
- * Button Keys API and the page receives it from there.
- */
-const DEMO_BUTTON_KEY = 'nordlys-demo-button';
 
 const SHIPPING_OPTIONS: ShippingOption[] = [
   { id: 'standard', name: 'Standard', description: '3–5 business days', price: 0, tax_amount: 0, tax_rate: 0, shipping_method: 'Home', preselected: true },
@@ -77,10 +72,12 @@ export function unitPrice(product: Product, selection: ProductSelection): number
  * compares contents, so Klarna only gets an update when the colour, size or quantity changed.
  * US prices here exclude sales tax, so tax_rate is 0.
  */
-function instantShoppingButton(product: Product, colour: Colour, selection: ProductSelection, price: number): TemplateResult {
+function instantShoppingButton(product: Product, colour: Colour, selection: ProductSelection, price: number, buttonKey: string | undefined): TemplateResult {
+  // The shop's backend creates the key with Klarna's Button Keys API (demo/backend); no key, no button.
+  if (!buttonKey) return html`<p class="muted">Express checkout is unavailable: the shop's backend did not answer.</p>`;
   const line: OrderLine = {
     type: 'physical',
-    reference: `${product.id}-${colour.name}-${selection.size}`.toLowerCase(),
+    reference: variantReference(product.id, colour.name, selection.size),
     name: `${product.name}, ${colour.name}${selection.size === 'One size' ? '' : `, ${selection.size}`}`,
     quantity: selection.quantity,
     unit_price: price,
@@ -91,7 +88,7 @@ function instantShoppingButton(product: Product, colour: Colour, selection: Prod
     product_url: new URL(`#/product/${product.id}`, location.href).href,
   };
   return html`<klarna-instant-shopping-host
-    button-key=${DEMO_BUTTON_KEY}
+    button-key=${buttonKey}
     environment="playground"
     purchase-country="US"
     purchase-currency=${CURRENCY}
@@ -104,7 +101,7 @@ function instantShoppingButton(product: Product, colour: Colour, selection: Prod
   ></klarna-instant-shopping-host>`;
 }
 
-export function productView(product: Product, selection: ProductSelection, update: (change: Partial<ProductSelection>) => void): TemplateResult {
+export function productView(product: Product, selection: ProductSelection, update: (change: Partial<ProductSelection>) => void, buttonKey: string | undefined): TemplateResult {
   const colour = product.colours.find((candidate) => candidate.name === selection.colour) ?? product.colours[0]!;
   const price = unitPrice(product, selection);
   const amount = price * selection.quantity;
@@ -144,7 +141,7 @@ export function productView(product: Product, selection: ProductSelection, updat
           </div>
           <button class="button" type="button" @click=${() => cart.add({ productId: product.id, colour: colour.name, size: selection.size, unitPrice: price, quantity: selection.quantity })}>Add to cart</button>
         </div>
-        <div class="express-checkout">${instantShoppingButton(product, colour, selection, price)}</div>
+        <div class="express-checkout">${instantShoppingButton(product, colour, selection, price, buttonKey)}</div>
         <p class="description">${product.description}</p>
         <details class="drawer">
           <summary>Ways to pay</summary>

@@ -72,6 +72,18 @@ export function emulatedButton(host: KlarnaInstantShoppingHost): HTMLButtonEleme
   return host.querySelector('klarna-instant-shopping')?.shadowRoot?.querySelector('button') ?? null;
 }
 
+/** The emulated SDK's purchase dialog, while it is open. */
+export function emulatedDialog(): HTMLDialogElement {
+  return document.querySelector('[data-klarna-emulated-dialog]')!.shadowRoot!.querySelector('dialog')!;
+}
+
+/** Clicks the dialog's button whose text starts with `label`. */
+export function clickInDialog(label: string): void {
+  const button = [...emulatedDialog().querySelectorAll('button')].find((candidate) => candidate.textContent?.startsWith(label));
+  if (!button) throw new Error(`The emulated dialog has no "${label}" button.`);
+  button.click();
+}
+
 export interface RecordedCall {
   method: 'load' | 'update';
   options: InstantShoppingOptions;

@@ -2,11 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { EMULATED_PURCHASE_PATH } from '../../src/emulator/instant-shopping-sdk.js';
 import { captureConsole } from '../helpers/console.js';
 import { emulatorRequests, resetEmulator } from '../helpers/emulator.js';
-import { emulatedButton, mountHost, orderLine, shippingOption } from '../helpers/instant-shopping.js';
-
-function dialog(): HTMLDialogElement {
-  return document.querySelector('[data-klarna-emulated-dialog]')!.shadowRoot!.querySelector('dialog')!;
-}
+import { clickInDialog, emulatedButton, emulatedDialog, mountHost, orderLine, shippingOption } from '../helpers/instant-shopping.js';
 
 describe('the emulated Instant Shopping SDK behind a host', () => {
   beforeEach(() => resetEmulator());
@@ -41,13 +37,13 @@ describe('the emulated Instant Shopping SDK behind a host', () => {
 
     emulatedButton(element)!.click();
     expect((await log.next('klarna-instant-shopping-session-initiated')).detail).to.deep.equal({ instanceId: element.instanceId, customer_country: 'US', customer_postal_code: '60102' });
-    dialog().querySelector('form')!.requestSubmit();
+    emulatedDialog().querySelector('form')!.requestSubmit();
     await log.next('klarna-instant-shopping-identification-updated');
     expect((await log.next('klarna-instant-shopping-shipping-updated')).detail.customer_selected_shipping_option).to.deep.equal({ id: 'express_priority', reference: 'express_priority' });
-    const standard = dialog().querySelector<HTMLInputElement>('input[value="standard"]')!;
+    const standard = emulatedDialog().querySelector<HTMLInputElement>('input[value="standard"]')!;
     standard.click();
     expect((await log.next('klarna-instant-shopping-shipping-updated')).detail.customer_selected_shipping_option).to.deep.equal({ id: 'standard', reference: 'standard' });
-    [...dialog().querySelectorAll('button')].find((candidate) => candidate.textContent?.startsWith('Buy for'))!.click();
+    clickInDialog('Buy for');
     const confirmation = await log.next('klarna-instant-shopping-confirmation-displayed');
     expect(confirmation.detail.authorization_token).to.be.a('string');
 
@@ -62,7 +58,7 @@ describe('the emulated Instant Shopping SDK behind a host', () => {
     expect(other.log.names).to.deep.equal(['klarna-instant-shopping-ready']);
     const purchases = await emulatorRequests(EMULATED_PURCHASE_PATH);
     expect(purchases.filter((request) => request.method === 'POST').map((request) => request.status)).to.deep.equal([201]);
-    [...dialog().querySelectorAll('button')].find((candidate) => candidate.textContent === 'Close')!.click();
+    clickInDialog('Close');
     expect(document.querySelector('[data-klarna-emulated-dialog]')).to.equal(null);
   });
 

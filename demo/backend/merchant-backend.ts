@@ -1,0 +1,164 @@
+/**
+ * The demo shop's backend, as a merchant would write it with `klarna-elements/server`: it owns the
+ * Instant Shopping button key, decides each purchase Klarna posts to `place_order` (stock, then
+ * address), places or denies it, and keeps the orders for the storefront's order pages.
+ *
+ * Routes: `POST /klarna/place-order` (Klarna's callback), `GET /api/button-key`, `GET /api/orders`,
+ * `GET /api/orders/{number}`. The storefront reaches `/api` through the dev server's proxy; tests
+ * call it directly (CORS is open for GETs: the data is a demo's).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME } from '../../src/emulator/config.js';
+import {
+  approve,
+  deny,
+  InstantShoppingClient,
+  isKlarnaApiError,
+  placeOrderListener,
+  type AuthorizedOrder,
+  type PlaceOrderDecision,
+  type PlaceOrderResult,
+} from '../../src/server/index.js';
+import type { DemoOrder } from '../orders.js';
+import { Stock } from './stock.js';
+
+export interface MerchantBackendOptions {
+  /** Klarna's API: the emulator's URL. */
+  klarnaBaseUrl: string;
+  /** Default 0: any free port. */
+  port?: number;
+  /** The storefront's URL, for the terms link and the confirmation page Klarna sends buyers to. */
+  storefrontUrl?: string;
+}
+
+/** The US postal code format; the shop ships within the US only. */
+const US_POSTAL_CODE = /^\d{5}(-\d{4})?$/;
+
+export class MerchantBackend {
+  readonly orders: DemoOrder[] = [];
+  readonly stock = new Stock();
+  storefrontUrl: string | undefined;
+  readonly #klarna: InstantShoppingClient;
+  readonly #server: Server;
+  #buttonKey: Promise<string> | undefined;
+  #nextNumber = 1001;
+
+  constructor(options: MerchantBackendOptions) {
+    this.storefrontUrl = options.storefrontUrl;
+    // The emulator's demo credentials; a real shop reads its own from the environment.
+    this.#klarna = new InstantShoppingClient({
+      username: process.env.KLARNA_API_USERNAME ?? EMULATOR_API_USERNAME,
+      password: process.env.KLARNA_API_PASSWORD ?? EMULATOR_API_PASSWORD,
+      environment: 'playground',
+      baseUrl: options.klarnaBaseUrl,
+    });
+    const placeOrder = placeOrderListener((request) => this.decide(request.order), {
+      client: this.#klarna,
+      onResult: (result) => this.record(result),
+      onError: (error, stage) => console.error(`[merchant backend] place_order ${stage}:`, error instanceof Error ? error.message : error),
+    });
+    this.#server = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://backend').pathname;
+      if (path === '/klarna/place-order') return void placeOrder(request, response);
+      void this.#api(request, response, path).catch((error: unknown) => json(response, 500, { error: String(error) }));
+    });
+  }
+
+  get url(): string {
+    const { port } = this.#server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async listen(port = 0): Promise<this> {
+    await new Promise<void>((resolve, reject) => {
+      this.#server.once('error', reject);
+      this.#server.listen(port, '127.0.0.1', () => resolve());
+    });
+    return this;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
+  }
+
+  /**
+   * The button key, created on first use. A key Klarna no longer knows (the emulator was reset)
+   * is created again, as a shop would after rotating its credentials.
+   */
+  async buttonKey(): Promise<string> {
+    const known = this.#buttonKey && (await this.#buttonKey.catch(() => undefined));
+    if (known) {
+      try {
+        await this.#klarna.getButtonKey(known);
+        return known;
+      } catch (error) {
+        if (!(isKlarnaApiError(error) && error.status === 404)) throw error;
+      }
+    }
+    this.#buttonKey = this.#klarna.createButtonKey({
+      merchant_urls: {
+        place_order: `${this.url}/klarna/place-order`,
+        ...(this.storefrontUrl && { terms: `${this.storefrontUrl}#/terms`, confirmation: `${this.storefrontUrl}#/orders` }),
+      },
+    }).then((key) => key.button_key);
+    return this.#buttonKey;
+  }
+
+  /** The shop's checks, in the order a warehouse would make them. */
+  decide(order: AuthorizedOrder): PlaceOrderDecision {
+    const address = order.shipping_address ?? order.billing_address ?? {};
+    if (this.stock.shortage(order.order_lines)) return deny({ code: 'item_out_of_stock' });
+    if (address.country !== 'US') return deny({ code: 'unsupported_shipping_address' });
+    if (!US_POSTAL_CODE.test(address.postal_code ?? '')) return deny({ code: 'address_error' });
+    const number = `NL-${this.#nextNumber++}`;
+    return approve({
+      merchant_reference1: number,
+      ...(this.storefrontUrl && { merchant_urls: { ...order.merchant_urls, confirmation: `${this.storefrontUrl}#/orders/${number}` } }),
+    });
+  }
+
+  record(result: PlaceOrderResult): void {
+    if (result.action !== 'approved') return;
+    const { order, placed } = result;
+    if (placed.outcome !== 'rejected') this.stock.take(order.order_lines);
+    const address = order.shipping_address ?? order.billing_address ?? {};
+    this.orders.unshift({
+      number: order.merchant_reference1 ?? placed.orderId,
+      klarnaOrderId: placed.orderId,
+      status: placed.outcome === 'accepted' ? 'confirmed' : placed.outcome,
+      placedAt: new Date().toISOString(),
+      customer: [address.given_name, address.family_name].filter(Boolean).join(' '),
+      shipTo: [address.street_address, address.postal_code, address.city, address.country].filter(Boolean).join(', '),
+      lines: order.order_lines.map((line) => ({ reference: line.reference ?? '', name: line.name, quantity: line.quantity, totalAmount: line.total_amount })),
+      orderAmount: order.order_amount,
+      currency: order.purchase_currency,
+    });
+  }
+
+  async #api(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+    if (request.method === 'OPTIONS') return json(response, 204, undefined);
+    if (request.method !== 'GET') return json(response, 405, { error: 'only GET' });
+    if (path === '/api/button-key') return json(response, 200, { buttonKey: await this.buttonKey() });
+    if (path === '/api/orders') return json(response, 200, { orders: this.orders });
+    const match = /^\/api\/orders\/([^/]+)$/.exec(path);
+    const order = match && this.orders.find((candidate) => candidate.number === decodeURIComponent(match[1]!));
+    if (order) return json(response, 200, order);
+    json(response, 404, { error: `nothing at ${path}` });
+  }
+}
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
+  response.end(body === undefined ? undefined : JSON.stringify(body));
+}
+
+/** Starts the backend and creates its button key. */
+export async function startMerchantBackend(options: MerchantBackendOptions): Promise<MerchantBackend> {
+  const backend = await new MerchantBackend(options).listen(options.port);
+  await backend.buttonKey();
+  return backend;
+}
