@@ -4,18 +4,13 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
 import { InstantShoppingClient, KlarnaApiError, KlarnaValidationError, type InstantShoppingClientOptions } from '../../src/server/index.js';
 import { ORDER, purchase } from './instant-shopping-fixtures.js';
+import { rejection } from './assertions.js';
 
 const PLACE_ORDER = 'https://shop.example/klarna/place-order';
 let emulator: KlarnaEmulator;
 
 function client(options: Partial<InstantShoppingClientOptions> = {}): InstantShoppingClient {
   return new InstantShoppingClient({ username: EMULATOR_API_USERNAME, password: EMULATOR_API_PASSWORD, baseUrl: emulator.url, ...options });
-}
-
-async function rejection<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  const error = await promise.then(() => assert.fail('expected the call to fail'), (caught: unknown) => caught);
-  assert.ok(error instanceof type, `expected a ${type.name}, got ${String(error)}`);
-  return error;
 }
 
 /** An authorization as the emulated dialog creates it (for a key with no callback URL here). */
@@ -111,6 +106,16 @@ describe('InstantShoppingClient', () => {
     emulator.configure({ faults: [] });
     // The merchant asks again when ready; the emulator placed nothing for the abandoned attempt.
     assert.equal((await client().placeOrder(token, ORDER)).outcome, 'accepted');
+  });
+
+  it('stops a call when the caller aborts it', async () => {
+    emulator.configure({ faults: [{ path: '/instantshopping/v1/buttons/slow-key', latencyMs: 2000 }] });
+    const controller = new AbortController();
+    const pending = client().getButtonKey('slow-key', { signal: controller.signal });
+    setImmediate(() => controller.abort(new Error('the shopper left')));
+    const error = await rejection(pending, KlarnaApiError);
+    assert.equal(error.code, 'aborted');
+    assert.equal((error.cause as Error).message, 'the shopper left');
   });
 
   it('denies with a code, with other and a message, or with a redirect alone', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
 import { KlarnaApiError, KlarnaValidationError, OsmClient, type OsmCache, type OsmCacheEntry, type OsmMessageRequest } from '../../src/server/index.js';
+import { rejection } from './assertions.js';
 
 let emulator: KlarnaEmulator;
 
@@ -23,12 +24,6 @@ class AsyncStore implements OsmCache {
     this.ttls.push(ttlMs);
     this.values.set(key, JSON.stringify(entry));
   }
-}
-
-async function rejection<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  const error = await promise.then(() => assert.fail('expected the call to fail'), (caught: unknown) => caught);
-  assert.ok(error instanceof type, `expected a ${type.name}, got ${String(error)}`);
-  return error;
 }
 
 describe('OsmClient', () => {

@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { EMULATOR_ACCOUNT_ID, EMULATOR_API_KEY, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
 import { KlarnaApiError, KlarnaValidationError, ShoppingSessionClient, type ShoppingSessionClientOptions, type ShoppingSessionData } from '../../src/server/index.js';
+import { rejection } from './assertions.js';
 
 let emulator: KlarnaEmulator;
 
@@ -15,12 +16,6 @@ const DATA: ShoppingSessionData = {
 
 function client(options: Partial<ShoppingSessionClientOptions> = {}): ShoppingSessionClient {
   return new ShoppingSessionClient({ apiKey: EMULATOR_API_KEY, accountId: EMULATOR_ACCOUNT_ID, baseUrl: emulator.url, ...options });
-}
-
-async function rejection<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  const error = await promise.then(() => assert.fail('expected the call to fail'), (caught: unknown) => caught);
-  assert.ok(error instanceof type, `expected a ${type.name}, got ${String(error)}`);
-  return error;
 }
 
 describe('ShoppingSessionClient', () => {

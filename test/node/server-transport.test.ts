@@ -4,6 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, startEmulator, type EmulatorFault, type KlarnaEmulator } from '../../src/emulator/index.js';
 import { KlarnaApiError } from '../../src/server/api-error.js';
 import { basicAuthorization, KlarnaTransport, retryAfterMs } from '../../src/server/transport.js';
+import { rejection } from './assertions.js';
 
 const PATH = '/instantshopping/v1/buttons/unknown-key';
 let emulator: KlarnaEmulator;
@@ -16,11 +17,7 @@ function fault(fault: EmulatorFault): void {
   emulator.configure({ faults: [fault] });
 }
 
-async function failure(promise: Promise<unknown>): Promise<KlarnaApiError> {
-  const error = await promise.then(() => assert.fail('expected the call to fail'), (caught: unknown) => caught);
-  assert.ok(error instanceof KlarnaApiError, `expected a KlarnaApiError, got ${String(error)}`);
-  return error;
-}
+const failure = (promise: Promise<unknown>) => rejection(promise, KlarnaApiError);
 
 const attempts = (path = PATH) => emulator.records.requests.filter((request) => request.path === path).length;
 
