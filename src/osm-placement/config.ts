@@ -51,7 +51,7 @@ const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`
 export function resolveOsmRequest(config: OsmPlacementConfig): ResolvedConfig {
   const { clientId, placementKey, locale, timeout = 5000 } = config;
   const problems: string[] = [];
-  if (!clientId?.trim()) problems.push('client-id is required: your OSM client id from the Klarna Merchant Portal');
+  if (!clientId?.trim()) problems.push('client-id is required (here or on a <klarna-config>): your OSM client id from the Klarna Merchant Portal');
   if (!placementKey) problems.push(`placement-key is required: use ${quoted(OSM_PLACEMENT_KEYS)}`);
   for (const [attribute, key, values] of CHOICES) {
     const value = config[key] as string | undefined;

@@ -6,6 +6,7 @@ import { requestJsonCached } from '../core/cached-request.js';
 import { KlarnaHttpError } from '../core/http.js';
 import { wait } from '../core/wait.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
+import { PageConfigController } from '../internal/page-config.js';
 import { observeVisibility } from '../internal/visibility.js';
 import { parseOsmAnswer, type OsmAnswer, type OsmMessage, type OsmNode, type OsmPlacementKey } from './api.js';
 import { resolveOsmRequest, type OsmImpressionMode, type OsmLoading, type OsmRequest, type ResolvedConfig } from './config.js';
@@ -119,6 +120,8 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   #stopObserving: (() => void)[] = [];
 
   // ── controllers and tasks ───────────────────────────────────────────────────────────────────
+  /** `client-id`, `locale`, `environment`, `region`, `api-url` from `<klarna-config>` or `configure()`. */
+  #page = new PageConfigController(this);
   #task = new Task(this, {
     args: () => [this.#config, this.loading !== 'lazy' || this.#near, this.#refreshes] as const,
     task: async ([config, mayLoad], { signal }) => {
@@ -173,9 +176,15 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!this.hasUpdated || [...changed.keys()].some((key) => key !== 'theme')) {
-      const { clientId, placementKey, locale, purchaseAmount, environment, region, apiUrl, loading, impression, timeout } = this;
-      const next = resolveOsmRequest({ clientId, placementKey, locale, purchaseAmount, purchaseAmountAttribute: this.getAttribute('purchase-amount'), environment, region, apiUrl, loading, impression, timeout });
+    // A theme change alone never refetches; anything else may (a page setting arrives as no property).
+    if (!(changed.size === 1 && changed.has('theme'))) {
+      const page = this.#page.value;
+      const { placementKey, purchaseAmount, loading, impression, timeout } = this;
+      const next = resolveOsmRequest({
+        clientId: this.clientId || page.clientId, placementKey, locale: this.locale || page.locale, purchaseAmount,
+        purchaseAmountAttribute: this.getAttribute('purchase-amount'), environment: this.environment || page.environment,
+        region: this.region || page.region, apiUrl: this.apiUrl || page.apiUrl, loading, impression, timeout,
+      });
       // Keep the same object while nothing a request depends on changed, so the task does not rerun.
       const key = (config: ResolvedConfig) => (config.ok ? config.request.url + config.request.timeout : config.message);
       if (key(next) !== key(this.#config)) this.#config = next;

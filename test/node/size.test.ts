@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import { bundle } from '../bench/bundle.js';
 
 const GOAL_GZIP = 10 * 1024;
-const CEILING_GZIP = 12.5 * 1024;
+// 12.5 KB until page-level configuration (a @lit/context consumer, +0.5 KB) came into the element.
+const CEILING_GZIP = 13 * 1024;
 
 describe('bundle size', () => {
   it(`keeps klarna-elements/osm-placement (lit bundled) under ${CEILING_GZIP / 1024} KB gzip, on the way to ${GOAL_GZIP / 1024} KB`, async () => {

@@ -1,0 +1,63 @@
+import { ContextConsumer, ContextProvider } from '@lit/context';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import type { KlarnaEnvironment } from '../core/endpoints.js';
+import type { KlarnaRegion } from '../core/markets.js';
+import { klarnaConfigContext, withoutEmpty, type KlarnaPageConfig } from '../internal/page-config.js';
+
+/**
+ * Gives every Klarna element inside it the same `client-id`, `locale`, `environment`, `region` and
+ * `api-url`, so a page states them once. An element's own attribute wins; a `<klarna-config>`
+ * inside another overrides only what it sets. Changing a value here updates the elements below.
+ * It renders nothing of its own (`display: contents`).
+ *
+ * @summary Page- or section-wide settings for the Klarna elements inside it.
+ *
+ * @slot - The part of the page the settings apply to.
+ */
+export class KlarnaConfig extends LitElement {
+  // ── styles ──────────────────────────────────────────────────────────────────────────────────
+  static override styles = css`:host { display: contents; }`;
+
+  // ── public properties ───────────────────────────────────────────────────────────────────────
+  static override properties = {
+    clientId: { attribute: 'client-id' },
+    locale: {},
+    environment: {},
+    region: {},
+    apiUrl: { attribute: 'api-url' },
+  };
+
+  /** Your OSM client id, for every `<klarna-osm-placement>` inside. */
+  declare clientId?: string;
+  /** E.g. `en-US`, for every element inside. */
+  declare locale?: string;
+  /** `production` or `playground`. */
+  declare environment?: KlarnaEnvironment;
+  /** `eu`, `na` or `oc`. */
+  declare region?: KlarnaRegion;
+  /** A base URL replacing Klarna's hosts (the emulator, a proxy). */
+  declare apiUrl?: string;
+
+  // ── controllers ─────────────────────────────────────────────────────────────────────────────
+  /** Settings from a `<klarna-config>` further out, which this one refines. */
+  #outer = new ContextConsumer(this, { context: klarnaConfigContext, subscribe: true, callback: () => this.requestUpdate() });
+  #provider = new ContextProvider(this, { context: klarnaConfigContext, initialValue: {} });
+
+  // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
+  protected override willUpdate(_changed: PropertyValues): void {
+    const { clientId, locale, environment, region, apiUrl } = this;
+    const value = { ...this.#outer.value, ...withoutEmpty({ clientId, locale, environment, region, apiUrl }) };
+    if (JSON.stringify(value) !== JSON.stringify(this.#provider.value)) this.#provider.setValue(value);
+  }
+
+  // ── public methods ──────────────────────────────────────────────────────────────────────────
+  /** The settings the elements inside receive. */
+  get config(): Readonly<KlarnaPageConfig> {
+    return this.#provider.value;
+  }
+
+  // ── render ──────────────────────────────────────────────────────────────────────────────────
+  override render() {
+    return html`<slot></slot>`;
+  }
+}

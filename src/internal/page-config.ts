@@ -1,0 +1,89 @@
+/**
+ * Settings a page gives once instead of on every tag: from `configure({...})` (page-wide) and from
+ * the nearest `<klarna-config>` around an element (through @lit/context). An element's own
+ * attribute wins over both; a provider wins over `configure`.
+ */
+import { ContextConsumer, createContext } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { KlarnaEnvironment } from '../core/endpoints.js';
+import type { KlarnaRegion } from '../core/markets.js';
+
+export interface KlarnaPageConfig {
+  /** Your OSM client id (`<klarna-osm-placement client-id>`). */
+  clientId?: string | undefined;
+  locale?: string | undefined;
+  environment?: KlarnaEnvironment | undefined;
+  region?: KlarnaRegion | undefined;
+  /** Replaces Klarna's hosts (the emulator, a proxy): OSM requests and the Instant Shopping SDK. */
+  apiUrl?: string | undefined;
+}
+
+export const PAGE_CONFIG_FIELDS = ['clientId', 'locale', 'environment', 'region', 'apiUrl'] as const;
+
+/** The context key; `Symbol.for` so that two copies of the library on a page share it. */
+export const klarnaConfigContext = createContext<KlarnaPageConfig>(Symbol.for('klarna-elements:config'));
+
+interface PageConfigStore {
+  config: KlarnaPageConfig;
+  listeners: Set<() => void>;
+}
+
+/** Shared through `globalThis`, so two copies of the library on a page see one configuration. */
+const store: PageConfigStore = ((globalThis as Record<symbol, unknown>)[Symbol.for('klarna-elements:page-config')] ??= {
+  config: {},
+  listeners: new Set(),
+}) as PageConfigStore;
+
+/**
+ * Sets page-wide defaults for every Klarna element: `configure({ clientId, locale, environment,
+ * region, apiUrl })`. Values merge with earlier calls; `undefined` removes one. Elements already
+ * on the page update.
+ */
+export function configure(config: KlarnaPageConfig): void {
+  store.config = withoutEmpty({ ...store.config, ...config });
+  for (const listener of store.listeners) listener();
+}
+
+/** The page-wide settings `configure` holds now. */
+export function pageConfig(): Readonly<KlarnaPageConfig> {
+  return store.config;
+}
+
+export function withoutEmpty(config: KlarnaPageConfig): KlarnaPageConfig {
+  return Object.fromEntries(PAGE_CONFIG_FIELDS.filter((field) => config[field] !== undefined && config[field] !== null && config[field] !== '').map((field) => [field, config[field]]));
+}
+
+/**
+ * What an element reads: the nearest provider's settings over `configure`'s. Asks for the context
+ * again when a provider appears above the element later (a `<klarna-config>` defined after it).
+ */
+export class PageConfigController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #consumer: ContextConsumer<typeof klarnaConfigContext, ReactiveControllerHost & HTMLElement>;
+  readonly #update = () => this.#host.requestUpdate();
+  readonly #onProvider = (event: Event) => {
+    // @lit/context's `context-provider` event: a provider connected; ask it if it is above us.
+    const { context, contextTarget } = event as Event & { context?: unknown; contextTarget?: Element };
+    if (context === klarnaConfigContext && contextTarget && contextTarget !== this.#host && contextTarget.contains(this.#host)) this.#consumer.hostConnected();
+  };
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    this.#consumer = new ContextConsumer(host, { context: klarnaConfigContext, subscribe: true });
+    host.addController(this);
+  }
+
+  get value(): KlarnaPageConfig {
+    return { ...store.config, ...this.#consumer.value };
+  }
+
+  hostConnected(): void {
+    store.listeners.add(this.#update);
+    document.addEventListener('context-provider', this.#onProvider);
+  }
+
+  hostDisconnected(): void {
+    store.listeners.delete(this.#update);
+    document.removeEventListener('context-provider', this.#onProvider);
+  }
+}
