@@ -4,6 +4,7 @@
  */
 import { render } from 'lit';
 import '../src/index.js';
+import { EMULATOR_CLIENT_ID } from '../src/emulator/constants.js';
 import { cart } from './cart.js';
 import { findProduct } from './catalog.js';
 import './event-log.js';
@@ -72,6 +73,7 @@ cart.subscribe(() => {
 });
 window.addEventListener('hashchange', show);
 document.querySelector('demo-event-log')!.setAttribute('emulator-url', emulatorUrl);
+Object.assign(document.querySelector('klarna-config')!, { clientId: EMULATOR_CLIENT_ID, apiUrl: emulatorUrl });
 document.querySelector('#emulator-url')!.textContent = emulatorUrl || 'not running';
 showCartCount();
 show();

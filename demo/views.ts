@@ -2,13 +2,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { productArt } from './art.js';
 import { cart } from './cart.js';
-import { CURRENCY, findProduct, formatPrice, LOCALE, PRODUCTS, type Colour, type Product } from './catalog.js';
+import { CURRENCY, findProduct, formatPrice, PRODUCTS, type Colour, type Product } from './catalog.js';
 import type { OrderLine, ShippingOption } from '../src/instant-shopping/index.js';
-import { EMULATOR_CLIENT_ID } from '../src/emulator/constants.js';
 import { variantReference } from './orders.js';
-
-/** Where the elements send their requests: the emulator that `npm start` runs beside the demo. */
-const emulatorUrl = import.meta.env.VITE_KLARNA_EMULATOR_URL ?? '';
 
 const SHIPPING_OPTIONS: ShippingOption[] = [
   { id: 'standard', name: 'Standard', description: '3–5 business days', price: 0, tax_amount: 0, tax_rate: 0, shipping_method: 'Home', preselected: true },
@@ -21,12 +17,9 @@ interface PlacementOptions {
   loading?: 'eager' | 'lazy';
 }
 
-/** An OSM placement with the store's settings; on a real store, client-id comes from the Merchant Portal. */
+/** An OSM placement; client-id, locale and api-url come from the page's <klarna-config> (index.html). */
 function osmPlacement({ placementKey, amount, loading }: PlacementOptions): TemplateResult {
   return html`<klarna-osm-placement
-    client-id=${EMULATOR_CLIENT_ID}
-    locale=${LOCALE}
-    api-url=${emulatorUrl}
     placement-key=${placementKey}
     purchase-amount=${amount ?? nothing}
     loading=${loading ?? nothing}
@@ -89,11 +82,8 @@ function instantShoppingButton(product: Product, colour: Colour, selection: Prod
   };
   return html`<klarna-instant-shopping-host
     button-key=${buttonKey}
-    environment="playground"
     purchase-country="US"
     purchase-currency=${CURRENCY}
-    locale=${LOCALE}
-    sdk-url=${`${emulatorUrl}/instantshopping/lib/v1/lib.js`}
     .orderLines=${[line]}
     .shippingOptions=${SHIPPING_OPTIONS}
     .merchantUrls=${{ terms: new URL('#/terms', location.href).href }}
