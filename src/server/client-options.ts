@@ -38,7 +38,8 @@ export function createTransport(client: string, options: KlarnaClientOptions, au
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout < Infinity)) problems.push('timeout must be a positive number of milliseconds');
   if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0)) problems.push('retries must be a whole number ≥ 0');
   assertValid(`new ${client}()`, problems);
-  return new KlarnaTransport({ ...options, baseUrl: base, authorization: authorization() });
+  // Only what the transport needs: the client's options also hold the raw credentials.
+  return new KlarnaTransport({ baseUrl: base, authorization: authorization(), timeout, retries, fetch: options.fetch, userAgent: options.userAgent });
 }
 
 /** Whether the client talks to an emulator on this machine rather than to Klarna. */

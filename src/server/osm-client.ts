@@ -106,7 +106,7 @@ export class OsmClient {
   constructor(options: OsmClientOptions = {}) {
     this.#options = options;
     this.#cache = options.cache ?? new MemoryOsmCache();
-    this.#transport = createTransport('OsmClient', { timeout: OSM_TIMEOUT_MS, ...options }, () => undefined, []);
+    this.#transport = createTransport('OsmClient', { ...options, timeout: options.timeout ?? OSM_TIMEOUT_MS }, () => undefined, []);
   }
 
   /** The message for a placement: from the cache while Klarna's `Cache-Control` allows, else from Klarna. */
