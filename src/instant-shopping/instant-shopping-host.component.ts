@@ -1,6 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { INSTANT_SHOPPING_SDK_PATH, INSTANT_SHOPPING_SDK_URL } from '../core/endpoints.js';
+import { instantShoppingSdkUrl } from '../core/endpoints.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
 import { PageConfigController } from '../internal/page-config.js';
 import { domEventName, type InstantShoppingErrorDetail } from './events.js';
@@ -142,14 +142,14 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   #wantsSdk = false;
   #scriptAttempt = 0;
   #configCheck: ReturnType<typeof setTimeout> | undefined;
-  /** `sdk-url`, else the SDK's path below the page's `api-url`, else Klarna's (empty). */
-  #sdkUrl: string | undefined;
+  /** `sdk-url`, else the SDK's path below the page's `api-url`, else Klarna's. */
+  #sdkUrl = instantShoppingSdkUrl();
 
   // ── controllers and tasks ───────────────────────────────────────────────────────────────────
   /** `locale`, `environment` and `api-url` (for the SDK's URL) from `<klarna-config>` or `configure()`. */
   #page = new PageConfigController(this);
   #sdk = new Task(this, {
-    args: () => [this.#wantsSdk, this.#sdkUrl || INSTANT_SHOPPING_SDK_URL, this.nonce, this.#scriptAttempt] as const,
+    args: () => [this.#wantsSdk, this.#sdkUrl, this.nonce, this.#scriptAttempt] as const,
     task: async ([wanted, url, nonce]) => (wanted ? loadInstantShoppingSdk(url, { nonce }) : initialState),
     onComplete: () => this.#sync(),
     onError: (error) => this.#fail({ code: 'script-load', message: `${(error as Error).message} Remove the element and add it again to retry.`, cause: error }),
@@ -190,7 +190,7 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   protected override willUpdate(): void {
     const fields = Object.fromEntries(Object.entries(DATA_PROPERTIES).map(([property, field]) => [field, this[property as keyof typeof DATA_PROPERTIES]]));
     const page = this.#page.value;
-    this.#sdkUrl = this.sdkUrl ?? (page.apiUrl && `${page.apiUrl.replace(/\/+$/, '')}${INSTANT_SHOPPING_SDK_PATH}`);
+    this.#sdkUrl = this.sdkUrl || sdkUrlBelow(page.apiUrl);
     this.#resolved = resolveOptions({
       buttonKey: this.buttonKey,
       instanceId: this.instanceId ?? '',
@@ -389,4 +389,13 @@ function describeSdkError(error: unknown): string {
     if (typeof message === 'string') return message;
   }
   return JSON.stringify(error);
+}
+
+/** The SDK's URL below a page's `api-url` (Klarna's without one); a bad base is kept, for validation to report. */
+function sdkUrlBelow(apiUrl: string | undefined): string {
+  try {
+    return instantShoppingSdkUrl({ baseUrl: apiUrl });
+  } catch {
+    return apiUrl!;
+  }
 }
