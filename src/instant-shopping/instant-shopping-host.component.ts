@@ -50,13 +50,13 @@ const instances = new Map<string, InstanceRecord>();
  *
  * @slot - Holds Klarna's `<klarna-instant-shopping>` container, which the host adds, and an optional `<script type="application/json">` with SDK fields for pages without a build step.
  *
- * @fires klarna-instant-shopping-ready - Klarna answered a `load` or `update`. Detail: `{ showButton }`.
- * @fires klarna-instant-shopping-error - The button cannot be shown as configured. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`.
- * @fires klarna-instant-shopping-buy-button-clicked - The consumer clicked the button. Detail: the SDK's event data.
- * @fires klarna-instant-shopping-session-initiated - Klarna's purchase dialog opened. Detail: `{ instanceId, customer_country, customer_postal_code }`.
- * @fires klarna-instant-shopping-identification-updated - The consumer entered or changed their details. Detail: `{ instanceId, customer_country, customer_postal_code }`.
- * @fires klarna-instant-shopping-shipping-updated - The consumer chose a shipping option. Detail: `{ instanceId, customer_selected_shipping_option, customer_country, customer_postal_code }`.
- * @fires klarna-instant-shopping-confirmation-displayed - Klarna showed the purchase confirmation. Detail: the SDK's event data.
+ * @fires {InstantShoppingReadyDetail} klarna-instant-shopping-ready - Klarna answered a `load` or `update`. Detail: `{ showButton }`.
+ * @fires {InstantShoppingErrorDetail} klarna-instant-shopping-error - The button cannot be shown as configured. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`.
+ * @fires {InstantShoppingEventDetail} klarna-instant-shopping-buy-button-clicked - The consumer clicked the button. Detail: the SDK's event data.
+ * @fires {InstantShoppingEventDetail} klarna-instant-shopping-session-initiated - Klarna's purchase dialog opened. Detail: `{ instanceId, customer_country, customer_postal_code }`.
+ * @fires {InstantShoppingEventDetail} klarna-instant-shopping-identification-updated - The consumer entered or changed their details. Detail: `{ instanceId, customer_country, customer_postal_code }`.
+ * @fires {InstantShoppingEventDetail} klarna-instant-shopping-shipping-updated - The consumer chose a shipping option. Detail: `{ instanceId, customer_selected_shipping_option, customer_country, customer_postal_code }`.
+ * @fires {InstantShoppingEventDetail} klarna-instant-shopping-confirmation-displayed - Klarna showed the purchase confirmation. Detail: the SDK's event data.
  *
  * @cssprop [--klarna-instant-shopping-min-height=0px] - Space kept while the button loads, so nothing shifts when it appears.
  */

@@ -39,10 +39,10 @@ type Shown = { request?: OsmRequest; answer?: OsmAnswer; error?: OsmErrorDetail 
  *
  * @attr {string} state - Reflects the read-only `state` property, for styling: `idle`, `loading`, `rendered`, `empty` or `error`.
  *
- * @fires klarna-osm-render - A message was rendered. Detail: `{ nodes, impressionUrl, placementKey, locale, purchaseAmount }`.
- * @fires klarna-osm-empty - Klarna has nothing to show for this request (a 204); the element collapses. Detail: `{ placementKey, locale, purchaseAmount }`.
- * @fires klarna-osm-error - Nothing can be shown. Detail: `{ code, message, status?, correlationId? }`, `code` one of `invalid-config`, `http`, `network`, `timeout`, `malformed-response`.
- * @fires klarna-osm-impression - An impression beacon was fired. Detail: `{ url }`.
+ * @fires {OsmRenderDetail} klarna-osm-render - A message was rendered. Detail: `{ nodes, impressionUrl, placementKey, locale, purchaseAmount }`.
+ * @fires {OsmEmptyDetail} klarna-osm-empty - Klarna has nothing to show for this request (a 204); the element collapses. Detail: `{ placementKey, locale, purchaseAmount }`.
+ * @fires {OsmErrorDetail} klarna-osm-error - Nothing can be shown. Detail: `{ code, message, status?, correlationId? }`, `code` one of `invalid-config`, `http`, `network`, `timeout`, `malformed-response`.
+ * @fires {OsmImpressionDetail} klarna-osm-impression - An impression beacon was fired. Detail: `{ url }`.
  *
  * @csspart container - The box around the whole message.
  * @csspart text-main - The main message (TEXT_MAIN).
@@ -249,10 +249,10 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   override render() {
     const nodes = this.#message?.byName ?? {};
     const link = (part: string, node = nodes[part === 'learn-more' ? 'ACTION_LEARN_MORE' : 'ACTION_PREQUALIFY']) =>
-      node ? html`<a part=${part} href=${node.url} target="_blank" rel="noopener noreferrer" aria-describedby="text-main">${node.label}</a>` : nothing;
+      node?.url ? html`<a part=${part} href=${node.url} target="_blank" rel="noopener noreferrer" aria-describedby="text-main">${node.label}</a>` : nothing;
     const { TEXT_MAIN: main, TEXT_LEGAL: legal, KLARNA_BADGE: badge } = nodes;
     // aria-live is switched on after the first message (see updated()), so that one is not read out.
-    return html`<div part="container" aria-live="off" aria-busy=${this.state === 'loading'}>${badge ? html`<img part="badge" src=${badge.url} alt=${badge.alt} decoding="async">` : nothing}${main ? html`<span part="text-main" id="text-main">${main.value}</span>` : nothing}${link('learn-more')}${link('prequalify')}${legal ? html`<span part="text-legal">${legal.value}</span>` : nothing}</div>`;
+    return html`<div part="container" aria-live="off" aria-busy=${this.state === 'loading'}>${badge?.url ? html`<img part="badge" src=${badge.url} alt=${badge.alt ?? 'Klarna'} decoding="async">` : nothing}${main ? html`<span part="text-main" id="text-main">${main.value}</span>` : nothing}${link('learn-more')}${link('prequalify')}${legal ? html`<span part="text-legal">${legal.value}</span>` : nothing}</div>`;
   }
 
   // ── private helpers ─────────────────────────────────────────────────────────────────────────

@@ -1,0 +1,254 @@
+import type {
+  KlarnaConfig,
+  KlarnaInstantShoppingHost,
+  InstantShoppingReadyDetail,
+  InstantShoppingErrorDetail,
+  InstantShoppingEventDetail,
+  KlarnaOsmPlacement,
+  OsmRenderDetail,
+  OsmEmptyDetail,
+  OsmErrorDetail,
+  OsmImpressionDetail,
+} from "../index.js";
+
+type BaseProps = {
+  /** Content added between the opening and closing tags of the element */
+  children?: JSX.Element;
+  /** Used for declaratively styling one or more elements using CSS (Cascading Stylesheets) */
+  class?: string;
+  /** Takes an object where the key is the class name(s) and the value is a boolean expression. When true, the class is applied, and when false, it is removed. */
+  classList?: Record<string, boolean | undefined>;
+  /** Specifies the text direction of the element. */
+  dir?: "ltr" | "rtl";
+  /** Contains a space-separated list of the part names of the element that should be exposed on the host element. */
+  exportparts?: string;
+  /** Specifies whether the element should be hidden. */
+  hidden?: boolean | string;
+  /** A unique identifier for the element. */
+  id?: string;
+  /** Sets the HTML or XML markup contained within the element. */
+  innerHTML?: string;
+  /** Specifies the language of the element. */
+  lang?: string;
+  /** Contains a space-separated list of the part names of the element. Part names allows CSS to select and style specific elements in a shadow tree via the ::part pseudo-element. */
+  part?: string;
+  /** Use the ref attribute with a variable to assign a DOM element to the variable once the element is rendered. */
+  ref?: unknown | ((e: unknown) => void);
+  /** Adds a reference for a custom element slot */
+  slot?: string;
+  /** Prop for setting inline styles */
+  style?: JSX.CSSProperties;
+  /** Overrides the default Tab button behavior. Avoid using values other than -1 and 0. */
+  tabIndex?: number;
+  /** Sets the text content of the element */
+  textContent?: string;
+  /** Specifies the tooltip text for the element. */
+  title?: string;
+  /** Passing 'no' excludes the element content from being translated. */
+  translate?: "yes" | "no";
+};
+
+type BaseEvents = {};
+
+type KlarnaConfigProps = {
+  /** Your OSM client id, for every `<klarna-osm-placement>` inside. */
+  "client-id"?: KlarnaConfig["clientId"];
+  /** E.g. `en-US`, for every element inside. */
+  locale?: KlarnaConfig["locale"];
+  /** `production` or `playground`. */
+  environment?: KlarnaConfig["environment"];
+  /** `eu`, `na` or `oc`. */
+  region?: KlarnaConfig["region"];
+  /** A base URL replacing Klarna's hosts (the emulator, a proxy). */
+  "api-url"?: KlarnaConfig["apiUrl"];
+  /** The settings the elements inside receive. */
+  "bind:config"?: KlarnaConfig["config"];
+};
+
+type KlarnaInstantShoppingHostProps = {
+  /** Reflects the read-only `state` property, for styling: `idle`, `loading`, `ready`, `hidden` or `error`. */
+  state?: KlarnaInstantShoppingHost["state"];
+  /** Present while Klarna shows the button (reflects `showButton`). */
+  "show-button"?: KlarnaInstantShoppingHost["showButton"];
+  /** The button key your server created with Klarna's Button Keys API. Required. */
+  "button-key"?: KlarnaInstantShoppingHost["buttonKey"];
+  /** Identifies this button to the SDK; generated when absent, and stable for the element's life. */
+  "instance-id"?: KlarnaInstantShoppingHost["instanceId"];
+  /** `production` (default) or `playground`. */
+  environment?: KlarnaInstantShoppingHost["environment"];
+  /** Klarna region, `eu` or `na`; derived from `purchase-country` when absent. */
+  region?: KlarnaInstantShoppingHost["region"];
+  /** Two-letter country of the purchase, e.g. `SE`. Required. */
+  "purchase-country"?: KlarnaInstantShoppingHost["purchaseCountry"];
+  /** Three-letter currency, e.g. `SEK`. Required. */
+  "purchase-currency"?: KlarnaInstantShoppingHost["purchaseCurrency"];
+  /** The dialog's language and market, e.g. `sv-SE`; its country must be `purchase-country`. Required. */
+  locale?: KlarnaInstantShoppingHost["locale"];
+  /** Replaces the URL of Klarna's `lib.js` (the emulator's, for development and tests). */
+  "sdk-url"?: KlarnaInstantShoppingHost["sdkUrl"];
+  /** CSP nonce for the injected SDK `<script>`, for pages with a strict `script-src`. */
+  nonce?: KlarnaInstantShoppingHost["nonce"];
+  /** What is sold, as Klarna's order lines (amounts in minor units; totals must add up). Give this or `items`. */
+  "bind:orderLines"?: KlarnaInstantShoppingHost["orderLines"];
+  /** A product with variations the consumer picks in Klarna's dialog; `orderLines` wins when both are given. */
+  "bind:items"?: KlarnaInstantShoppingHost["items"];
+  /**  */
+  "bind:shippingOptions"?: KlarnaInstantShoppingHost["shippingOptions"];
+  /** In the browser, at least `{ terms }`: your terms and conditions. */
+  "bind:merchantUrls"?: KlarnaInstantShoppingHost["merchantUrls"];
+  /** The button's look: `{ theme: { variation, tagline, type } }`. */
+  "bind:styling"?: KlarnaInstantShoppingHost["styling"];
+  /** Prefills the consumer's address in Klarna's dialog. */
+  "bind:billingAddress"?: KlarnaInstantShoppingHost["billingAddress"];
+  /**  */
+  "bind:billingCountries"?: KlarnaInstantShoppingHost["billingCountries"];
+  /**  */
+  "bind:shippingCountries"?: KlarnaInstantShoppingHost["shippingCountries"];
+  /**  */
+  "bind:merchantReference1"?: KlarnaInstantShoppingHost["merchantReference1"];
+  /**  */
+  "bind:merchantReference2"?: KlarnaInstantShoppingHost["merchantReference2"];
+  /** At most 1024 characters, passed back to your server with the order. */
+  "bind:merchantData"?: KlarnaInstantShoppingHost["merchantData"];
+  /**  */
+  "bind:additionalCheckboxes"?: KlarnaInstantShoppingHost["additionalCheckboxes"];
+  /** Any other SDK field, merged over everything else (`setup` excepted: it comes from the attributes). */
+  "bind:options"?: KlarnaInstantShoppingHost["options"];
+  /** The last error, while `state` is `error`. */
+  "bind:error"?: KlarnaInstantShoppingHost["error"];
+  /** Klarna answered a `load` or `update`. Detail: `{ showButton }`. */
+  "on:klarna-instant-shopping-ready"?: (e: CustomEvent<InstantShoppingReadyDetail>) => void;
+  /** The button cannot be shown as configured. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`. */
+  "on:klarna-instant-shopping-error"?: (e: CustomEvent<InstantShoppingErrorDetail>) => void;
+  /** The consumer clicked the button. Detail: the SDK's event data. */
+  "on:klarna-instant-shopping-buy-button-clicked"?: (e: CustomEvent<InstantShoppingEventDetail>) => void;
+  /** Klarna's purchase dialog opened. Detail: `{ instanceId, customer_country, customer_postal_code }`. */
+  "on:klarna-instant-shopping-session-initiated"?: (e: CustomEvent<InstantShoppingEventDetail>) => void;
+  /** The consumer entered or changed their details. Detail: `{ instanceId, customer_country, customer_postal_code }`. */
+  "on:klarna-instant-shopping-identification-updated"?: (e: CustomEvent<InstantShoppingEventDetail>) => void;
+  /** The consumer chose a shipping option. Detail: `{ instanceId, customer_selected_shipping_option, customer_country, customer_postal_code }`. */
+  "on:klarna-instant-shopping-shipping-updated"?: (e: CustomEvent<InstantShoppingEventDetail>) => void;
+  /** Klarna showed the purchase confirmation. Detail: the SDK's event data. */
+  "on:klarna-instant-shopping-confirmation-displayed"?: (e: CustomEvent<InstantShoppingEventDetail>) => void;
+};
+
+type KlarnaOsmPlacementProps = {
+  /** Reflects the read-only `state` property, for styling: `idle`, `loading`, `rendered`, `empty` or `error`. */
+  state?: KlarnaOsmPlacement["state"];
+  /** Your On-site messaging client id from the Klarna Merchant Portal. Required. */
+  "client-id"?: KlarnaOsmPlacement["clientId"];
+  /** `credit-promotion-badge` (amount based, next to a price) or `top-strip-promotion-badge` (landing pages). Required. */
+  "placement-key"?: KlarnaOsmPlacement["placementKey"];
+  /** The language and market of the message: one of the 47 OSM locales, e.g. `en-US`. Required. */
+  locale?: KlarnaOsmPlacement["locale"];
+  /** The price in minor units (`12999` for 129.99). Required for `credit-promotion-badge`. */
+  "purchase-amount"?: KlarnaOsmPlacement["purchaseAmount"];
+  /** `production` (default) or `playground`. */
+  environment?: KlarnaOsmPlacement["environment"];
+  /** Klarna API region: `eu`, `na` or `oc`; derived from the locale when absent. */
+  region?: KlarnaOsmPlacement["region"];
+  /** A base URL that replaces Klarna's host (the request goes to `{api-url}/messaging/v3`): the emulator or your proxy. */
+  "api-url"?: KlarnaOsmPlacement["apiUrl"];
+  /** `eager` (default) loads at once; `lazy` loads when the placement comes near the viewport. */
+  loading?: KlarnaOsmPlacement["loading"];
+  /** `visible` (default) fires the impression beacon once the message is at least partly in view; `render` as soon as it is rendered. */
+  impression?: KlarnaOsmPlacement["impression"];
+  /** Milliseconds to wait for Klarna before giving up; default 5000, as Klarna advises. */
+  timeout?: KlarnaOsmPlacement["timeout"];
+  /** Colours: absent takes the page's own; `light`, `dark`, or `auto` to follow `prefers-color-scheme`. */
+  theme?: KlarnaOsmPlacement["theme"];
+  /** The nodes last rendered (empty when nothing is shown). */
+  "bind:content"?: KlarnaOsmPlacement["content"];
+  /** The last error, while `state` is `error`. */
+  "bind:error"?: KlarnaOsmPlacement["error"];
+  /** A message was rendered. Detail: `{ nodes, impressionUrl, placementKey, locale, purchaseAmount }`. */
+  "on:klarna-osm-render"?: (e: CustomEvent<OsmRenderDetail>) => void;
+  /** Klarna has nothing to show for this request (a 204); the element collapses. Detail: `{ placementKey, locale, purchaseAmount }`. */
+  "on:klarna-osm-empty"?: (e: CustomEvent<OsmEmptyDetail>) => void;
+  /** Nothing can be shown. Detail: `{ code, message, status?, correlationId? }`, `code` one of `invalid-config`, `http`, `network`, `timeout`, `malformed-response`. */
+  "on:klarna-osm-error"?: (e: CustomEvent<OsmErrorDetail>) => void;
+  /** An impression beacon was fired. Detail: `{ url }`. */
+  "on:klarna-osm-impression"?: (e: CustomEvent<OsmImpressionDetail>) => void;
+};
+
+export type CustomElements = {
+  /**
+   * Page- or section-wide settings for the Klarna elements inside it.
+   * ---
+   *
+   *
+   * ### **Slots:**
+   *  - _default_ - The part of the page the settings apply to.
+   */
+  "klarna-config": Partial<KlarnaConfigProps & BaseProps & BaseEvents>;
+
+  /**
+   * Klarna's Instant Shopping button for a product page.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **klarna-instant-shopping-ready** - Klarna answered a `load` or `update`. Detail: `{ showButton }`.
+   * - **klarna-instant-shopping-error** - The button cannot be shown as configured. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`.
+   * - **klarna-instant-shopping-buy-button-clicked** - The consumer clicked the button. Detail: the SDK's event data.
+   * - **klarna-instant-shopping-session-initiated** - Klarna's purchase dialog opened. Detail: `{ instanceId, customer_country, customer_postal_code }`.
+   * - **klarna-instant-shopping-identification-updated** - The consumer entered or changed their details. Detail: `{ instanceId, customer_country, customer_postal_code }`.
+   * - **klarna-instant-shopping-shipping-updated** - The consumer chose a shipping option. Detail: `{ instanceId, customer_selected_shipping_option, customer_country, customer_postal_code }`.
+   * - **klarna-instant-shopping-confirmation-displayed** - Klarna showed the purchase confirmation. Detail: the SDK's event data.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - _default_ - Holds Klarna's `<klarna-instant-shopping>` container, which the host adds, and an optional `<script type="application/json">` with SDK fields for pages without a build step.
+   *
+   * ### **CSS Properties:**
+   *  - **--klarna-instant-shopping-min-height** - Space kept while the button loads, so nothing shifts when it appears. _(default: 0px)_
+   */
+  "klarna-instant-shopping-host": Partial<KlarnaInstantShoppingHostProps & BaseProps & BaseEvents>;
+
+  /**
+   * Klarna On-site messaging: "Pay in 4" and financing messages next to a price.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **klarna-osm-render** - A message was rendered. Detail: `{ nodes, impressionUrl, placementKey, locale, purchaseAmount }`.
+   * - **klarna-osm-empty** - Klarna has nothing to show for this request (a 204); the element collapses. Detail: `{ placementKey, locale, purchaseAmount }`.
+   * - **klarna-osm-error** - Nothing can be shown. Detail: `{ code, message, status?, correlationId? }`, `code` one of `invalid-config`, `http`, `network`, `timeout`, `malformed-response`.
+   * - **klarna-osm-impression** - An impression beacon was fired. Detail: `{ url }`.
+   *
+   * ### **Methods:**
+   *  - **refresh(): _Promise<void>_** - Asks Klarna again, past every cache, and renders the answer (with a new impression).
+   *
+   *
+   *
+   * ### **CSS Properties:**
+   *  - **--klarna-osm-color** - Text colour. _(default: inherit)_
+   * - **--klarna-osm-link-color** - Colour of the links. _(default: inherit)_
+   * - **--klarna-osm-link-font-weight** - Weight of the links. _(default: 600)_
+   * - **--klarna-osm-legal-color** - Colour of the legal text. _(default: inherit)_
+   * - **--klarna-osm-focus-color** - Colour of the focus ring on links. _(default: currentColor)_
+   * - **--klarna-osm-font-family** - Font family. _(default: inherit)_
+   * - **--klarna-osm-font-size** - Font size. _(default: inherit)_
+   * - **--klarna-osm-line-height** - Line height. _(default: 1.45)_
+   * - **--klarna-osm-gap** - Space between the badge, the text and the links. _(default: 0.25em 0.5em)_
+   * - **--klarna-osm-badge-height** - Height of the Klarna badge. _(default: 1.5em)_
+   * - **--klarna-osm-min-height** - Space kept while the first message loads, so nothing shifts when it arrives. _(default: 0px)_
+   *
+   * ### **CSS Parts:**
+   *  - **container** - The box around the whole message.
+   * - **text-main** - The main message (TEXT_MAIN).
+   * - **text-legal** - The legal text some markets require (TEXT_LEGAL).
+   * - **learn-more** - The "Learn more" link (ACTION_LEARN_MORE).
+   * - **prequalify** - The prequalification link (ACTION_PREQUALIFY).
+   * - **badge** - The Klarna badge image (KLARNA_BADGE).
+   */
+  "klarna-osm-placement": Partial<KlarnaOsmPlacementProps & BaseProps & BaseEvents>;
+};
+
+declare namespace svelteHTML {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface IntrinsicElements extends CustomElements {}
+}
