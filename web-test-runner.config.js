@@ -6,8 +6,12 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { startMerchantBackend } from './demo/backend/merchant-backend.ts';
 import { startEmulator } from './src/emulator/index.ts';
+import { buildCdnFile, buildInteropApps } from './test/interop/build.ts';
 import { CHROMIUM_ARGS, findBrowser } from './test/helpers/find-browser.ts';
 
+// The React, Vue and Svelte storefronts the interop tests mount, built as a merchant's app is, and
+// the CDN file from the current source, for the plain-HTML test.
+await Promise.all([buildInteropApps(), buildCdnFile()]);
 const emulator = await startEmulator();
 // The demo shop's backend, for the end-to-end purchase tests.
 const merchantBackend = await startMerchantBackend({ klarnaBaseUrl: emulator.url });

@@ -3,8 +3,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { productArt } from './art.js';
 import { cart } from './cart.js';
 import { CURRENCY, findProduct, formatPrice, PRODUCTS, type Colour, type Product } from './catalog.js';
-import type { OrderLine, ShippingOption } from '../src/instant-shopping/index.js';
+import type { ButtonStyling, OrderLine, ShippingOption } from '../src/instant-shopping/index.js';
+// The tags these views render (main.ts loads them too; this keeps each module honest about what it uses).
+import '../src/index.js';
 import { variantReference } from './orders.js';
+
+const BUTTON_STYLING: ButtonStyling = { theme: { type: 'express', variation: 'klarna' } };
 
 const SHIPPING_OPTIONS: ShippingOption[] = [
   { id: 'standard', name: 'Standard', description: '3–5 business days', price: 0, tax_amount: 0, tax_rate: 0, shipping_method: 'Home', preselected: true },
@@ -87,7 +91,7 @@ function instantShoppingButton(product: Product, colour: Colour, selection: Prod
     .orderLines=${[line]}
     .shippingOptions=${SHIPPING_OPTIONS}
     .merchantUrls=${{ terms: new URL('#/terms', location.href).href }}
-    .styling=${{ theme: { type: 'express', variation: 'klarna' } }}
+    .styling=${BUTTON_STYLING}
   ></klarna-instant-shopping-host>`;
 }
 

@@ -1,0 +1,86 @@
+/**
+ * Builds the interop storefronts (React 19, Vue 3, Svelte 5) with vite and each framework's own
+ * vite plugin, as a merchant's app would be built, so the browser tests mount real framework
+ * output. `klarna-elements` and its subpaths resolve to this repository's source through the
+ * package's `exports` map, so a change in src/ is what the tests see without a library build.
+ */
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import vue from '@vitejs/plugin-vue';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'vite';
+
+const repository = fileURLToPath(new URL('../../', import.meta.url));
+export const INTEROP_OUT_DIR = 'node_modules/.cache/interop';
+
+/** `klarna-elements/react` → `src/react/index.ts`, from package.json's `exports` (dist/x.js or dist/x.d.ts → src/x.ts). */
+function sourceAliases(): { find: string; replacement: string }[] {
+  const { exports } = JSON.parse(readFileSync(`${repository}package.json`, 'utf8')) as { exports: Record<string, string | Record<string, string>> };
+  return Object.entries(exports)
+    .flatMap(([entry, target]) => {
+      const file = typeof target === 'string' ? target : (target.default ?? target.types);
+      if (!file?.startsWith('./dist/') || entry === './cdn') return [];
+      const source = file.replace('./dist/', 'src/').replace(/\.d\.ts$|\.js$/, '.ts');
+      return [{ find: entry === '.' ? 'klarna-elements' : `klarna-elements/${entry.slice(2)}`, replacement: `${repository}${source}` }];
+    })
+    // Longest first, so `klarna-elements/react` is not read as `klarna-elements` + `/react`.
+    .sort((a, b) => b.find.length - a.find.length);
+}
+
+/**
+ * package.json's `sideEffects` names the published files that define elements (`./dist/index.js`,
+ * `./dist/<folder>/define.js`, …); the same files in src/ are marked here, or the bundler would drop the
+ * definitions exactly as it would from a package that forgot one.
+ */
+function sourceSideEffects(): Plugin {
+  const { sideEffects } = JSON.parse(readFileSync(`${repository}package.json`, 'utf8')) as { sideEffects: string[] };
+  const patterns = sideEffects.map((glob) => {
+    const source = glob.replace('./dist/', 'src/').replace(/\.js$/, '.ts').replaceAll('.', '\\.').replaceAll('*', '[^/]+');
+    return new RegExp(`^${repository}${source}$`);
+  });
+  return {
+    name: 'klarna-elements:source-side-effects',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && patterns.some((pattern) => pattern.test(resolved.id)) ? { ...resolved, moduleSideEffects: true } : resolved;
+    },
+  };
+}
+
+export async function buildInteropApps(): Promise<void> {
+  await build({
+    configFile: false,
+    root: repository,
+    logLevel: 'warn',
+    // Development builds: React's StrictMode then mounts effects twice, as it does for developers.
+    mode: 'development',
+    define: { 'process.env.NODE_ENV': JSON.stringify('development') },
+    resolve: { alias: sourceAliases() },
+    plugins: [
+      vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('klarna-') } } }),
+      svelte({ configFile: false }),
+      sourceSideEffects(),
+    ],
+    oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    build: {
+      outDir: `${repository}${INTEROP_OUT_DIR}`,
+      emptyOutDir: true,
+      minify: false,
+      target: 'es2022',
+      lib: {
+        entry: {
+          react: `${repository}test/interop/apps/react-storefront.tsx`,
+          vue: `${repository}test/interop/apps/vue-storefront.ts`,
+          svelte: `${repository}test/interop/apps/svelte-storefront.svelte.ts`,
+        },
+        formats: ['es'],
+      },
+    },
+  });
+}
+
+/** dist/cdn/klarna-elements.js, exactly as `npm run build:cdn` makes it (the repository's vite config). */
+export async function buildCdnFile(): Promise<void> {
+  await build({ configFile: `${repository}vite.config.ts`, logLevel: 'warn' });
+}

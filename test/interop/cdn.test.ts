@@ -1,0 +1,60 @@
+/**
+ * dist/cdn/klarna-elements.js from a plain HTML page: one module script, no build, no framework.
+ * The page is an iframe of its own, so nothing from this test's modules is defined in it.
+ */
+import { expect } from '@open-wc/testing';
+import { freshClient } from '../helpers/emulator-clients.js';
+import { emulatorRequests, emulatorUrl } from '../helpers/emulator.js';
+import type { KlarnaOsmPlacement, OsmRenderEvent } from '../../src/index.js';
+
+/** Resolves once the placement has rendered (at once if it already has). */
+function rendered(element: KlarnaOsmPlacement): Promise<void> {
+  if (element.state === 'rendered') return Promise.resolve();
+  return new Promise((resolve) => element.addEventListener('klarna-osm-render', () => resolve(), { once: true }));
+}
+
+async function plainPage(body: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 480px; height: 320px; border: 0';
+  frame.srcdoc = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><script type="module" src="${location.origin}/dist/cdn/klarna-elements.js"></script></head>
+<body>${body}</body>
+</html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+describe('the CDN file in a plain HTML page', () => {
+  let frame: HTMLIFrameElement | undefined;
+  afterEach(() => frame?.remove());
+
+  it('defines every element and renders from markup alone; loading="lazy" waits for the viewport as in the npm build', async () => {
+    const clientId = await freshClient();
+    frame = await plainPage(`
+      <klarna-config client-id="${clientId}" api-url="${emulatorUrl}" locale="en-US">
+        <klarna-osm-placement id="eager" placement-key="credit-promotion-badge" purchase-amount="11900"></klarna-osm-placement>
+        <div style="height: 3000px"></div>
+        <klarna-osm-placement id="lazy" loading="lazy" placement-key="credit-promotion-badge" purchase-amount="22900"></klarna-osm-placement>
+      </klarna-config>`);
+    const page = frame.contentWindow!;
+    for (const tag of ['klarna-config', 'klarna-osm-placement', 'klarna-instant-shopping-host']) {
+      expect(page.customElements.get(tag), tag).to.be.a('function');
+    }
+    const eager = page.document.getElementById('eager') as KlarnaOsmPlacement;
+    const lazy = page.document.getElementById('lazy') as KlarnaOsmPlacement;
+    await rendered(eager);
+    expect(eager.shadowRoot!.querySelector('[part="text-main"]')!.textContent).to.not.equal('');
+
+    const amounts = async () => (await emulatorRequests('/messaging/v3')).filter((request) => request.query.client_id === clientId).map((request) => request.query.purchase_amount);
+    expect(await amounts()).to.deep.equal(['11900']);
+    expect(lazy.state).to.equal('idle');
+
+    const lazyRender = new Promise<OsmRenderEvent>((resolve) => lazy.addEventListener('klarna-osm-render', resolve, { once: true }));
+    lazy.scrollIntoView();
+    expect((await lazyRender).detail.purchaseAmount).to.equal(22900);
+    expect(await amounts()).to.deep.equal(['11900', '22900']);
+  });
+});

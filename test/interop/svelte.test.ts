@@ -1,0 +1,3 @@
+import { loadApp, storefrontSuite } from './storefront-suite.js';
+
+storefrontSuite('Svelte 5', () => loadApp('svelte', 'mountSvelte'));

@@ -1,0 +1,3 @@
+import { loadApp, storefrontSuite } from './storefront-suite.js';
+
+storefrontSuite('Vue 3', () => loadApp('vue', 'mountVue'));
