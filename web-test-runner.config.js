@@ -7,6 +7,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { startMerchantBackend } from './demo/backend/merchant-backend.ts';
 import { startEmulator } from './src/emulator/index.ts';
 import { buildCdnFile, buildInteropApps } from './test/interop/build.ts';
+import { OsmClient } from './src/server/index.ts';
+import { renderPlacement } from './test/ssr/render-page.ts';
 import { CHROMIUM_ARGS, findBrowser } from './test/helpers/find-browser.ts';
 
 // The React, Vue and Svelte storefronts the interop tests mount, built as a merchant's app is, and
@@ -55,6 +57,20 @@ export default {
     }),
   ],
   reporters: [defaultReporter(), closingLineReporter()],
+  middleware: [
+    // A merchant's server-rendered placement (test/ssr/render-page.ts), for the hydration test.
+    async function serverRenderedPlacement(context, next) {
+      if (context.path !== '/__ssr/osm-placement') return next();
+      const { html } = await renderPlacement({
+        osm: new OsmClient({ baseUrl: emulator.url }),
+        apiUrl: emulator.url,
+        clientId: String(context.query.client_id),
+        purchaseAmount: Number(context.query.purchase_amount),
+      });
+      context.type = 'text/html';
+      context.body = html;
+    },
+  ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
     {

@@ -54,7 +54,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
  * Reads an OSM answer. 204 is "nothing to show"; a 200 without a `nodes` array or without a text
  * TEXT_MAIN is a `malformed-response` error, thrown so that no cache keeps it.
  */
-export function parseOsmAnswer({ status, data, correlationId }: JsonResponse<unknown>, url: string): OsmAnswer {
+export function parseOsmAnswer({ status, data, correlationId }: Pick<JsonResponse<unknown>, 'status' | 'data'> & { correlationId?: string | undefined }, url: string): OsmAnswer {
   if (status === 204) return { kind: 'empty' };
   const malformed = (reason: string) =>
     new KlarnaHttpError(`GET ${url}: the On-site messaging answer is malformed: ${reason}.`, { code: 'malformed-response', url, status, correlationId });

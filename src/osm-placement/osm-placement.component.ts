@@ -28,6 +28,9 @@ const SETTLE_MS = 250;
 /** How far outside the viewport a `loading="lazy"` placement starts to load, as for lazy images. */
 const LAZY_ROOT_MARGIN = '300px';
 
+/** What `OsmClient.getMessage` returns on the server, as far as the element reads it. */
+export type OsmPrefetched = { url: string; kind: 'message'; nodes: readonly OsmNode[]; impressionUrl?: string | undefined } | { url: string; kind: 'empty'; nodes?: undefined; impressionUrl?: undefined };
+
 /** A request's outcome as shown; each new one is a new rendering, and so one impression. */
 type Shown = { request?: OsmRequest; answer?: OsmAnswer; error?: OsmErrorDetail };
 
@@ -81,6 +84,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     impression: {},
     timeout: { type: Number },
     theme: { reflect: true },
+    prefetched: {},
   };
 
   /** Your On-site messaging client id from the Klarna Merchant Portal. Required. */
@@ -105,6 +109,12 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   declare timeout?: number;
   /** Colours: absent takes the page's own; `light`, `dark`, or `auto` to follow `prefers-color-scheme`. */
   declare theme?: OsmTheme;
+  /**
+   * The message a server already fetched: `OsmClient.getMessage`'s result (in the attribute, as
+   * JSON). It is shown at once, and Klarna is not asked again, when its `url` is the request this
+   * placement makes; otherwise the placement warns and fetches. Later changes fetch as usual.
+   */
+  declare prefetched?: OsmPrefetched | string;
 
   // ── internal state ──────────────────────────────────────────────────────────────────────────
   #config: ResolvedConfig = { ok: false, message: '' };
@@ -117,6 +127,8 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   #visible = false;
   /** The impression URL of the rendering on screen, until its beacon fires. */
   #dueImpression: string | undefined;
+  /** A server's answer for the first request, until the task takes it. */
+  #initial: { url: string; answer: OsmAnswer } | undefined;
   #stopObserving: (() => void)[] = [];
 
   // ── controllers and tasks ───────────────────────────────────────────────────────────────────
@@ -134,6 +146,12 @@ export class KlarnaOsmPlacement extends KlarnaElement {
       const { request } = config;
       const reload = this.#reloadNext;
       this.#reloadNext = false;
+      const initial = this.#initial;
+      this.#initial = undefined;
+      if (initial?.url === request.url && !reload) {
+        this.#requestedBefore = true;
+        return { request, answer: initial.answer, reload };
+      }
       if (this.#requestedBefore && !reload && !answers.peek(request.url)) await wait(SETTLE_MS, signal);
       this.#requestedBefore = true;
       const answer = await requestJsonCached(answers, request.url, { signal, reload, timeout: request.timeout, parse: (response) => parseOsmAnswer(response, request.url) });
@@ -187,7 +205,11 @@ export class KlarnaOsmPlacement extends KlarnaElement {
       });
       // Keep the same object while nothing a request depends on changed, so the task does not rerun.
       const key = (config: ResolvedConfig) => (config.ok ? config.request.url + config.request.timeout : config.message);
-      if (key(next) !== key(this.#config)) this.#config = next;
+      if (key(next) !== key(this.#config)) {
+        this.#config = next;
+        // Rendered here, not by the task, so a server's render and the hydration see the message.
+        if (next.ok && !this.#requestedBefore && this.prefetched) this.#takePrefetched(next.request);
+      }
     }
   }
 
@@ -259,6 +281,20 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   get #message(): OsmMessage | undefined {
     const answer = this.#shown?.answer;
     return answer?.kind === 'message' ? answer.message : undefined;
+  }
+
+  #takePrefetched(request: OsmRequest): void {
+    try {
+      const given = this.prefetched!;
+      const { url, kind, nodes, impressionUrl } = (typeof given === 'string' ? JSON.parse(given) : given) as OsmPrefetched;
+      if (url !== request.url) throw new Error(`it is for ${url}, but this placement asks for ${request.url}`);
+      // Parsed again like any answer: the attribute is page content, and its URLs are checked the same way.
+      const answer = parseOsmAnswer({ status: kind === 'empty' ? 204 : 200, data: { content: { nodes }, impression_url: impressionUrl } }, url);
+      this.#initial = { url, answer };
+      this.#shown = { request, answer };
+    } catch (error) {
+      this.log('warn', `prefetched is not used (${(error as Error).message}); asking Klarna instead.`);
+    }
   }
 
   /** One beacon per rendering: when rendered (`render`) or once at least partly in view (`visible`). */

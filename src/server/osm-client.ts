@@ -116,7 +116,7 @@ export class OsmClient {
     const fromCache = entry !== undefined;
     entry ??= await this.#fetch(url, request);
     try {
-      const answer = parseOsmAnswer({ status: entry.status, data: entry.body, correlationId: entry.correlationId, headers: new Headers() }, url);
+      const answer = parseOsmAnswer({ status: entry.status, data: entry.body, correlationId: entry.correlationId }, url);
       if (answer.kind === 'empty') return { kind: 'empty', url, fromCache };
       const { nodes, impressionUrl, warnings } = answer.message;
       return { kind: 'message', nodes, impressionUrl, warnings, url, fromCache };

@@ -119,6 +119,10 @@ type KlarnaOsmPlacementProps = {
   timeout?: KlarnaOsmPlacement["timeout"];
   /** Colours: absent takes the page's own; `light`, `dark`, or `auto` to follow `prefers-color-scheme`. */
   theme?: KlarnaOsmPlacement["theme"];
+  /** The message a server already fetched: `OsmClient.getMessage`'s result (in the attribute, as
+JSON). It is shown at once, and Klarna is not asked again, when its `url` is the request this
+placement makes; otherwise the placement warns and fetches. Later changes fetch as usual. */
+  prefetched?: KlarnaOsmPlacement["prefetched"];
   /** The nodes last rendered (empty when nothing is shown). */
   content?: KlarnaOsmPlacement["content"];
   /** The last error, while `state` is `error`. */

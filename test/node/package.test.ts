@@ -1,21 +1,27 @@
 /**
- * `npm run build` writes what package.json promises: a module and its types for every `exports`
- * entry, the `klarna-emulator` bin, and a CDN file with lit's production build.
+ * The package as npm would publish it: `npm run build` writes what package.json promises, `npm
+ * pack` holds only what a consumer needs, every `exports` entry resolves and loads in Node by the
+ * package's name, and a consumer's vite build tree-shakes the way `sideEffects` says.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { access, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { before, describe, it } from 'node:test';
+import { build } from 'vite';
 
 const run = promisify(execFile);
 
 interface PackageJson {
+  name: string;
   exports: Record<string, string | { types?: string; default?: string; node?: string }>;
   bin: Record<string, string>;
 }
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8')) as PackageJson;
+/** Entries with only types (the generated JSX, Vue and Svelte integrations). */
+const typeOnly = (target: PackageJson['exports'][string]) => typeof target !== 'string' && !target.default && !target.node;
 
 describe('npm run build', () => {
   before(async () => {
@@ -30,12 +36,25 @@ describe('npm run build', () => {
     }
   });
 
-  it('loads the Node entries in Node without a DOM', async () => {
-    for (const entry of ['./core', './server', './emulator']) {
-      const target = pkg.exports[entry] as { default?: string; node?: string };
-      const module = (await import(`../../${target.node ?? target.default}`)) as Record<string, unknown>;
-      assert.ok(Object.keys(module).length > 0, `${entry} exports something`);
+  it('packs only dist, the manifest, the README, the licence and package.json', async () => {
+    const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { maxBuffer: 16 * 1024 * 1024 });
+    const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
+    const outside = files.filter((path) => !path.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'custom-elements.json'].includes(path));
+    assert.deepEqual(outside, []);
+    for (const needed of ['custom-elements.json', 'README.md', 'LICENSE', 'dist/cdn/klarna-elements.js', 'dist/types/jsx.d.ts', 'dist/react/index.js']) {
+      assert.ok(files.includes(needed), `the package holds ${needed}`);
     }
+    assert.deepEqual(files.filter((path) => /\.d\.ts\.map$|\.test\.|\/test\//.test(path)), [], 'no tests, and no declaration maps pointing at an unshipped src/');
+  });
+
+  it('resolves and loads every exports entry in Node by the package\'s name, without a DOM', async () => {
+    for (const [entry, target] of Object.entries(pkg.exports)) {
+      if (typeOnly(target) || entry.endsWith('.json') || entry === './cdn') continue;
+      const specifier = entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`;
+      const module = (await import(specifier)) as Record<string, unknown>;
+      assert.ok(Object.keys(module).length > 0, `${specifier} exports something`);
+    }
+    assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
   });
 
   it('makes a runnable klarna-emulator bin', async () => {
@@ -49,5 +68,44 @@ describe('npm run build', () => {
     const cdn = await readFile('dist/cdn/klarna-elements.js', 'utf8');
     assert.doesNotMatch(cdn, /^import\s|\bimport\s*\(|from\s*["']lit/m, 'nothing is left to import');
     assert.doesNotMatch(cdn, /Lit is in dev mode|lit\.dev\/msg\/dev-mode/);
+  });
+
+  it('builds into a consumer\'s vite app: each entry defines its elements, and the OSM-only entry carries no Instant Shopping code', async () => {
+    // A consumer app with the package installed as `npm link` would: node_modules/klarna-elements → this repository.
+    const app = resolve('node_modules/.cache/consumer-app');
+    await rm(app, { recursive: true, force: true });
+    await mkdir(join(app, 'node_modules'), { recursive: true });
+    await symlink(process.cwd(), join(app, 'node_modules', pkg.name), 'dir');
+    const entries = {
+      'osm-only': `import 'klarna-elements/osm-placement';`,
+      everything: `import 'klarna-elements';`,
+      react: `import { createElement } from 'react'; import { KlarnaOsmPlacement } from 'klarna-elements/react'; export const view = createElement(KlarnaOsmPlacement, { purchaseAmount: 100 });`,
+      server: `export { OsmClient } from 'klarna-elements/server';`,
+    };
+    // One build per entry, as separate apps: nothing shared between them hides what each one pulls in.
+    for (const [name, code] of Object.entries(entries)) {
+      await writeFile(join(app, `${name}.js`), `${code}\n`);
+      await build({
+        configFile: false,
+        root: app,
+        logLevel: 'silent',
+        build: {
+          outDir: join(app, 'dist'),
+          emptyOutDir: false,
+          minify: false,
+          lib: { entry: join(app, `${name}.js`), formats: ['es'], fileName: () => `${name}.js` },
+          rolldownOptions: { external: ['react', /^node:/] },
+        },
+      });
+    }
+    const output = async (name: string) => readFile(join(app, 'dist', `${name}.js`), 'utf8');
+    const defines = (code: string) => [...code.matchAll(/customElements\.define\("([a-z-]+)"/g)].map((match) => match[1]).sort();
+
+    const osmOnly = await output('osm-only');
+    assert.deepEqual(defines(osmOnly), ['klarna-osm-placement']);
+    assert.doesNotMatch(osmOnly, /instant-?shopping/i, 'tree-shaken: no Instant Shopping code');
+    assert.deepEqual(defines(await output('everything')), ['klarna-config', 'klarna-instant-shopping-host', 'klarna-osm-placement']);
+    assert.deepEqual(defines(await output('react')), ['klarna-config', 'klarna-instant-shopping-host', 'klarna-osm-placement']);
+    assert.match(await output('server'), /\bOsmClient = class\b|class OsmClient\b/);
   });
 });
