@@ -44,6 +44,30 @@ export default {
         }
       },
     },
+    {
+      // The code imports `./x.component.js` (NodeNext), so the analyzer points definitions and
+      // inherited members at `/src/…/x.component.js` while the module itself is `src/…/x.component.ts`.
+      // Tools that follow the reference (api-viewer in the demo's docs page) then find nothing.
+      name: 'klarna-elements:module-references',
+      packageLinkPhase({ customElementsManifest }) {
+        const paths = new Set(customElementsManifest.modules.map((module) => module.path));
+        const fix = (reference, from) => {
+          if (typeof reference?.module !== 'string') return;
+          // Relative references (a re-export's `./define.js`) are relative to the module that holds them.
+          const absolute = reference.module.startsWith('.') ? new URL(reference.module, `file:///${from}`).pathname : reference.module;
+          const path = absolute.replace(/^\//, '').replace(/\.js$/, '.ts');
+          if (paths.has(path)) reference.module = path;
+        };
+        const visit = (value, from) => {
+          if (Array.isArray(value)) value.forEach((item) => visit(item, from));
+          else if (value && typeof value === 'object') {
+            fix(value, from);
+            Object.values(value).forEach((item) => visit(item, from));
+          }
+        };
+        for (const module of customElementsManifest.modules) visit(module, module.path);
+      },
+    },
     customElementJsxPlugin({ ...typeOptions, fileName: 'jsx.d.ts' }),
     customElementVuejsPlugin({ ...typeOptions, fileName: 'vue.d.ts' }),
     customElementSveltePlugin({ ...typeOptions, fileName: 'svelte.d.ts' }),

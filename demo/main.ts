@@ -5,6 +5,7 @@
 import { render } from 'lit';
 import '../src/index.js';
 import { EMULATOR_CLIENT_ID } from '../src/emulator/constants.js';
+import { fetchButtonKey } from './button-key.js';
 import { cart } from './cart.js';
 import { findProduct } from './catalog.js';
 import './event-log.js';
@@ -15,10 +16,7 @@ const emulatorUrl = import.meta.env.VITE_KLARNA_EMULATOR_URL ?? '';
 const view = document.querySelector<HTMLElement>('#view')!;
 const selections = new Map<string, ProductSelection>();
 
-/** The shop's Instant Shopping button key, from its backend (which created it with Klarna). */
-const buttonKey = await fetch('/api/button-key')
-  .then(async (response) => (response.ok ? ((await response.json()) as { buttonKey: string }).buttonKey : undefined))
-  .catch(() => undefined);
+const buttonKey = await fetchButtonKey();
 
 async function showOrders(number: string): Promise<void> {
   const orders = await fetchOrders();

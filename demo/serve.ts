@@ -25,7 +25,8 @@ const backend = await onFreePort((port) => new MerchantBackend({ klarnaBaseUrl: 
 const vite = await createServer({
   configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
   logLevel: 'warn',
-  server: { port: Number(process.env.PORT ?? 5173), proxy: { '/api': backend.url } },
+  // Only /api/… is the backend's (a bare '/api' prefix would also take /api-docs.ts).
+  server: { port: Number(process.env.PORT ?? 5173), proxy: { '^/api/': backend.url } },
 });
 await vite.listen();
 
