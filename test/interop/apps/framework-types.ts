@@ -1,0 +1,39 @@
+/**
+ * Compile-time checks of the generated framework types (`npm run typecheck` is the test): the
+ * props they describe take the elements' own property types and hand listeners typed details.
+ */
+import type { CustomElements as JsxElements } from 'klarna-elements/jsx';
+import type { CustomElements as SvelteElements } from 'klarna-elements/svelte';
+import type { CustomElements as VueElements } from 'klarna-elements/vue';
+import type { OrderLine } from 'klarna-elements';
+
+// Svelte 5 and React 19 write events as `on<event-name>` and objects as plain props: the JSX types.
+export const svelte5Props: JsxElements['klarna-osm-placement'] = {
+  'placement-key': 'credit-promotion-badge',
+  'purchase-amount': 32900,
+  'onklarna-osm-render': (event) => event.detail.nodes.map((node) => node.name),
+  'onklarna-osm-error': (event) => event.detail.code satisfies 'invalid-config' | 'http' | 'network' | 'timeout' | 'malformed-response',
+};
+
+// The Svelte generator writes Svelte 4's `on:` and `bind:`.
+export const svelte4Props: SvelteElements['klarna-instant-shopping-host'] = {
+  'button-key': 'key',
+  'on:klarna-instant-shopping-error': (event) => event.detail.message satisfies string,
+};
+
+export const jsxHost = (lines: OrderLine[]): JsxElements['klarna-instant-shopping-host'] => ({
+  'button-key': 'key',
+  orderLines: lines,
+  'onklarna-instant-shopping-ready': (event) => event.detail.showButton satisfies boolean,
+});
+
+// @ts-expect-error purchase-amount is a number of minor units, not text
+export const wrongAmount: SvelteElements['klarna-osm-placement'] = { 'purchase-amount': '329.00' };
+
+// @ts-expect-error orderLines is an array of order lines
+export const wrongLines: JsxElements['klarna-instant-shopping-host'] = { orderLines: 'one jacket' };
+
+// @ts-expect-error placement-key is one of Klarna's two placement keys
+export const wrongKey: JsxElements['klarna-osm-placement'] = { 'placement-key': 'sidebar' };
+
+export type VueOsmPlacement = VueElements['klarna-osm-placement'];
