@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { freshClient } from '../helpers/emulator-clients.js';
 import { emulatorRequests, emulatorUrl } from '../helpers/emulator.js';
-import type { KlarnaOsmPlacement, OsmRenderEvent } from '../../src/index.js';
+import type { InstantShoppingReadyEvent, KlarnaInstantShoppingHost, KlarnaOsmPlacement, OsmRenderEvent } from '../../src/index.js';
 
 /** Resolves once the placement has rendered (at once if it already has). */
 function rendered(element: KlarnaOsmPlacement): Promise<void> {
@@ -56,5 +56,28 @@ describe('the CDN file in a plain HTML page', () => {
     lazy.scrollIntoView();
     expect((await lazyRender).detail.purchaseAmount).to.equal(22900);
     expect(await amounts()).to.deep.equal(['11900', '22900']);
+
+    // A page script changing the price: one more request, one more render.
+    const changed = new Promise<OsmRenderEvent>((resolve) => eager.addEventListener('klarna-osm-render', resolve, { once: true }));
+    eager.setAttribute('purchase-amount', '13900');
+    expect((await changed).detail.purchaseAmount).to.equal(13900);
+    expect(await amounts()).to.deep.equal(['11900', '22900', '13900']);
+  });
+
+  it('shows the Instant Shopping button from a JSON child, with no script of the page\'s own', async () => {
+    const order = {
+      order_lines: [{ type: 'physical', reference: '19-402', name: 'Battery pack', quantity: 1, unit_price: 11900, tax_rate: 0, total_amount: 11900, total_discount_amount: 0, total_tax_amount: 0 }],
+      merchant_urls: { terms: 'https://shop.example/terms' },
+    };
+    frame = await plainPage(`
+      <klarna-instant-shopping-host button-key="123e4567-e89b-12d3-a456-426655440000" purchase-country="US" purchase-currency="USD" locale="en-US"
+        sdk-url="${emulatorUrl}/instantshopping/lib/v1/lib.js">
+        <script type="application/json">${JSON.stringify(order)}</script>
+      </klarna-instant-shopping-host>`);
+    const host = frame.contentDocument!.querySelector('klarna-instant-shopping-host') as KlarnaInstantShoppingHost;
+    if (host.state !== 'ready') await new Promise<InstantShoppingReadyEvent>((resolve) => host.addEventListener('klarna-instant-shopping-ready', resolve, { once: true }));
+    expect(host.state).to.equal('ready');
+    expect(host.showButton).to.equal(true);
+    expect(host.querySelector('klarna-instant-shopping')!.shadowRoot!.querySelector('button')).to.not.equal(null);
   });
 });
