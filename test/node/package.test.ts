@@ -70,21 +70,27 @@ describe('npm run build', () => {
     assert.doesNotMatch(cdn, /Lit is in dev mode|lit\.dev\/msg\/dev-mode/);
   });
 
-  it('builds into a consumer\'s vite app: each entry defines its elements, and the OSM-only entry carries no Instant Shopping code', async () => {
+  it('builds every exports entry into a consumer\'s vite app: each defines its elements, and the OSM-only entry carries no Instant Shopping code', async () => {
     // A consumer app with the package installed as `npm link` would: node_modules/klarna-elements → this repository.
     const app = resolve('node_modules/.cache/consumer-app');
     await rm(app, { recursive: true, force: true });
     await mkdir(join(app, 'node_modules'), { recursive: true });
     await symlink(process.cwd(), join(app, 'node_modules', pkg.name), 'dir');
-    const entries = {
-      'osm-only': `import 'klarna-elements/osm-placement';`,
-      everything: `import 'klarna-elements';`,
-      react: `import { createElement } from 'react'; import { KlarnaOsmPlacement } from 'klarna-elements/react'; export const view = createElement(KlarnaOsmPlacement, { purchaseAmount: 100 });`,
-      server: `export { OsmClient } from 'klarna-elements/server';`,
-    };
+    // Every module entry, imported by name as an app would; types-only and JSON entries are no modules.
+    const entries: Record<string, string> = {};
+    const nodeOnly = new Set<string>();
+    for (const [entry, target] of Object.entries(pkg.exports)) {
+      if (typeOnly(target) || entry.endsWith('.json')) continue;
+      const name = entry === '.' ? 'everything' : entry.slice(2);
+      entries[name] = `export * from '${entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`}';`;
+      // The emulator is exported for Node only; a browser build must not find it, a server build must.
+      if (typeof target !== 'string' && target.node && !target.default) nodeOnly.add(name);
+    }
+    entries.react = `import { createElement } from 'react'; import { KlarnaOsmPlacement } from 'klarna-elements/react'; export const view = createElement(KlarnaOsmPlacement, { purchaseAmount: 100 });`;
     // One build per entry, as separate apps: nothing shared between them hides what each one pulls in.
     for (const [name, code] of Object.entries(entries)) {
-      await writeFile(join(app, `${name}.js`), `${code}\n`);
+      const file = join(app, `${name}.js`);
+      await writeFile(file, `${code}\n`);
       await build({
         configFile: false,
         root: app,
@@ -93,19 +99,28 @@ describe('npm run build', () => {
           outDir: join(app, 'dist'),
           emptyOutDir: false,
           minify: false,
-          lib: { entry: join(app, `${name}.js`), formats: ['es'], fileName: () => `${name}.js` },
-          rolldownOptions: { external: ['react', /^node:/] },
+          ...(nodeOnly.has(name) ? { ssr: file } : { lib: { entry: file, formats: ['es' as const], fileName: () => `${name}.js` } }),
+          rolldownOptions: { external: ['react', /^node:/], output: { entryFileNames: `${name}.js` } },
         },
       });
     }
     const output = async (name: string) => readFile(join(app, 'dist', `${name}.js`), 'utf8');
     const defines = (code: string) => [...code.matchAll(/customElements\.define\("([a-z-]+)"/g)].map((match) => match[1]).sort();
 
-    const osmOnly = await output('osm-only');
+    const all = ['klarna-config', 'klarna-instant-shopping-host', 'klarna-osm-placement'];
+    const osmOnly = await output('osm-placement');
     assert.deepEqual(defines(osmOnly), ['klarna-osm-placement']);
     assert.doesNotMatch(osmOnly, /instant-?shopping/i, 'tree-shaken: no Instant Shopping code');
-    assert.deepEqual(defines(await output('everything')), ['klarna-config', 'klarna-instant-shopping-host', 'klarna-osm-placement']);
-    assert.deepEqual(defines(await output('react')), ['klarna-config', 'klarna-instant-shopping-host', 'klarna-osm-placement']);
+    assert.deepEqual(defines(await output('instant-shopping')), ['klarna-instant-shopping-host']);
+    assert.deepEqual(defines(await output('config')), ['klarna-config']);
+    assert.deepEqual(defines(await output('everything')), all);
+    assert.deepEqual(defines(await output('react')), all);
+    assert.deepEqual(defines(await output('core')), [], 'the core defines nothing');
     assert.match(await output('server'), /\bOsmClient = class\b|class OsmClient\b/);
+    assert.match(await output('emulator'), /startEmulator/);
+    await assert.rejects(build({ configFile: false, root: app, logLevel: 'silent', build: { outDir: join(app, 'browser-emulator'), lib: { entry: join(app, 'emulator.js'), formats: ['es'] } } }), /not exported under the conditions/, 'a browser build is told the emulator is Node-only');
+    // The CDN file is already one minified module with lit inside: a bundler takes it as it is.
+    const cdn = await output('cdn');
+    for (const tag of all) assert.match(cdn, new RegExp(`[\`'"]${tag}[\`'"]`), `the CDN entry holds <${tag}>`);
   });
 });
