@@ -5,7 +5,9 @@
 import type { CustomElements as JsxElements } from 'klarna-elements/jsx';
 import type { CustomElements as SvelteElements } from 'klarna-elements/svelte';
 import type { CustomElements as VueElements } from 'klarna-elements/vue';
-import type { OrderLine } from 'klarna-elements';
+import type { ComponentProps } from 'react';
+import type { OrderLine, OsmNode } from 'klarna-elements';
+import type { KlarnaInstantShoppingHost, KlarnaOsmPlacement } from 'klarna-elements/react';
 
 // Svelte 5 and React 19 write events as `on<event-name>` and objects as plain props: the JSX types.
 export const svelte5Props: JsxElements['klarna-osm-placement'] = {
@@ -37,3 +39,16 @@ export const wrongLines: JsxElements['klarna-instant-shopping-host'] = { orderLi
 export const wrongKey: JsxElements['klarna-osm-placement'] = { 'placement-key': 'sidebar' };
 
 export type VueOsmPlacement = VueElements['klarna-osm-placement'];
+
+// klarna-elements/react: every event prop hands its handler the element's typed CustomEvent.
+type OsmWrapperProps = ComponentProps<typeof KlarnaOsmPlacement>;
+type HostWrapperProps = ComponentProps<typeof KlarnaInstantShoppingHost>;
+export const onRender: OsmWrapperProps['onRender'] = (event) => event.detail.nodes satisfies readonly OsmNode[];
+export const onBuy: HostWrapperProps['onBuyButtonClicked'] = (event) => event.detail.instanceId satisfies string | undefined;
+export const wrapperLines = (lines: OrderLine[]): HostWrapperProps => ({ orderLines: lines, purchaseCountry: 'US' });
+
+// @ts-expect-error a render's detail has no such field (the handler is typed, not `any`)
+export const wrongDetail: OsmWrapperProps['onRender'] = (event) => void event.detail.notAField;
+
+// @ts-expect-error the same for the raw tag's listener in the generated JSX types
+export const wrongRawDetail: JsxElements['klarna-osm-placement'] = { 'onklarna-osm-render': (event) => void event.detail.notAField };
