@@ -11,16 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
 
 const repository = fileURLToPath(new URL('../../', import.meta.url));
-export const INTEROP_OUT_DIR = 'node_modules/.cache/interop';
+// storefront-suite.ts loads the apps from here.
+const INTEROP_OUT_DIR = 'node_modules/.cache/interop';
 
-/** `klarna-elements/react` → `src/react/index.ts`, from package.json's `exports` (dist/x.js or dist/x.d.ts → src/x.ts). */
+/** `klarna-elements/react` → `src/react/index.ts`, from package.json's `exports` (dist/x.js → src/x.ts); types-only entries need none. */
 function sourceAliases(): { find: string; replacement: string }[] {
   const { exports } = JSON.parse(readFileSync(`${repository}package.json`, 'utf8')) as { exports: Record<string, string | Record<string, string>> };
   return Object.entries(exports)
     .flatMap(([entry, target]) => {
-      const file = typeof target === 'string' ? target : (target.default ?? target.types);
+      const file = typeof target === 'string' ? target : (target.default ?? target.node);
       if (!file?.startsWith('./dist/') || entry === './cdn') return [];
-      const source = file.replace('./dist/', 'src/').replace(/\.d\.ts$|\.js$/, '.ts');
+      const source = file.replace('./dist/', 'src/').replace(/\.js$/, '.ts');
       return [{ find: entry === '.' ? 'klarna-elements' : `klarna-elements/${entry.slice(2)}`, replacement: `${repository}${source}` }];
     })
     // Longest first, so `klarna-elements/react` is not read as `klarna-elements` + `/react`.
