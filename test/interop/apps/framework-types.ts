@@ -38,7 +38,12 @@ export const wrongLines: JsxElements['klarna-instant-shopping-host'] = { orderLi
 // @ts-expect-error placement-key is one of Klarna's two placement keys
 export const wrongKey: JsxElements['klarna-osm-placement'] = { 'placement-key': 'sidebar' };
 
-export type VueOsmPlacement = VueElements['klarna-osm-placement'];
+// Vue: each tag is a component in GlobalComponents whose props are the element's attributes and listeners.
+type VueProps<Tag extends keyof VueElements> = InstanceType<VueElements[Tag]>['$props'];
+export const vueProps: VueProps<'klarna-osm-placement'> = { 'purchase-amount': 32900, 'onklarna-osm-render': (event) => event.detail.nodes satisfies readonly OsmNode[] };
+
+// @ts-expect-error Vue checks the attribute's type too
+export const wrongVueAmount: VueProps<'klarna-osm-placement'> = { 'purchase-amount': 'lots' };
 
 // klarna-elements/react: every event prop hands its handler the element's typed CustomEvent.
 type OsmWrapperProps = ComponentProps<typeof KlarnaOsmPlacement>;
