@@ -1,16 +1,12 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/config/index.js';
 import { configure, KlarnaConfig } from '../../src/config/index.js';
-import { emulatorRequests, emulatorUrl } from '../helpers/emulator.js';
+import { emulatorUrl, osmRequestsFor as requestsFor } from '../helpers/emulator.js';
 import { mountHost } from '../helpers/instant-shopping.js';
 import { freshClient, mountPlacement } from '../helpers/osm.js';
 
 /** A placement that states only what is its own: where it sits and the amount. */
 const BARE = { 'api-url': undefined, locale: undefined, 'client-id': undefined, 'purchase-amount': 11900 };
-
-async function requestsFor(clientId: string): Promise<Record<string, string>[]> {
-  return (await emulatorRequests('/messaging/v3')).filter((request) => request.method === 'GET' && request.query.client_id === clientId).map((request) => request.query);
-}
 
 describe('<klarna-config> and configure()', () => {
   afterEach(() => {

@@ -31,15 +31,13 @@ function deepText(root: Node): string {
   return text;
 }
 
-/** The first element matching `selector` anywhere below `root`, through shadow roots (its own included). */
-function deepQuery<E extends Element>(root: ParentNode, selector: string): E | null {
-  const inside = root instanceof Element && root.shadowRoot ? deepQuery<E>(root.shadowRoot, selector) : null;
-  if (inside) return inside;
-  const hit = root.querySelector<E>(selector);
-  if (hit) return hit;
-  for (const element of root.querySelectorAll('*')) {
-    const found = deepQuery<E>(element, selector);
-    if (found) return found;
+/** The first element matching `selector` anywhere below `root`: its light DOM, then each shadow root in turn. */
+function deepQuery<E extends Element>(root: Element, selector: string): E | null {
+  const scopes: ParentNode[] = [root, ...(root.shadowRoot ? [root.shadowRoot] : [])];
+  for (const scope of scopes) {
+    const hit = scope.querySelector<E>(selector);
+    if (hit) return hit;
+    for (const element of scope.querySelectorAll('*')) if (element.shadowRoot) scopes.push(element.shadowRoot);
   }
   return null;
 }

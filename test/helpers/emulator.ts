@@ -40,6 +40,11 @@ export async function emulatorRequests(path?: string): Promise<RequestRecord[]> 
   return ((await (await control(`requests${query}`)).json()) as { requests: RequestRecord[] }).requests;
 }
 
+/** The query of every OSM request one client made, oldest first (GETs only: preflights are recorded too). */
+export async function osmRequestsFor(clientId: string): Promise<Record<string, string>[]> {
+  return (await emulatorRequests('/messaging/v3')).filter((request) => request.method === 'GET' && request.query.client_id === clientId).map((request) => request.query);
+}
+
 export async function emulatorImpressions(): Promise<ImpressionRecord[]> {
   return ((await (await control('impressions')).json()) as { impressions: ImpressionRecord[] }).impressions;
 }

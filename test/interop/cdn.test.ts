@@ -4,7 +4,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { freshClient } from '../helpers/emulator-clients.js';
-import { emulatorRequests, emulatorUrl } from '../helpers/emulator.js';
+import { emulatorUrl, osmRequestsFor } from '../helpers/emulator.js';
+import { framePage } from '../helpers/frame-page.js';
 import type { InstantShoppingReadyEvent, KlarnaInstantShoppingHost, KlarnaOsmPlacement, OsmRenderEvent } from '../../src/index.js';
 
 /** Resolves once the placement has rendered (at once if it already has). */
@@ -13,18 +14,9 @@ function rendered(element: KlarnaOsmPlacement): Promise<void> {
   return new Promise((resolve) => element.addEventListener('klarna-osm-render', () => resolve(), { once: true }));
 }
 
-async function plainPage(body: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 480px; height: 320px; border: 0';
-  frame.srcdoc = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><script type="module" src="${location.origin}/dist/cdn/klarna-elements.js"></script></head>
-<body>${body}</body>
-</html>`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  return frame;
+/** A plain page: the CDN file's one module script, then `body`. */
+function plainPage(body: string): Promise<HTMLIFrameElement> {
+  return framePage(`<script type="module" src="${location.origin}/dist/cdn/klarna-elements.js"></script></head><body>${body}</body>`);
 }
 
 describe('the CDN file in a plain HTML page', () => {
@@ -48,7 +40,7 @@ describe('the CDN file in a plain HTML page', () => {
     await rendered(eager);
     expect(eager.shadowRoot!.querySelector('[part="text-main"]')!.textContent).to.not.equal('');
 
-    const amounts = async () => (await emulatorRequests('/messaging/v3')).filter((request) => request.query.client_id === clientId).map((request) => request.query.purchase_amount);
+    const amounts = async () => (await osmRequestsFor(clientId)).map((query) => query.purchase_amount);
     expect(await amounts()).to.deep.equal(['11900']);
     expect(lazy.state).to.equal('idle');
 

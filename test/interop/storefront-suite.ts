@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { freshClient, useImpressionFeed } from '../helpers/emulator-clients.js';
-import { emulatorRequests, emulatorUrl } from '../helpers/emulator.js';
+import { emulatorUrl, osmRequestsFor } from '../helpers/emulator.js';
 import { EventLog } from '../helpers/event-log.js';
 import { installRecordingSdk, type RecordingSdk } from '../helpers/recording-sdk.js';
 import type { KlarnaInstantShoppingHost, KlarnaOsmPlacement } from '../../src/index.js';
@@ -59,7 +59,7 @@ export function storefrontSuite(framework: string, loadMount: () => Promise<Moun
 
     const placement = () => container.querySelector<KlarnaOsmPlacement>('klarna-osm-placement');
     const host = () => container.querySelector<KlarnaInstantShoppingHost>('klarna-instant-shopping-host');
-    const requests = async () => (await emulatorRequests('/messaging/v3')).filter((request) => request.query.client_id === clientId);
+    const requests = () => osmRequestsFor(clientId);
     const loads = () => sdk.calls.filter((call) => call.method === 'load');
 
     it('passes attributes, binds orderLines as a property, and hands typed details to the framework\'s listeners', async () => {
@@ -82,7 +82,7 @@ export function storefrontSuite(framework: string, loadMount: () => Promise<Moun
       await log.next('klarna-instant-shopping-ready');
       await app!.setQuantity(2);
       expect(((await log.next('klarna-osm-render')).detail).purchaseAmount).to.equal(2 * UNIT_PRICE);
-      expect((await requests()).map((request) => request.query.purchase_amount)).to.deep.equal([String(UNIT_PRICE), String(2 * UNIT_PRICE)]);
+      expect((await requests()).map((query) => query.purchase_amount)).to.deep.equal([String(UNIT_PRICE), String(2 * UNIT_PRICE)]);
       expect(log.named('klarna-osm-render')).to.have.length(2);
 
       const [, update] = await sdk.until(2);

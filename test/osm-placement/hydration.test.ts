@@ -4,7 +4,8 @@
  * and the element hydrates it, with lit's hydrate support, without asking Klarna again.
  */
 import { expect } from '@open-wc/testing';
-import { emulatorRequests } from '../helpers/emulator.js';
+import { osmRequestsFor } from '../helpers/emulator.js';
+import { framePage } from '../helpers/frame-page.js';
 import { freshClient, useImpressionFeed } from '../helpers/emulator-clients.js';
 import type { KlarnaOsmPlacement, OsmRenderEvent } from '../../src/index.js';
 
@@ -16,14 +17,10 @@ describe('a server-rendered <klarna-osm-placement>', () => {
   it('shows the message before any script, then hydrates it without a second request; later changes fetch as usual', async () => {
     const clientId = await freshClient();
     const served = await (await fetch(`/__ssr/osm-placement?client_id=${clientId}&purchase_amount=11900`)).text();
-    frame = document.createElement('iframe');
-    frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>${served}</body></html>`;
-    const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
+    frame = await framePage(`</head><body>${served}</body>`);
     const page = frame.contentWindow!;
     const placement = page.document.querySelector('klarna-osm-placement') as KlarnaOsmPlacement;
-    const requests = async () => (await emulatorRequests('/messaging/v3')).filter((request) => request.query.client_id === clientId);
+    const requests = () => osmRequestsFor(clientId);
 
     // Declarative shadow DOM: the message, with no element defined yet.
     expect(page.customElements.get('klarna-osm-placement')).to.equal(undefined);
@@ -51,6 +48,6 @@ describe('a server-rendered <klarna-osm-placement>', () => {
     const next = new Promise<OsmRenderEvent>((resolve) => placement.addEventListener('klarna-osm-render', resolve, { once: true }));
     placement.purchaseAmount = 22900;
     expect((await next).detail.purchaseAmount).to.equal(22900);
-    expect((await requests()).map((request) => request.query.purchase_amount)).to.deep.equal(['11900', '22900']);
+    expect((await requests()).map((query) => query.purchase_amount)).to.deep.equal(['11900', '22900']);
   });
 });
