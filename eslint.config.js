@@ -7,14 +7,35 @@ import { configs as lit } from 'eslint-plugin-lit';
 import { configs as wc } from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
+// The layers, bottom up: core (HTTP, cache, script loader, beacon, endpoints) ← protocol (Klarna's
+// wire facts) ← elements and server helpers. The emulator builds on the core and borrows protocol
+// types only. An arrow never points up or sideways.
 const nodeBuiltins = { group: ['node:*'], message: 'Browser code must not import Node built-ins.' };
+const elementFolders = ['**/osm-placement/**', '**/instant-shopping/**', '**/config/**', '**/internal/**', '**/react/**', '../index.js'];
 const aboveCore = {
-  group: ['**/osm-placement/**', '**/instant-shopping/**', '**/config/**', '**/internal/**', '**/server/**', '**/emulator/**', '../index.js'],
-  message: 'The core is the bottom layer: it imports no element, server or emulator code.',
+  group: ['**/protocol/**', ...elementFolders, '**/server/**', '**/emulator/**'],
+  message: 'The core is the bottom layer: it imports no protocol, element, server or emulator code.',
+};
+const aboveProtocol = {
+  group: [...elementFolders, '**/server/**', '**/emulator/**', 'lit', 'lit/**', '@lit/**'],
+  message: 'The protocol layer holds Klarna\'s wire facts, DOM-free: it imports only the core.',
 };
 const serverOrEmulator = {
   group: ['**/server/**', '**/emulator/**'],
-  message: 'Elements run in the browser: they import the core, never the Node-only server or emulator.',
+  message: 'Elements run in the browser: they import the core and the protocol, never the Node-only server or emulator.',
+};
+const elementsFromBelow = {
+  group: [...elementFolders, 'lit', 'lit/**', '@lit/**'],
+  message: 'The server helpers and the emulator never import an element folder: share through the core or the protocol layer.',
+};
+const serverFromEmulator = {
+  group: ['**/server/**'],
+  message: 'The emulator is the independent oracle the server helpers are tested against: it imports none of them.',
+};
+const protocolChecksFromEmulator = {
+  group: ['**/protocol/*'],
+  allowTypeImports: true,
+  message: 'The emulator keeps its own checks: from the protocol layer it may import types only.',
 };
 
 export default tseslint.config(
@@ -56,11 +77,23 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, aboveCore] }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [nodeBuiltins, aboveCore] }] },
+  },
+  {
+    files: ['src/protocol/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [nodeBuiltins, aboveProtocol] }] },
   },
   {
     files: ['src/osm-placement/**/*.ts', 'src/instant-shopping/**/*.ts', 'src/config/**/*.ts', 'src/internal/**/*.ts', 'src/react/**/*.ts', 'src/index.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, serverOrEmulator] }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [nodeBuiltins, serverOrEmulator] }] },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [elementsFromBelow, { group: ['**/emulator/**'], message: 'The server helpers do not depend on the emulator.' }] }] },
+  },
+  {
+    files: ['src/emulator/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [elementsFromBelow, serverFromEmulator, protocolChecksFromEmulator] }] },
   },
   {
     // The emulated SDK reads whatever a page passes to it, as Klarna's script does: loose JSON by design.

@@ -1,6 +1,7 @@
 /**
- * The shared core of klarna-elements: endpoints, HTTP, cache, script loader and beacon. It imports
- * no element, so the elements, the server helpers and the emulator can all build on it.
+ * The shared core of klarna-elements: endpoints, HTTP, cache, script loader and beacon. The bottom
+ * layer: it imports nothing of the library's, so the protocol layer, the elements, the server
+ * helpers and the emulator can all build on it.
  * @module
  */
 export * from './markets.js';
@@ -12,3 +13,4 @@ export * from './cached-request.js';
 export * from './script.js';
 export * from './beacon.js';
 export * from './wait.js';
+export * from './json.js';

@@ -1,27 +1,14 @@
 /**
- * Markets Klarna's On-site messaging API serves: its 47 locales, each market's currency, and the
- * API region a market belongs to. Shared by the elements (validation), the server helpers and the
- * emulator (formatting), so every part agrees on one list.
+ * Klarna's markets: the API region a country or locale belongs to, and each market's currency.
+ * Shared by the endpoints (which host to call), the elements, the server helpers and the emulator
+ * (formatting), so every part agrees on one list. The OSM locales are in the protocol layer.
  */
-
-/** Every locale the OSM API accepts, exactly as listed in its reference. */
-export const OSM_LOCALES = [
-  'en-AT', 'de-AT', 'nl-BE', 'en-BE', 'fr-BE', 'en-CH', 'de-CH', 'it-CH', 'fr-CH', 'en-CZ',
-  'cs-CZ', 'de-DE', 'en-DE', 'da-DK', 'en-DK', 'es-ES', 'en-ES', 'fi-FI', 'sv-FI', 'en-FI',
-  'fr-FR', 'en-FR', 'en-GB', 'en-GR', 'el-GR', 'en-IE', 'en-IT', 'it-IT', 'nl-NL', 'en-NL',
-  'no-NO', 'nb-NO', 'en-NO', 'en-PL', 'pl-PL', 'en-PT', 'pt-PT', 'sv-SE', 'en-SE', 'en-CA',
-  'fr-CA', 'es-MX', 'en-MX', 'en-US', 'es-US', 'en-AU', 'en-NZ',
-] as const;
-
-export type OsmLocale = (typeof OSM_LOCALES)[number];
 
 export type KlarnaRegion = 'eu' | 'na' | 'oc';
 
 export const KLARNA_REGIONS: readonly KlarnaRegion[] = ['eu', 'na', 'oc'];
 
-const osmLocaleSet: ReadonlySet<string> = new Set(OSM_LOCALES);
-
-/** ISO 4217 currency of each market in {@link OSM_LOCALES}. */
+/** ISO 4217 currency of each market On-site messaging serves. */
 const MARKET_CURRENCY: Readonly<Record<string, string>> = {
   AT: 'EUR', BE: 'EUR', CH: 'CHF', CZ: 'CZK', DE: 'EUR', DK: 'DKK', ES: 'EUR', FI: 'EUR',
   FR: 'EUR', GB: 'GBP', GR: 'EUR', IE: 'EUR', IT: 'EUR', NL: 'EUR', NO: 'NOK', PL: 'PLN',
@@ -30,10 +17,6 @@ const MARKET_CURRENCY: Readonly<Record<string, string>> = {
 
 const NORTH_AMERICA = new Set(['US', 'CA', 'MX']);
 const OCEANIA = new Set(['AU', 'NZ']);
-
-export function isOsmLocale(value: unknown): value is OsmLocale {
-  return typeof value === 'string' && osmLocaleSet.has(value);
-}
 
 export function isKlarnaRegion(value: unknown): value is KlarnaRegion {
   return value === 'eu' || value === 'na' || value === 'oc';

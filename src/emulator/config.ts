@@ -4,8 +4,9 @@
  * (`POST /__emulator/config`), merged over {@link defaultEmulatorConfig}.
  */
 import { readFile } from 'node:fs/promises';
-import type { FraudStatus } from './instant-shopping-state.js';
+import type { FraudStatus } from '../protocol/instant-shopping-rest.js';
 import { DEFAULT_FINANCING, DEFAULT_PAY_IN_FOUR, EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID } from './constants.js';
+import { isRecord } from '../core/json.js';
 
 export interface AmountRange {
   /** Minor units, inclusive. */
@@ -153,7 +154,7 @@ export function defaultEmulatorConfig(): EmulatorConfig {
 
 export function mergeConfig<T>(base: T, patch: DeepPartial<T> | undefined): T {
   if (patch === undefined) return base;
-  if (!isPlainObject(base) || !isPlainObject(patch)) return patch as T;
+  if (!isRecord(base) || !isRecord(patch)) return patch as T;
   const result: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     result[key] = key in result ? mergeConfig(result[key], value as never) : value;
@@ -170,7 +171,7 @@ export async function readConfigFile(path: string): Promise<EmulatorConfigPatch>
   } catch (error) {
     throw new Error(`Emulator config ${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
-  if (!isPlainObject(parsed)) throw new Error(`Emulator config ${path} must hold a JSON object.`);
+  if (!isRecord(parsed)) throw new Error(`Emulator config ${path} must hold a JSON object.`);
   return parsed;
 }
 
@@ -178,7 +179,7 @@ export async function readConfigFile(path: string): Promise<EmulatorConfigPatch>
 export function validateConfig(config: EmulatorConfig): EmulatorConfig {
   const problems: string[] = [];
   if (!isNonNegativeInteger(config.latencyMs)) problems.push('latencyMs must be a non-negative integer');
-  if (!isPlainObject(config.osm?.clients)) problems.push('osm.clients must be an object keyed by client id');
+  if (!isRecord(config.osm?.clients)) problems.push('osm.clients must be an object keyed by client id');
   for (const [id, client] of Object.entries(config.osm?.clients ?? {})) {
     if (typeof client.enabled !== 'boolean') problems.push(`osm.clients["${id}"].enabled must be true or false`);
     if (!isRange(client.payInFour)) problems.push(`osm.clients["${id}"].payInFour must be { min, max } in minor units`);
@@ -207,14 +208,10 @@ export function validateConfig(config: EmulatorConfig): EmulatorConfig {
   return config;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isNonNegativeInteger(value: unknown): boolean {
   return Number.isInteger(value) && (value as number) >= 0;
 }
 
 function isRange(value: unknown): value is AmountRange {
-  return isPlainObject(value) && isNonNegativeInteger(value.min) && isNonNegativeInteger(value.max) && (value.min as number) <= (value.max as number);
+  return isRecord(value) && isNonNegativeInteger(value.min) && isNonNegativeInteger(value.max) && (value.min as number) <= (value.max as number);
 }

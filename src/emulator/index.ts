@@ -22,8 +22,8 @@ export {
   type FinancingOffer,
 } from './config.js';
 export type { ImpressionRecord, RequestRecord } from './records.js';
-export type { OsmNode } from './osm-content.js';
 export { IMPRESSION_PATH } from './osm-routes.js';
 export { EMULATED_PURCHASE_PATH } from './instant-shopping-sdk.js';
-export type { Authorization, ButtonKey, Decision, DenyCode, FraudStatus } from './instant-shopping-state.js';
-export type { ShoppingSession } from './shopping-session-routes.js';
+// The emulator's own records; Klarna's wire shapes (ButtonKey, DenyCode, …) are the protocol layer's, exported by klarna-elements/server.
+export type { MerchantDecision, StoredAuthorization, StoredButtonKey } from './instant-shopping-state.js';
+export type { StoredShoppingSession } from './shopping-session-routes.js';

@@ -9,7 +9,8 @@ import { INSTANT_SHOPPING_SDK_PATH, isLoopbackHostname } from '../core/endpoints
 import type { EmulatorConfig, FraudRule } from './config.js';
 import type { RequestContext, Route } from './context.js';
 import { EMULATED_PURCHASE_PATH, emulatedSdkSource } from './instant-shopping-sdk.js';
-import { DENY_CODES, type Authorization, type ButtonKey, type Decision, type FraudStatus, type InstantShoppingState } from './instant-shopping-state.js';
+import type { FraudStatus } from '../protocol/instant-shopping-rest.js';
+import { DENY_CODES, type InstantShoppingState, type MerchantDecision, type StoredAuthorization, type StoredButtonKey } from './instant-shopping-state.js';
 
 const BUTTONS = '/instantshopping/v1/buttons';
 const BUTTON = /^\/instantshopping\/v1\/buttons\/(?<key>[^/]+)$/;
@@ -98,7 +99,7 @@ async function createButtonKey(context: RequestContext, state: InstantShoppingSt
   context.json(201, { button_key: key.key, ...setup }, { location: `${BUTTONS}/${key.key}` });
 }
 
-function withButtonKey(context: RequestContext, state: InstantShoppingState, username: string, handle: (key: ButtonKey) => void): void {
+function withButtonKey(context: RequestContext, state: InstantShoppingState, username: string, handle: (key: StoredButtonKey) => void): void {
   const key = state.buttonKeys.get(context.params.key ?? '');
   if (!key) return context.error(404, 'NOT_FOUND', 'No button key with this id.');
   if (key.owner !== username) return context.error(403, 'FORBIDDEN', 'This button key belongs to another merchant.');
@@ -119,7 +120,7 @@ async function updateButtonKey(context: RequestContext, state: InstantShoppingSt
 
 // ── authorizations and orders ─────────────────────────────────────────────────────────────────
 
-function withAuthorization(context: RequestContext, state: InstantShoppingState, handle: (authorization: Authorization) => void): void {
+function withAuthorization(context: RequestContext, state: InstantShoppingState, handle: (authorization: StoredAuthorization) => void): void {
   const authorization = state.authorizations.get(context.params.token ?? '');
   if (!authorization) return context.error(404, 'NOT_FOUND', 'The authorization token does not correspond to an authorized order.');
   handle(authorization);
@@ -161,7 +162,7 @@ async function placeOrder(context: RequestContext, state: InstantShoppingState, 
     // Klarna's docs: a confirmation URL given with the order overrides the button key's.
     const confirmationUrl = [(order.merchant_urls as Json | undefined)?.confirmation, (state.buttonKeys.get(authorization.buttonKey)?.setup.merchant_urls as Json | undefined)?.confirmation]
       .find((url): url is string => typeof url === 'string');
-    const decision: Decision = { outcome: 'approved', orderId: randomUUID(), fraudStatus: fraudStatusOf(order, config), confirmationUrl };
+    const decision: MerchantDecision = { outcome: 'approved', orderId: randomUUID(), fraudStatus: fraudStatusOf(order, config), confirmationUrl };
     authorization.idempotencyKey = idempotencyKey;
     state.decide(authorization, decision);
     context.json(200, { order_id: decision.orderId, fraud_status: decision.fraudStatus });

@@ -4,72 +4,71 @@
  * comes (an order placed, or a deny).
  */
 import { randomUUID } from 'node:crypto';
+import type { DenyCode, FraudStatus } from '../protocol/instant-shopping-rest.js';
 
-export type FraudStatus = 'ACCEPTED' | 'PENDING' | 'REJECTED';
+/** The deny codes Klarna documents, checked by the emulator itself (it shares no checks with the library). */
+export const DENY_CODES = ['address_error', 'item_out_of_stock', 'consumer_underaged', 'unsupported_shipping_address', 'other'] as const satisfies readonly DenyCode[];
 
-export const DENY_CODES = ['address_error', 'item_out_of_stock', 'consumer_underaged', 'unsupported_shipping_address', 'other'] as const;
-export type DenyCode = (typeof DENY_CODES)[number];
-
-export type Decision =
+export type MerchantDecision =
   | { outcome: 'approved'; orderId: string; fraudStatus: FraudStatus; confirmationUrl?: string | undefined }
   | { outcome: 'denied'; denyCode?: string; denyMessage?: string; denyRedirectUrl?: string };
 
-export interface ButtonKey {
+export interface StoredButtonKey {
   key: string;
   /** The API username that created it; other merchants get 403. */
   owner: string;
   setup: Record<string, unknown>;
 }
 
-export interface Authorization {
+export interface StoredAuthorization {
   token: string;
   buttonKey: string;
   order: Record<string, unknown>;
   createdAt: string;
-  decision?: Decision;
+  decision?: MerchantDecision;
   /** The `Klarna-Idempotency-Key` the order was placed with, if any. */
   idempotencyKey?: string | undefined;
 }
 
 export class InstantShoppingState {
-  readonly buttonKeys = new Map<string, ButtonKey>();
-  readonly authorizations = new Map<string, Authorization>();
-  private readonly waiting = new Map<string, ((decision: Decision) => void)[]>();
+  readonly buttonKeys = new Map<string, StoredButtonKey>();
+  readonly authorizations = new Map<string, StoredAuthorization>();
+  readonly #waiting = new Map<string, ((decision: MerchantDecision) => void)[]>();
 
-  addButtonKey(owner: string, setup: Record<string, unknown>): ButtonKey {
+  addButtonKey(owner: string, setup: Record<string, unknown>): StoredButtonKey {
     const key = { key: randomUUID(), owner, setup };
     this.buttonKeys.set(key.key, key);
     return key;
   }
 
-  authorize(buttonKey: string, order: Record<string, unknown>): Authorization {
+  authorize(buttonKey: string, order: Record<string, unknown>): StoredAuthorization {
     const authorization = { token: randomUUID(), buttonKey, order, createdAt: new Date().toISOString() };
     this.authorizations.set(authorization.token, authorization);
     return authorization;
   }
 
-  decide(authorization: Authorization, decision: Decision): void {
+  decide(authorization: StoredAuthorization, decision: MerchantDecision): void {
     authorization.decision = decision;
-    for (const wake of this.waiting.get(authorization.token) ?? []) wake(decision);
-    this.waiting.delete(authorization.token);
+    for (const wake of this.#waiting.get(authorization.token) ?? []) wake(decision);
+    this.#waiting.delete(authorization.token);
   }
 
   /** The merchant's decision, or `undefined` when none came within `timeoutMs`. */
-  decision(authorization: Authorization, timeoutMs: number): Promise<Decision | undefined> {
+  decision(authorization: StoredAuthorization, timeoutMs: number): Promise<MerchantDecision | undefined> {
     if (authorization.decision) return Promise.resolve(authorization.decision);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(undefined), timeoutMs);
-      const wake = (decision: Decision) => {
+      const wake = (decision: MerchantDecision) => {
         clearTimeout(timer);
         resolve(decision);
       };
-      this.waiting.set(authorization.token, [...(this.waiting.get(authorization.token) ?? []), wake]);
+      this.#waiting.set(authorization.token, [...(this.#waiting.get(authorization.token) ?? []), wake]);
     });
   }
 
   clear(): void {
     this.buttonKeys.clear();
     this.authorizations.clear();
-    this.waiting.clear();
+    this.#waiting.clear();
   }
 }

@@ -7,7 +7,7 @@
 import { countryOfLocale, currencyOfCountry } from '../core/markets.js';
 import type { AmountRange, EmulatorOsmClient, FinancingOffer } from './config.js';
 
-export interface OsmNode {
+export interface OsmAnswerNode {
   type: 'TEXT' | 'ACTION' | 'IMAGE';
   name: string;
   value?: string;
@@ -90,14 +90,14 @@ export interface MessageRequest {
 }
 
 /** The nodes for a request, or `undefined` when there is nothing to show (the API's 204). */
-export function buildNodes(request: MessageRequest): OsmNode[] | undefined {
+export function buildNodes(request: MessageRequest): OsmAnswerNode[] | undefined {
   const country = countryOfLocale(request.locale) ?? 'US';
   const currency = currencyOfCountry(country) ?? 'USD';
   const money = moneyFormatter(request.locale, currency);
   const phrases = PHRASES[request.locale.slice(0, 2).toLowerCase()] ?? english;
   const links = linkQuery(request);
-  const learnMore: OsmNode = { type: 'ACTION', name: 'ACTION_LEARN_MORE', label: phrases.learnMore, url: `${request.origin}/learn-more/index.html?${links}` };
-  const badge: OsmNode = { type: 'IMAGE', name: 'KLARNA_BADGE', alt: 'Klarna', url: `${request.origin}/images/badges/klarna.svg` };
+  const learnMore: OsmAnswerNode = { type: 'ACTION', name: 'ACTION_LEARN_MORE', label: phrases.learnMore, url: `${request.origin}/learn-more/index.html?${links}` };
+  const badge: OsmAnswerNode = { type: 'IMAGE', name: 'KLARNA_BADGE', alt: 'Klarna', url: `${request.origin}/images/badges/klarna.svg` };
 
   if (request.placementKey === 'top-strip-promotion-badge') {
     const { min, max } = request.client.payInFour;

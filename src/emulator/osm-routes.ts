@@ -4,12 +4,23 @@
  * then the parameters' presence and format (400), then what they name (404), then the client's
  * access (403), then whether there is anything to show (204).
  */
-import { isOsmLocale } from '../core/markets.js';
 import { OSM_MESSAGING_PATH } from '../core/endpoints.js';
 import type { EmulatorConfig } from './config.js';
 import type { RequestContext, Route } from './context.js';
 import { buildNodes, impressionUrl } from './osm-content.js';
 import type { EmulatorRecords } from './records.js';
+
+/**
+ * The locales Klarna's OSM API reference lists. Written out here rather than taken from the
+ * library's protocol layer: the emulator is the independent oracle the library is tested against,
+ * so a mistake in the library's list must show up as a test failure, not be agreed with.
+ */
+const SERVED_LOCALES: ReadonlySet<string> = new Set([
+  'en-AT', 'de-AT', 'nl-BE', 'en-BE', 'fr-BE', 'en-CH', 'de-CH', 'it-CH', 'fr-CH', 'en-CZ', 'cs-CZ', 'de-DE',
+  'en-DE', 'da-DK', 'en-DK', 'es-ES', 'en-ES', 'fi-FI', 'sv-FI', 'en-FI', 'fr-FR', 'en-FR', 'en-GB', 'en-GR',
+  'el-GR', 'en-IE', 'en-IT', 'it-IT', 'nl-NL', 'en-NL', 'no-NO', 'nb-NO', 'en-NO', 'en-PL', 'pl-PL', 'en-PT',
+  'pt-PT', 'sv-SE', 'en-SE', 'en-CA', 'fr-CA', 'es-MX', 'en-MX', 'en-US', 'es-US', 'en-AU', 'en-NZ',
+]);
 
 export const IMPRESSION_PATH = '/v1/osm-client-script/impression';
 
@@ -63,7 +74,7 @@ function answerMessaging(context: RequestContext, config: EmulatorConfig): void 
     context.error(404, 'NOT_FOUND', 'placement_key not found.');
     return;
   }
-  if (!isOsmLocale(locale)) {
+  if (!locale || !SERVED_LOCALES.has(locale)) {
     context.error(404, 'NOT_FOUND', 'locale not available.');
     return;
   }

@@ -34,22 +34,22 @@ export type EmulatorEvent =
 export class EmulatorRecords {
   readonly requests: RequestRecord[] = [];
   readonly impressions: ImpressionRecord[] = [];
-  private readonly listeners = new Set<ServerResponse>();
+  readonly #listeners = new Set<ServerResponse>();
 
   addRequest(record: RequestRecord): void {
     this.requests.push(record);
-    this.broadcast({ type: 'request', record });
+    this.#broadcast({ type: 'request', record });
   }
 
   addImpression(record: ImpressionRecord): void {
     this.impressions.push(record);
-    this.broadcast({ type: 'impression', record });
+    this.#broadcast({ type: 'impression', record });
   }
 
   clear(): void {
     this.requests.length = 0;
     this.impressions.length = 0;
-    this.broadcast({ type: 'reset' });
+    this.#broadcast({ type: 'reset' });
   }
 
   /**
@@ -61,17 +61,17 @@ export class EmulatorRecords {
     const requestsByPath: Record<string, number> = {};
     for (const { path } of this.requests) requestsByPath[path] = (requestsByPath[path] ?? 0) + 1;
     response.write(`retry: 1000\n\nevent: snapshot\ndata: ${JSON.stringify({ impressions: this.impressions.length, requestsByPath })}\n\n`);
-    this.listeners.add(response);
-    response.on('close', () => this.listeners.delete(response));
+    this.#listeners.add(response);
+    response.on('close', () => this.#listeners.delete(response));
   }
 
   closeStreams(): void {
-    for (const response of this.listeners) response.end();
-    this.listeners.clear();
+    for (const response of this.#listeners) response.end();
+    this.#listeners.clear();
   }
 
-  private broadcast(event: EmulatorEvent): void {
+  #broadcast(event: EmulatorEvent): void {
     const data = `event: ${event.type}\ndata: ${JSON.stringify('record' in event ? event.record : {})}\n\n`;
-    for (const response of this.listeners) response.write(data);
+    for (const response of this.#listeners) response.write(data);
   }
 }

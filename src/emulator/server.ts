@@ -11,7 +11,7 @@ import { matchRoute, RequestContext, type Route } from './context.js';
 import { instantShoppingRoutes } from './instant-shopping-routes.js';
 import { InstantShoppingState } from './instant-shopping-state.js';
 import { osmRoutes } from './osm-routes.js';
-import { shoppingSessionRoutes, type ShoppingSession } from './shopping-session-routes.js';
+import { shoppingSessionRoutes, type StoredShoppingSession } from './shopping-session-routes.js';
 import { EmulatorRecords } from './records.js';
 
 export interface EmulatorOptions {
@@ -32,25 +32,25 @@ export class KlarnaEmulator {
   readonly records = new EmulatorRecords();
   readonly instantShopping = new InstantShoppingState();
   /** Shopping sessions by id. */
-  readonly shoppingSessions = new Map<string, ShoppingSession>();
+  readonly shoppingSessions = new Map<string, StoredShoppingSession>();
   readonly server: Server;
-  private initialConfig: EmulatorConfig;
-  private current: EmulatorConfig;
-  private readonly routes: Route[];
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  #initialConfig: EmulatorConfig;
+  #current: EmulatorConfig;
+  readonly #routes: Route[];
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(config: EmulatorConfigPatch = {}) {
-    this.initialConfig = validateConfig(mergeConfig<EmulatorConfig>(defaultEmulatorConfig(), config));
-    this.current = structuredClone(this.initialConfig);
-    this.routes = [
+    this.#initialConfig = validateConfig(mergeConfig<EmulatorConfig>(defaultEmulatorConfig(), config));
+    this.#current = structuredClone(this.#initialConfig);
+    this.#routes = [
       ...controlRoutes(this),
-      ...osmRoutes(() => this.current, this.records),
-      ...instantShoppingRoutes(() => this.current, this.instantShopping),
-      ...shoppingSessionRoutes(() => this.current, this.shoppingSessions),
+      ...osmRoutes(() => this.#current, this.records),
+      ...instantShoppingRoutes(() => this.#current, this.instantShopping),
+      ...shoppingSessionRoutes(() => this.#current, this.shoppingSessions),
       ...assetRoutes(),
     ];
     this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
+      this.#handle(request, response).catch((error: unknown) => {
         console.error('[klarna-emulator] unexpected error:', error);
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
         response.end();
@@ -60,7 +60,7 @@ export class KlarnaEmulator {
 
   /** The config in force (initial settings plus runtime patches since the last reset). */
   get config(): EmulatorConfig {
-    return this.current;
+    return this.#current;
   }
 
   /** The base URL to give the library (`api-url`, `baseUrl`), once listening. */
@@ -73,13 +73,13 @@ export class KlarnaEmulator {
 
   /** Merges a patch into the config in force, until the next reset. */
   configure(patch: EmulatorConfigPatch): EmulatorConfig {
-    this.current = validateConfig(mergeConfig<EmulatorConfig>(structuredClone(this.current), patch));
-    return this.current;
+    this.#current = validateConfig(mergeConfig<EmulatorConfig>(structuredClone(this.#current), patch));
+    return this.#current;
   }
 
   /** Clears the records and restores the initial config. */
   reset(): void {
-    this.current = structuredClone(this.initialConfig);
+    this.#current = structuredClone(this.#initialConfig);
     this.records.clear();
     this.instantShopping.clear();
     this.shoppingSessions.clear();
@@ -97,8 +97,8 @@ export class KlarnaEmulator {
   }
 
   async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
     this.records.closeStreams();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
@@ -106,8 +106,8 @@ export class KlarnaEmulator {
     });
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const context = new RequestContext(request, response, this.current.publicUrl);
+  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const context = new RequestContext(request, response, this.#current.publicUrl);
     const path = context.url.pathname;
     const isControl = path.startsWith(CONTROL_PREFIX);
     if (!isControl) {
@@ -126,15 +126,15 @@ export class KlarnaEmulator {
       return;
     }
 
-    const fault = isControl ? undefined : this.takeFault(context);
-    const latency = isControl ? 0 : this.current.latencyMs + (fault?.latencyMs ?? 0);
-    if (latency > 0 && !(await this.delay(latency, response))) return;
+    const fault = isControl ? undefined : this.#takeFault(context);
+    const latency = isControl ? 0 : this.#current.latencyMs + (fault?.latencyMs ?? 0);
+    if (latency > 0 && !(await this.#delay(latency, response))) return;
     if (fault?.status !== undefined) {
-      this.answerWithFault(context, fault, fault.status);
+      this.#answerWithFault(context, fault, fault.status);
       return;
     }
 
-    const match = matchRoute(this.routes, context.method, path);
+    const match = matchRoute(this.#routes, context.method, path);
     if (match === undefined) {
       context.error(404, 'NOT_FOUND', `The emulator has nothing at ${path}.`);
     } else if (match === 'method-not-allowed') {
@@ -145,21 +145,21 @@ export class KlarnaEmulator {
     }
   }
 
-  private takeFault(context: RequestContext): EmulatorFault | undefined {
+  #takeFault(context: RequestContext): EmulatorFault | undefined {
     const query = context.query;
-    const index = this.current.faults.findIndex((fault) =>
+    const index = this.#current.faults.findIndex((fault) =>
       (fault.path === undefined || fault.path === context.url.pathname) &&
       Object.entries(fault.query ?? {}).every(([name, value]) => query[name] === value));
     if (index < 0) return undefined;
-    const fault = this.current.faults[index]!;
+    const fault = this.#current.faults[index]!;
     if (fault.times !== undefined) {
-      if (fault.times <= 1) this.current.faults.splice(index, 1);
-      else this.current.faults[index] = { ...fault, times: fault.times - 1 };
+      if (fault.times <= 1) this.#current.faults.splice(index, 1);
+      else this.#current.faults[index] = { ...fault, times: fault.times - 1 };
     }
     return fault;
   }
 
-  private answerWithFault(context: RequestContext, fault: EmulatorFault, status: number): void {
+  #answerWithFault(context: RequestContext, fault: EmulatorFault, status: number): void {
     // A fault is for one moment of one test; no cache may replay it.
     context.response.setHeader('cache-control', 'no-store');
     for (const [name, value] of Object.entries(fault.headers ?? {})) context.response.setHeader(name, value);
@@ -173,19 +173,19 @@ export class KlarnaEmulator {
   }
 
   /** Waits `ms`; false when the client went away meanwhile (no answer is owed then). */
-  private delay(ms: number, response: ServerResponse): Promise<boolean> {
+  #delay(ms: number, response: ServerResponse): Promise<boolean> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        this.timers.delete(timer);
+        this.#timers.delete(timer);
         response.off('close', onClose);
         resolve(true);
       }, ms);
       const onClose = () => {
         clearTimeout(timer);
-        this.timers.delete(timer);
+        this.#timers.delete(timer);
         resolve(false);
       };
-      this.timers.add(timer);
+      this.#timers.add(timer);
       response.once('close', onClose);
     });
   }

@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { EmulatorApiKey, EmulatorConfig } from './config.js';
 import type { RequestContext, Route } from './context.js';
 
-export interface ShoppingSession {
+export interface StoredShoppingSession {
   shopping_session_id: string;
   account_id: string;
   created_at: string;
@@ -23,12 +23,12 @@ const TOKEN = /^\/v1\/accounts\/(?<account>[^/]+)\/shopping\/sessions\/(?<sessio
 
 type Json = Record<string, unknown>;
 
-export function shoppingSessionRoutes(getConfig: () => EmulatorConfig, sessions: Map<string, ShoppingSession>): Route[] {
+export function shoppingSessionRoutes(getConfig: () => EmulatorConfig, sessions: Map<string, StoredShoppingSession>): Route[] {
   const withAccount = (handle: (context: RequestContext, accountId: string) => void | Promise<void>) => async (context: RequestContext) => {
     const accountId = authenticate(context, getConfig().shoppingSession.apiKeys);
     if (accountId !== undefined) await handle(context, accountId);
   };
-  const withSession = (handle: (context: RequestContext, session: ShoppingSession) => void | Promise<void>) => withAccount(async (context, accountId) => {
+  const withSession = (handle: (context: RequestContext, session: StoredShoppingSession) => void | Promise<void>) => withAccount(async (context, accountId) => {
     const session = sessions.get(decodeURIComponent(context.params.session ?? ''));
     if (!session || session.account_id !== accountId || Date.parse(session.expires_at) <= Date.now()) {
       return context.problem(404, 'RESOURCE_ERROR', 'NOT_FOUND', 'No shopping session with this id for this account (it may have expired).');
@@ -45,7 +45,7 @@ export function shoppingSessionRoutes(getConfig: () => EmulatorConfig, sessions:
         const data = await readSupplementaryData(context);
         if (!data) return;
         const now = new Date().toISOString();
-        const session: ShoppingSession = {
+        const session: StoredShoppingSession = {
           shopping_session_id: `krn:shopping:eu1:test:session:${randomUUID()}`,
           account_id: accountId, created_at: now, expires_at: expiresAt(), supplementary_purchase_data: data, tokens: [],
         };
@@ -77,7 +77,7 @@ export function shoppingSessionRoutes(getConfig: () => EmulatorConfig, sessions:
   ];
 }
 
-const summary = ({ shopping_session_id, created_at, expires_at }: ShoppingSession) => ({ shopping_session_id, created_at, expires_at });
+const summary = ({ shopping_session_id, created_at, expires_at }: StoredShoppingSession) => ({ shopping_session_id, created_at, expires_at });
 
 /**
  * The account an API key acts for, when the key is valid and the path names that account;

@@ -3,7 +3,7 @@
  * shadow roots, and all are in `HTMLElementEventMap`, so `addEventListener` knows their detail.
  * Each SDK event becomes `klarna-instant-shopping-` + its name in kebab case.
  */
-import type { InstantShoppingEventData, InstantShoppingSdkEvent } from './sdk.js';
+import type { InstantShoppingEventData, InstantShoppingSdkEvent } from '../protocol/instant-shopping.js';
 
 export type InstantShoppingErrorCode = 'invalid-config' | 'script-load' | 'sdk';
 

@@ -4,6 +4,7 @@
  */
 export { KlarnaInstantShoppingHost, type InstantShoppingState } from './instant-shopping-host.component.js';
 export { INSTANT_SHOPPING_HOST_TAG } from './define.js';
-export { INSTANT_SHOPPING_SDK_EVENTS } from './sdk.js';
-export type * from './sdk.js';
+export { sdkInstanceIds } from './sdk-instances.js';
+export { INSTANT_SHOPPING_SDK_EVENTS } from '../protocol/instant-shopping.js';
+export type * from '../protocol/instant-shopping.js';
 export type * from './events.js';

@@ -1,42 +1,20 @@
 import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { instantShoppingSdkUrl } from '../core/endpoints.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
 import { PageConfigController } from '../internal/page-config.js';
+import type {
+  AdditionalCheckbox, Address, ButtonStyling, InstantShoppingResponse, Item, MerchantUrls, OrderLine, ShippingOption,
+} from '../protocol/instant-shopping.js';
 import { domEventName, type InstantShoppingErrorDetail } from './events.js';
 import { instantShoppingHostStyles } from './instant-shopping-host.styles.js';
-import { changedFields, DATA_PROPERTIES, resolveOptions, type ResolvedOptions } from './options.js';
+import { JsonChildController } from './json-child.js';
 import { loadInstantShoppingSdk } from './sdk-loader.js';
-import {
-  INSTANT_SHOPPING_SDK_EVENTS,
-  type AdditionalCheckbox, type Address, type ButtonStyling, type InstantShoppingOptions, type InstantShoppingResponse,
-  type InstantShoppingSdk, type Item, type MerchantUrls, type OrderLine, type ShippingOption,
-} from './sdk.js';
+import { releaseSdkInstance, sdkInstance, type SdkInstance, type SdkInstanceListener } from './sdk-instances.js';
+import { DATA_PROPERTIES, resolveOptions, type ResolvedOptions } from './sdk-options.js';
 
 export type InstantShoppingState = 'idle' | 'loading' | 'ready' | 'hidden' | 'error';
-
-/**
- * What the SDK holds for one instance id. Kept per page rather than per element, so that an
- * element removed and added back, or a framework's remount with the same `instance-id`, never
- * calls `load` twice for one instance.
- */
-interface InstanceRecord {
-  /** A copy of the options the SDK was last given in full (load) or in part (update). */
-  sent?: InstantShoppingOptions;
-  /** `load` answered without an error; later changes go through `update`. */
-  loaded: boolean;
-  /** A call awaits its callback; changes meanwhile are sent after it. */
-  busy: boolean;
-  /** The host showing the instance now; SDK events go to it alone. */
-  host?: KlarnaInstantShoppingHost | undefined;
-  /** The container the SDK last rendered into. */
-  container?: Element | undefined;
-  /** The SDK's last answer, for a host that comes back after it arrived. */
-  response?: InstantShoppingResponse | undefined;
-  listening: boolean;
-}
-
-const instances = new Map<string, InstanceRecord>();
 
 /**
  * Klarna's Instant Shopping button: give it a button key and the product, and it loads Klarna's
@@ -65,76 +43,59 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   static override styles = instantShoppingHostStyles;
 
   // ── public properties ───────────────────────────────────────────────────────────────────────
-  static override properties = {
-    buttonKey: { attribute: 'button-key' },
-    instanceId: { attribute: 'instance-id' },
-    environment: {},
-    region: {},
-    purchaseCountry: { attribute: 'purchase-country' },
-    purchaseCurrency: { attribute: 'purchase-currency' },
-    locale: {},
-    sdkUrl: { attribute: 'sdk-url' },
-    nonce: {},
-    orderLines: { attribute: false },
-    items: { attribute: false },
-    shippingOptions: { attribute: false },
-    merchantUrls: { attribute: false },
-    styling: { attribute: false },
-    billingAddress: { attribute: false },
-    billingCountries: { attribute: false },
-    shippingCountries: { attribute: false },
-    merchantReference1: { attribute: false },
-    merchantReference2: { attribute: false },
-    merchantData: { attribute: false },
-    additionalCheckboxes: { attribute: false },
-    options: { attribute: false },
-  };
-
   /** The button key your server created with Klarna's Button Keys API. Required. */
-  declare buttonKey?: string;
-  /** Identifies this button to the SDK; generated when absent, and stable for the element's life. */
-  declare instanceId?: string;
+  @property({ attribute: 'button-key' }) buttonKey?: string;
+  /** Identifies this button to the SDK; generated when absent, and kept while the element is on the page. */
+  @property({ attribute: 'instance-id' }) instanceId?: string;
   /** `production` (default) or `playground`. */
-  declare environment?: 'production' | 'playground';
+  @property() environment?: 'production' | 'playground';
   /** Klarna region, `eu` or `na`; derived from `purchase-country` when absent. */
-  declare region?: 'eu' | 'na';
+  @property() region?: 'eu' | 'na';
   /** Two-letter country of the purchase, e.g. `SE`. Required. */
-  declare purchaseCountry?: string;
+  @property({ attribute: 'purchase-country' }) purchaseCountry?: string;
   /** Three-letter currency, e.g. `SEK`. Required. */
-  declare purchaseCurrency?: string;
+  @property({ attribute: 'purchase-currency' }) purchaseCurrency?: string;
   /** The dialog's language and market, e.g. `sv-SE`; its country must be `purchase-country`. Required. */
-  declare locale?: string;
+  @property() locale?: string;
   /** Replaces the URL of Klarna's `lib.js` (the emulator's, for development and tests). */
-  declare sdkUrl?: string;
+  @property({ attribute: 'sdk-url' }) sdkUrl?: string;
   /** CSP nonce for the injected SDK `<script>`, for pages with a strict `script-src`. */
-  declare nonce?: string;
+  @property() override nonce?: string;
   /** What is sold, as Klarna's order lines (amounts in minor units; totals must add up). Give this or `items`. */
-  declare orderLines?: OrderLine[];
+  @property({ attribute: false }) orderLines?: OrderLine[];
   /** A product with variations the consumer picks in Klarna's dialog; `orderLines` wins when both are given. */
-  declare items?: Item[];
-  declare shippingOptions?: ShippingOption[];
-  /** In the browser, at least `{ terms }`: your terms and conditions. */
-  declare merchantUrls?: MerchantUrls;
+  @property({ attribute: false }) items?: Item[];
+  /** Delivery choices shown in Klarna's dialog; each price's tax must match its rate. */
+  @property({ attribute: false }) shippingOptions?: ShippingOption[];
+  /** In the browser, at least `{ terms }`: your terms and conditions, as an absolute http(s) URL. */
+  @property({ attribute: false }) merchantUrls?: MerchantUrls;
   /** The button's look: `{ theme: { variation, tagline, type } }`. */
-  declare styling?: ButtonStyling;
+  @property({ attribute: false }) styling?: ButtonStyling;
   /** Prefills the consumer's address in Klarna's dialog. */
-  declare billingAddress?: Address;
-  declare billingCountries?: string[];
-  declare shippingCountries?: string[];
-  declare merchantReference1?: string;
-  declare merchantReference2?: string;
+  @property({ attribute: false }) billingAddress?: Address;
+  /** Countries the consumer may give a billing address in, as two-letter codes. */
+  @property({ attribute: false }) billingCountries?: string[];
+  /** Countries you ship to, as two-letter codes. */
+  @property({ attribute: false }) shippingCountries?: string[];
+  /** Your own reference for the order (an order number), passed back with it. */
+  @property({ attribute: false }) merchantReference1?: string;
+  /** A second reference of your own (a campaign, a store), passed back with the order. */
+  @property({ attribute: false }) merchantReference2?: string;
   /** At most 1024 characters, passed back to your server with the order. */
-  declare merchantData?: string;
-  declare additionalCheckboxes?: AdditionalCheckbox[];
+  @property({ attribute: false }) merchantData?: string;
+  /** Extra checkboxes in Klarna's dialog (`{ id, text, checked?, required? }`); the answers come with the order. */
+  @property({ attribute: false }) additionalCheckboxes?: AdditionalCheckbox[];
   /** Any other SDK field, merged over everything else (`setup` excepted: it comes from the attributes). */
-  declare options?: Record<string, unknown>;
+  @property({ attribute: false }) options?: Record<string, unknown>;
 
   // ── internal state ──────────────────────────────────────────────────────────────────────────
   #resolved: ResolvedOptions = { ok: false, message: '' };
   #container: HTMLElement | undefined;
-  #json: { text?: string | undefined; value?: Record<string, unknown>; problem?: string } = {};
-  #childObserver: MutationObserver | undefined;
-  /** The last answer to a `load` or `update` from this host. */
+  #instance: SdkInstance | undefined;
+  /** The id this element made up, while its instance is kept; a later connection after a release makes a new one. */
+  #generatedId: string | undefined;
+  #releasedId: string | undefined;
+  /** The last answer to a `load` or `update` for this element's instance. */
   #response: InstantShoppingResponse | undefined;
   #error: InstantShoppingErrorDetail | undefined;
   #announcedError: InstantShoppingErrorDetail | undefined;
@@ -144,47 +105,49 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   #configCheck: ReturnType<typeof setTimeout> | undefined;
   /** `sdk-url`, else the SDK's path below the page's `api-url`, else Klarna's. */
   #sdkUrl = instantShoppingSdkUrl();
+  readonly #listener: SdkInstanceListener = {
+    answered: (response) => this.#answered(response),
+    // Reached from updated(): report on the next microtask rather than schedule an update inside this one.
+    threw: (method, error) => queueMicrotask(() => this.#fail({ code: 'sdk', message: `Klarna.InstantShopping.${method} threw: ${(error as Error)?.message ?? String(error)}`, cause: error })),
+    event: (name, data) => this.emit(domEventName(name), data),
+    warn: (message) => this.log('warn', message),
+  };
 
   // ── controllers and tasks ───────────────────────────────────────────────────────────────────
   /** `locale`, `environment` and `api-url` (for the SDK's URL) from `<klarna-config>` or `configure()`. */
   #page = new PageConfigController(this);
+  #json = new JsonChildController(this);
   #sdk = new Task(this, {
     args: () => [this.#wantsSdk, this.#sdkUrl, this.nonce, this.#scriptAttempt] as const,
     task: async ([wanted, url, nonce]) => (wanted ? loadInstantShoppingSdk(url, { nonce }) : initialState),
-    onComplete: () => this.#sync(),
+    onComplete: () => this.#show(),
     onError: (error) => this.#fail({ code: 'script-load', message: `${(error as Error).message} Remove the element and add it again to retry.`, cause: error }),
   });
 
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
   override connectedCallback(): void {
     super.connectedCallback();
-    this.instanceId ||= `klarna-is-${Math.random().toString(36).slice(2, 10)}`;
+    if (!this.instanceId || this.instanceId === this.#releasedId) this.instanceId = this.#generatedId = `klarna-is-${Math.random().toString(36).slice(2, 10)}`;
     this.#container = this.querySelector<HTMLElement>(':scope > klarna-instant-shopping') ?? this.appendChild(document.createElement('klarna-instant-shopping'));
     this.#container.dataset.instanceId = this.instanceId;
-    this.#readJson();
-    this.#childObserver ??= new MutationObserver(() => {
-      if (this.#readJson()) this.requestUpdate();
-    });
-    this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
     if (this.#error?.code === 'script-load') {
       this.#error = undefined;
       this.#scriptAttempt++;
     }
-    const record = instances.get(this.instanceId);
-    if (record) {
-      record.host = this;
-      this.#response = record.response;
-    }
+    this.#attach(sdkInstance(this.instanceId));
+    this.#response = this.#instance!.response;
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#childObserver?.disconnect();
     clearTimeout(this.#configCheck);
     this.#configCheck = undefined;
-    const record = instances.get(this.instanceId ?? '');
-    if (record?.host === this) record.host = undefined;
+    this.#instance?.detach(this.#listener);
+    // Gone for good unless it is back by the next microtask (a move, a framework's reorder).
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#attach(undefined);
+    });
   }
 
   protected override willUpdate(): void {
@@ -219,7 +182,7 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
     this.toggleAttribute('show-button', this.showButton);
     this.#announceError();
     if (!this.#resolved.ok) this.#checkConfigSoon();
-    this.#sync();
+    this.#show();
   }
 
   // ── public methods ──────────────────────────────────────────────────────────────────────────
@@ -246,71 +209,31 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   }
 
   // ── private helpers ─────────────────────────────────────────────────────────────────────────
-  /**
-   * Brings the SDK up to date: `load` the first time an instance is shown, then `update` with the
-   * fields that changed since. One call at a time per instance; whatever changed while a call was
-   * out is sent when its callback comes, so nothing is lost and nothing is sent twice.
-   */
-  #sync(): void {
+  /** Hands the current options to this element's SDK instance, which sends what changed. */
+  #show(): void {
     const sdk = this.#sdk.value;
     const resolved = this.#resolved;
-    if (!this.isConnected || !sdk || !resolved.ok || this.#error?.code === 'invalid-config') return;
+    if (!this.isConnected || !sdk || !resolved.ok || !this.#container || this.#error?.code === 'invalid-config') return;
     const { options } = resolved;
-    const id = options.setup.instance_id;
-    let record = instances.get(id);
-    if (!record) instances.set(id, (record = { loaded: false, busy: false, listening: false }));
-    record.host = this;
-    if (record.busy) return;
-    if (!record.loaded) {
-      // A `load` Klarna refused is tried again only once the data has changed.
-      if (record.sent && sameOptions(record.sent, options)) return;
-      this.#call(sdk, record, 'load', options, options);
-      return;
-    }
-    const { changes, removed } = changedFields(record.sent!, options);
-    const setupChanged = JSON.stringify(record.sent!.setup) !== JSON.stringify(options.setup);
-    // A new container (a remount) is empty until the SDK renders again: send everything.
-    const remounted = record.container !== this.#container;
-    const update = remounted ? withoutSetup(options) : changes;
-    if (!Object.keys(update).length && !setupChanged && !remounted) return;
-    for (const field of removed) this.log('warn', `${field} was removed, but Klarna's SDK has no way to clear a field once sent; give it an empty value instead.`);
-    // Klarna documents only `instance_id` in an update's setup; a changed key or region is passed on as well.
-    this.#call(sdk, record, 'update', { setup: setupChanged ? options.setup : { instance_id: id }, ...update }, options);
+    // A changed `instance-id` is another instance; the answer shown is that instance's.
+    if (this.#instance?.id !== options.setup.instance_id) this.#attach(sdkInstance(options.setup.instance_id));
+    this.#instance!.show(sdk, options, this.#container);
   }
 
-  #call(sdk: InstantShoppingSdk, record: InstanceRecord, method: 'load' | 'update', payload: InstantShoppingOptions, options: InstantShoppingOptions): void {
-    const id = options.setup.instance_id;
-    record.busy = true;
-    record.sent = copy(options);
-    record.container = this.#container;
-    let answered = false;
-    const onAnswer = (response: InstantShoppingResponse | undefined) => {
-      if (answered) return;
-      answered = true;
-      record.busy = false;
-      const answer: InstantShoppingResponse = { show_button: response?.show_button === true, ...(response?.error !== undefined && { error: response.error }) };
-      if (method === 'load') record.loaded = answer.error === undefined;
-      record.response = answer;
-      const host = record.host;
-      if (host) host.#answered(answer);
-    };
-    try {
-      sdk[method](copy(payload), onAnswer);
-    } catch (error) {
-      record.busy = false;
-      // Reached from updated(): report on the next microtask rather than schedule an update inside this one.
-      queueMicrotask(() => this.#fail({ code: 'sdk', message: `Klarna.InstantShopping.${method} threw: ${(error as Error).message ?? String(error)}`, cause: error }));
-      return;
-    }
-    if (!record.listening) {
-      record.listening = true;
-      for (const name of INSTANT_SHOPPING_SDK_EVENTS) {
-        sdk.on(name, (data) => {
-          const host = record.host;
-          if (host?.isConnected && (data?.instanceId === undefined || data.instanceId === id)) host.emit(domEventName(name), { ...data, instanceId: id });
-        }, { setup: { instance_id: id } });
+  /** Reports to `instance` from now on (none: gone); an instance only this element could name is released. */
+  #attach(instance: SdkInstance | undefined): void {
+    const previous = this.#instance;
+    if (previous && previous !== instance) {
+      previous.detach(this.#listener);
+      if (previous.id === this.#generatedId) {
+        // Nobody else can name that instance: a later connection makes a new id (and so a new `load`).
+        releaseSdkInstance(previous);
+        this.#releasedId = previous.id;
+        this.#generatedId = undefined;
       }
     }
+    this.#instance = instance;
+    instance?.attach(this.#listener);
   }
 
   #answered(response: InstantShoppingResponse): void {
@@ -348,36 +271,6 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
       if (!resolved.ok && this.isConnected) this.#fail({ code: 'invalid-config', message: resolved.message });
     });
   }
-
-  /** Reads the JSON child; true when its text changed. */
-  #readJson(): boolean {
-    const text = this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
-    if (text === this.#json.text) return false;
-    let value: unknown;
-    try {
-      value = text === undefined ? {} : JSON.parse(text);
-    } catch (error) {
-      this.#json = { text, problem: `is not valid JSON (${(error as Error).message})` };
-      return true;
-    }
-    this.#json = typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? { text, value: value as Record<string, unknown> }
-      : { text, problem: 'must hold a JSON object of Instant Shopping SDK fields' };
-    return true;
-  }
-}
-
-function copy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-function sameOptions(a: InstantShoppingOptions, b: InstantShoppingOptions): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function withoutSetup(options: InstantShoppingOptions): Record<string, unknown> {
-  const { setup: _setup, ...fields } = options;
-  return fields;
 }
 
 /** The SDK's `error` has no documented shape; show its message(s) if it has any. */

@@ -5,7 +5,7 @@
  * itself, before or after this runs, still runs: assignments to it are chained, never replaced.
  */
 import { loadScript, ScriptLoadError } from '../core/script.js';
-import type { InstantShoppingSdk } from './sdk.js';
+import type { InstantShoppingSdk } from '../protocol/instant-shopping.js';
 
 export interface SdkLoadOptions {
   nonce?: string | undefined;
@@ -73,4 +73,12 @@ export function loadInstantShoppingSdk(url: string, options: SdkLoadOptions = {}
       }
     }, (error: Error) => finish(error));
   });
+}
+
+declare global {
+  interface Window {
+    Klarna?: { InstantShopping?: InstantShoppingSdk; [name: string]: unknown };
+    /** Called by Klarna's `lib.js` once the SDK is ready. */
+    klarnaAsyncCallback?: (() => void) | undefined;
+  }
 }

@@ -2,7 +2,7 @@
  * The events `<klarna-osm-placement>` fires. All are `CustomEvent`s that bubble and cross shadow
  * roots, and all are in `HTMLElementEventMap`, so `addEventListener` knows their detail.
  */
-import type { OsmNode } from './api.js';
+import type { OsmNode } from '../protocol/osm-answer.js';
 
 export type OsmErrorCode = 'invalid-config' | 'http' | 'network' | 'timeout' | 'malformed-response';
 

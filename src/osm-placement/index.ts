@@ -4,6 +4,7 @@
  */
 export { KlarnaOsmPlacement, type OsmPlacementState, type OsmPrefetched, type OsmTheme } from './osm-placement.component.js';
 export { OSM_PLACEMENT_TAG } from './define.js';
-export { OSM_PLACEMENT_KEYS, type OsmNode, type OsmPlacementKey } from './api.js';
-export type { OsmImpressionMode, OsmLoading } from './config.js';
+export { OSM_LOCALES, OSM_PLACEMENT_KEYS, type OsmLocale, type OsmPlacementKey } from '../protocol/osm-request.js';
+export type { OsmNode } from '../protocol/osm-answer.js';
+export type { OsmImpressionMode, OsmLoading } from './placement-request.js';
 export type * from './events.js';

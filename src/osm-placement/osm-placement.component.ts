@@ -8,8 +8,9 @@ import { wait } from '../core/wait.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
 import { PageConfigController } from '../internal/page-config.js';
 import { observeVisibility } from '../internal/visibility.js';
-import { parseOsmAnswer, type OsmAnswer, type OsmMessage, type OsmNode, type OsmPlacementKey } from './api.js';
-import { resolveOsmRequest, type OsmImpressionMode, type OsmLoading, type OsmRequest, type ResolvedConfig } from './config.js';
+import { parseOsmAnswer, type OsmAnswer, type OsmMessage, type OsmNode } from '../protocol/osm-answer.js';
+import type { OsmPlacementKey } from '../protocol/osm-request.js';
+import { resolvePlacementRequest, type OsmImpressionMode, type OsmLoading, type PlacementRequest, type ResolvedPlacementRequest } from './placement-request.js';
 import type { OsmErrorDetail } from './events.js';
 import { osmPlacementStyles } from './osm-placement.styles.js';
 
@@ -32,7 +33,7 @@ const LAZY_ROOT_MARGIN = '300px';
 export type OsmPrefetched = { url: string; kind: 'message'; nodes: readonly OsmNode[]; impressionUrl?: string | undefined } | { url: string; kind: 'empty'; nodes?: undefined; impressionUrl?: undefined };
 
 /** A request's outcome as shown; each new one is a new rendering, and so one impression. */
-type Shown = { request?: OsmRequest; answer?: OsmAnswer; error?: OsmErrorDetail };
+type Shown = { request?: PlacementRequest; answer?: OsmAnswer; error?: OsmErrorDetail };
 
 /**
  * Klarna On-site messaging for a price: asks Klarna's OSM API, renders the answer's nodes by name,
@@ -117,7 +118,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   declare prefetched?: OsmPrefetched | string;
 
   // ── internal state ──────────────────────────────────────────────────────────────────────────
-  #config: ResolvedConfig = { ok: false, message: '' };
+  #config: ResolvedPlacementRequest = { ok: false, message: '' };
   #shown: Shown | undefined;
   #announced: Shown | undefined;
   #near = false;
@@ -198,13 +199,13 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     if (!(changed.size === 1 && changed.has('theme'))) {
       const page = this.#page.value;
       const { placementKey, purchaseAmount, loading, impression, timeout } = this;
-      const next = resolveOsmRequest({
+      const next = resolvePlacementRequest({
         clientId: this.clientId || page.clientId, placementKey, locale: this.locale || page.locale, purchaseAmount,
         purchaseAmountAttribute: this.getAttribute('purchase-amount'), environment: this.environment || page.environment,
         region: this.region || page.region, apiUrl: this.apiUrl || page.apiUrl, loading, impression, timeout,
       });
       // Keep the same object while nothing a request depends on changed, so the task does not rerun.
-      const key = (config: ResolvedConfig) => (config.ok ? config.request.url + config.request.timeout : config.message);
+      const key = (config: ResolvedPlacementRequest) => (config.ok ? config.request.url + config.request.timeout : config.message);
       if (key(next) !== key(this.#config)) {
         this.#config = next;
         // Rendered here, not by the task, so a server's render and the hydration see the message.
@@ -283,7 +284,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     return answer?.kind === 'message' ? answer.message : undefined;
   }
 
-  #takePrefetched(request: OsmRequest): void {
+  #takePrefetched(request: PlacementRequest): void {
     try {
       const given = this.prefetched!;
       const { url, kind, nodes, impressionUrl } = (typeof given === 'string' ? JSON.parse(given) : given) as OsmPrefetched;

@@ -5,6 +5,7 @@
  * validation_errors }`. It never holds credentials: not in its message, its fields or its cause.
  */
 import { KlarnaHttpError, type KlarnaHttpErrorInit } from '../core/http.js';
+import { isRecord } from '../core/json.js';
 
 export interface ValidationError {
   parameter: string;
@@ -44,8 +45,4 @@ export class KlarnaApiError extends KlarnaHttpError {
 
 export function isKlarnaApiError(error: unknown): error is KlarnaApiError {
   return error instanceof KlarnaApiError;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -30,23 +30,27 @@ export { KlarnaApiError, isKlarnaApiError, type ValidationError } from './api-er
 export { KlarnaValidationError, isKlarnaValidationError } from './validation.js';
 export type { KlarnaClientOptions } from './client-options.js';
 export type { CallOptions } from './transport.js';
+export type { DenyReason, OrderToPlace, PlacedOrder } from './purchase-decisions.js';
+// Klarna's wire shapes, from the protocol layer the elements use too: one name, one shape.
 export {
   DENY_CODES,
+  OSM_LOCALES,
+  OSM_PLACEMENT_KEYS,
+  type Address,
   type AuthorizedOrder,
   type ButtonKey,
   type ButtonMerchantUrls,
   type ButtonSetup,
   type DenyCode,
-  type DenyReason,
   type FraudStatus,
-  type OrderToPlace,
-  type PlaceOrderCallback,
-  type PlacedOrder,
-  type Address,
+  type Item,
   type OrderLine,
+  type OsmLocale,
+  type OsmNode,
+  type OsmPlacementKey,
+  type PlaceOrderCallback,
   type ShippingOption,
-} from './instant-shopping-types.js';
-export type { OsmNode, OsmPlacementKey } from '../osm-placement/api.js';
+} from '../protocol/index.js';
 export {
   apiBaseUrl,
   KLARNA_API_HOSTS,

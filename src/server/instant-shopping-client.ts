@@ -3,9 +3,11 @@
  * each purchase (place the order, or deny it).
  */
 import { createTransport, isLocalBase, type KlarnaClientOptions } from './client-options.js';
-import type { AuthorizedOrder, ButtonKey, ButtonSetup, DenyReason, OrderToPlace, PlacedOrder } from './instant-shopping-types.js';
+import type { AuthorizedOrder, ButtonKey, ButtonSetup } from '../protocol/instant-shopping-rest.js';
+import type { DenyReason, OrderToPlace, PlacedOrder } from './purchase-decisions.js';
 import { basicAuthorization, type CallOptions, type KlarnaTransport } from './transport.js';
 import { assertValid, denyProblems, nonEmpty, orderProblems, placeOrderUrlProblem } from './validation.js';
+import { isRecord } from '../core/json.js';
 
 export interface InstantShoppingClientOptions extends KlarnaClientOptions {
   /** Your Klarna API username (Merchant Portal → Settings → Klarna API keys). */
@@ -77,7 +79,7 @@ export class InstantShoppingClient {
     assertValid('getAuthorization', [nonEmpty('authorizationToken', authorizationToken)]);
     const path = this.#authorizationPath(authorizationToken);
     const { data } = await this.#transport.request<AuthorizedOrder>('GET', path, undefined, options);
-    if (isObject(data)) return data;
+    if (isRecord(data)) return data;
     throw this.#transport.malformed('GET', path, 'expected the authorized order');
   }
 
@@ -132,8 +134,4 @@ export class InstantShoppingClient {
     if (typeof data?.button_key === 'string' && data.button_key) return data;
     throw this.#transport.malformed(method, path, 'expected { button_key, … }');
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,14 +9,13 @@
  * `no-store` and `no-cache` are honoured: such an answer is never kept.
  */
 import { freshnessLifetimeMs } from '../core/cache.js';
-import { osmMessagingUrl } from '../core/endpoints.js';
 import { KlarnaHttpError } from '../core/http.js';
-import { isOsmLocale, OSM_LOCALES } from '../core/markets.js';
-import { OSM_PLACEMENT_KEYS, parseOsmAnswer, type OsmNode, type OsmPlacementKey } from '../osm-placement/api.js';
+import { parseOsmAnswer, type OsmNode } from '../protocol/osm-answer.js';
+import { OSM_LOCALES, osmRequest, type OsmPlacementKey, type OsmRequestProblem } from '../protocol/osm-request.js';
 import { KlarnaApiError } from './api-error.js';
 import { createTransport, type KlarnaClientOptions } from './client-options.js';
 import type { KlarnaTransport } from './transport.js';
-import { assertValid, nonEmpty } from './validation.js';
+import { KlarnaValidationError, nonEmpty } from './validation.js';
 
 /** A kept answer, as JSON, so any store can hold it. */
 export interface OsmCacheEntry {
@@ -130,19 +129,9 @@ export class OsmClient {
   }
 
   #url({ clientId, placementKey, locale, purchaseAmount, region }: OsmMessageRequest): string {
-    const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
-    assertValid('OsmClient.getMessage', [
-      nonEmpty('clientId', clientId),
-      OSM_PLACEMENT_KEYS.includes(placementKey) ? undefined : `placementKey ${JSON.stringify(placementKey)} must be one of ${quoted(OSM_PLACEMENT_KEYS)}`,
-      isOsmLocale(locale) ? undefined : `locale ${JSON.stringify(locale)} must be one of ${OSM_LOCALES.join(', ')}`,
-      purchaseAmount === undefined
-        ? placementKey === 'credit-promotion-badge' ? 'purchaseAmount is required for credit-promotion-badge' : undefined
-        : Number.isSafeInteger(purchaseAmount) && purchaseAmount >= 0 ? undefined : `purchaseAmount ${String(purchaseAmount)} must be a whole, non-negative number of minor units`,
-    ]);
-    const base = osmMessagingUrl({ environment: this.#options.environment, region, locale, baseUrl: this.#options.baseUrl });
-    const query = new URLSearchParams({ client_id: clientId.trim(), placement_key: placementKey, locale });
-    if (purchaseAmount !== undefined) query.set('purchase_amount', String(purchaseAmount));
-    return `${base}?${query}`;
+    const result = osmRequest({ clientId, placementKey, locale, purchaseAmount, region, environment: this.#options.environment, baseUrl: this.#options.baseUrl });
+    if (!result.ok) throw new KlarnaValidationError('OsmClient.getMessage', result.problems.map(describe));
+    return result.request.url;
   }
 
   /**
@@ -163,6 +152,23 @@ export class OsmClient {
       this.#inFlight.set(url, flight);
     }
     return untilAborted(flight, signal, url);
+  }
+}
+
+/** A problem in the words of this API: its property names. */
+function describe(problem: OsmRequestProblem): string {
+  const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
+  switch (problem.kind) {
+    case 'missing':
+      return nonEmpty(problem.field, undefined)!;
+    case 'unsupported':
+      return `${problem.field} ${JSON.stringify(problem.value)} must be one of ${problem.field === 'locale' ? OSM_LOCALES.join(', ') : quoted(problem.allowed)}`;
+    case 'not-minor-units':
+      return `purchaseAmount ${String(problem.value)} must be a whole, non-negative number of minor units`;
+    case 'amount-required':
+      return 'purchaseAmount is required for credit-promotion-badge';
+    case 'bad-base-url':
+      return `baseUrl ${problem.reason}`;
   }
 }
 

@@ -8,7 +8,8 @@
  */
 import { isKlarnaApiError } from './api-error.js';
 import type { InstantShoppingClient } from './instant-shopping-client.js';
-import type { AuthorizedOrder, DenyReason, OrderToPlace, PlacedOrder } from './instant-shopping-types.js';
+import type { AuthorizedOrder } from '../protocol/instant-shopping-rest.js';
+import type { DenyReason, OrderToPlace, PlacedOrder } from './purchase-decisions.js';
 import { isKlarnaValidationError } from './validation.js';
 
 /** What the merchant's handler decides; build it with {@link approve} or {@link deny}. */

@@ -7,7 +7,7 @@
  * `Authorization: Basic <key>` as Klarna's newer APIs take it; the body's fields beyond
  * `supplementary_purchase_data` are Klarna's SDK names (the exact REST body is unconfirmed).
  */
-import type { Address } from '../instant-shopping/sdk.js';
+import type { Address } from '../protocol/instant-shopping.js';
 import { createTransport, type KlarnaClientOptions } from './client-options.js';
 import type { CallOptions, KlarnaTransport } from './transport.js';
 import { assertValid, nonEmpty } from './validation.js';

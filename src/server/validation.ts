@@ -3,7 +3,8 @@
  * with the field to fix and never costs a round trip (or, for `placeOrder`, an authorization).
  */
 import { isLoopbackHostname } from '../core/endpoints.js';
-import { DENY_CODES, type AuthorizedOrder, type ButtonSetup, type DenyReason } from './instant-shopping-types.js';
+import { DENY_CODES, type AuthorizedOrder, type ButtonSetup } from '../protocol/instant-shopping-rest.js';
+import type { DenyReason } from './purchase-decisions.js';
 
 const MAX_PLACE_ORDER_URL_LENGTH = 2000;
 

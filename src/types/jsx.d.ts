@@ -95,7 +95,7 @@ export type KlarnaInstantShoppingHostProps = {
   "show-button"?: KlarnaInstantShoppingHost["showButton"];
   /** The button key your server created with Klarna's Button Keys API. Required. */
   "button-key"?: KlarnaInstantShoppingHost["buttonKey"];
-  /** Identifies this button to the SDK; generated when absent, and stable for the element's life. */
+  /** Identifies this button to the SDK; generated when absent, and kept while the element is on the page. */
   "instance-id"?: KlarnaInstantShoppingHost["instanceId"];
   /** `production` (default) or `playground`. */
   environment?: KlarnaInstantShoppingHost["environment"];
@@ -115,25 +115,25 @@ export type KlarnaInstantShoppingHostProps = {
   orderLines?: KlarnaInstantShoppingHost["orderLines"];
   /** A product with variations the consumer picks in Klarna's dialog; `orderLines` wins when both are given. */
   items?: KlarnaInstantShoppingHost["items"];
-  /**  */
+  /** Delivery choices shown in Klarna's dialog; each price's tax must match its rate. */
   shippingOptions?: KlarnaInstantShoppingHost["shippingOptions"];
-  /** In the browser, at least `{ terms }`: your terms and conditions. */
+  /** In the browser, at least `{ terms }`: your terms and conditions, as an absolute http(s) URL. */
   merchantUrls?: KlarnaInstantShoppingHost["merchantUrls"];
   /** The button's look: `{ theme: { variation, tagline, type } }`. */
   styling?: KlarnaInstantShoppingHost["styling"];
   /** Prefills the consumer's address in Klarna's dialog. */
   billingAddress?: KlarnaInstantShoppingHost["billingAddress"];
-  /**  */
+  /** Countries the consumer may give a billing address in, as two-letter codes. */
   billingCountries?: KlarnaInstantShoppingHost["billingCountries"];
-  /**  */
+  /** Countries you ship to, as two-letter codes. */
   shippingCountries?: KlarnaInstantShoppingHost["shippingCountries"];
-  /**  */
+  /** Your own reference for the order (an order number), passed back with it. */
   merchantReference1?: KlarnaInstantShoppingHost["merchantReference1"];
-  /**  */
+  /** A second reference of your own (a campaign, a store), passed back with the order. */
   merchantReference2?: KlarnaInstantShoppingHost["merchantReference2"];
   /** At most 1024 characters, passed back to your server with the order. */
   merchantData?: KlarnaInstantShoppingHost["merchantData"];
-  /**  */
+  /** Extra checkboxes in Klarna's dialog (`{ id, text, checked?, required? }`); the answers come with the order. */
   additionalCheckboxes?: KlarnaInstantShoppingHost["additionalCheckboxes"];
   /** Any other SDK field, merged over everything else (`setup` excepted: it comes from the attributes). */
   options?: KlarnaInstantShoppingHost["options"];

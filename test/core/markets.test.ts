@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { countryOfLocale, currencyOfCountry, isOsmLocale, OSM_LOCALES, regionForCountry } from '../../src/core/markets.js';
+import { countryOfLocale, currencyOfCountry, regionForCountry } from '../../src/core/markets.js';
+import { isOsmLocale, OSM_LOCALES } from '../../src/protocol/osm-request.js';
 
 describe('markets', () => {
   it('holds the 47 OSM locales, each with a known currency', () => {

@@ -116,6 +116,8 @@ describe('npm run build', () => {
     assert.deepEqual(defines(await output('everything')), all);
     assert.deepEqual(defines(await output('react')), all);
     assert.deepEqual(defines(await output('core')), [], 'the core defines nothing');
+    assert.deepEqual(defines(await output('protocol')), [], 'the protocol layer defines nothing');
+    assert.doesNotMatch(await output('protocol'), /\bLitElement\b|customElements/, 'the protocol layer holds no element code');
     assert.match(await output('server'), /\bOsmClient = class\b|class OsmClient\b/);
     assert.match(await output('emulator'), /startEmulator/);
     await assert.rejects(build({ configFile: false, root: app, logLevel: 'silent', build: { outDir: join(app, 'browser-emulator'), lib: { entry: join(app, 'emulator.js'), formats: ['es'] } } }), /not exported under the conditions/, 'a browser build is told the emulator is Node-only');

@@ -1,11 +1,13 @@
 /**
  * Builds the options for `Klarna.InstantShopping.load`/`update` from the host's attributes,
  * properties and JSON child, and checks them before the SDK sees them. Every problem is named by
- * the attribute or property the merchant sets, and totals are checked, never corrected: a button
- * that charges a different amount than the page shows is worse than no button.
+ * the attribute or property the merchant sets; the order lines' totals are checked by the
+ * protocol layer's rules, never corrected.
  */
+import { isRecord } from '../core/json.js';
 import { countryOfLocale, regionForCountry } from '../core/markets.js';
-import type { InstantShoppingOptions, InstantShoppingRegion } from './sdk.js';
+import { orderLineProblems, shippingOptionProblems } from '../protocol/instant-shopping-checks.js';
+import type { InstantShoppingOptions, InstantShoppingRegion } from '../protocol/instant-shopping.js';
 
 /** The host's inputs, as the element holds them (anything a script may have assigned). */
 export interface HostInputs {
@@ -137,41 +139,7 @@ function checkLines(merged: Record<string, unknown>, problems: string[]): void {
   }
   // Klarna uses order_lines when both are given, so only those are checked then.
   const [field, list] = hasLines ? ['orderLines', orderLines as unknown[]] : ['items', items as unknown[]];
-  list.forEach((line, index) => checkLine(line, `${field}[${index}]`, field === 'orderLines', problems));
-}
-
-function checkLine(line: unknown, at: string, hasQuantity: boolean, problems: string[]): void {
-  if (!isRecord(line)) {
-    problems.push(`${at} must be an object`);
-    return;
-  }
-  if (typeof line.name !== 'string' || !line.name.trim()) problems.push(`${at}.name is required`);
-  const amounts = ['unit_price', 'tax_rate', 'total_amount', 'total_tax_amount', ...(hasQuantity ? ['quantity'] : [])];
-  let whole = requireIntegers(line, amounts, at, problems);
-  whole = optionalIntegers(line, ['total_discount_amount'], at, problems) && whole;
-  if (!whole) return;
-  const quantity = hasQuantity ? (line.quantity as number) : 1;
-  if (hasQuantity && quantity < 1) problems.push(`${at}.quantity must be at least 1`);
-  const unitPrice = line.unit_price as number;
-  const discount = (line.total_discount_amount as number | undefined) ?? 0;
-  const total = line.total_amount as number;
-  const expected = quantity * unitPrice - discount;
-  if (total !== expected) {
-    const formula = hasQuantity ? `quantity × unit_price − total_discount_amount = ${quantity} × ${unitPrice} − ${discount}` : `unit_price − total_discount_amount = ${unitPrice} − ${discount}`;
-    problems.push(`${at}.total_amount ${total} does not add up: ${formula} = ${expected} (totals are checked, never corrected)`);
-  }
-  checkTax(line, 'total_amount', 'total_tax_amount', at, problems);
-  if (!hasQuantity) {
-    if (typeof line.group_identifier === 'string' && line.group_identifier.includes('_')) problems.push(`${at}.group_identifier "${line.group_identifier}" must not contain "_"`);
-    const attributes = Array.isArray(line.product_attributes) ? line.product_attributes : [];
-    attributes.forEach((attribute: unknown, index) => {
-      if (!isRecord(attribute)) return;
-      for (const name of ['identifier', 'value']) {
-        const value = attribute[name];
-        if (typeof value === 'string' && value.includes('_')) problems.push(`${at}.product_attributes[${index}].${name} "${value}" must not contain "_"`);
-      }
-    });
-  }
+  list.forEach((line, index) => problems.push(...orderLineProblems(line, `${field}[${index}]`, field === 'orderLines')));
 }
 
 function checkShippingOptions(options: unknown, problems: string[]): void {
@@ -180,18 +148,7 @@ function checkShippingOptions(options: unknown, problems: string[]): void {
     problems.push('shippingOptions must be an array');
     return;
   }
-  options.forEach((option: unknown, index) => {
-    const at = `shippingOptions[${index}]`;
-    if (!isRecord(option)) {
-      problems.push(`${at} must be an object`);
-      return;
-    }
-    for (const name of ['id', 'name']) {
-      const value = option[name];
-      if (typeof value !== 'string' || !value.trim()) problems.push(`${at}.${name} is required`);
-    }
-    if (requireIntegers(option, ['price', 'tax_amount', 'tax_rate'], at, problems)) checkTax(option, 'price', 'tax_amount', at, problems);
-  });
+  options.forEach((option: unknown, index) => problems.push(...shippingOptionProblems(option, `shippingOptions[${index}]`)));
 }
 
 function checkOthers(merged: Record<string, unknown>, problems: string[]): void {
@@ -205,45 +162,9 @@ function checkOthers(merged: Record<string, unknown>, problems: string[]): void 
   }
 }
 
-/**
- * Tax included in `amount` at `tax_rate` (2500 = 25 %): `amount − amount × 10000 / (10000 + rate)`,
- * Klarna's formula. One minor unit either way is rounding, not an error.
- */
-function checkTax(record: Record<string, unknown>, amountField: string, taxField: string, at: string, problems: string[]): void {
-  const amount = record[amountField] as number;
-  const rate = record.tax_rate as number;
-  const tax = record[taxField] as number;
-  if (rate < 0 || rate > 10_000) {
-    problems.push(`${at}.tax_rate ${rate} must be between 0 and 10000 (2500 is 25 %)`);
-    return;
-  }
-  const expected = Math.round(amount - (amount * 10_000) / (10_000 + rate));
-  if (Math.abs(tax - expected) > 1) problems.push(`${at}.${taxField} ${tax} does not match tax_rate ${rate} on ${amountField} ${amount}: expected ${expected} (within one minor unit)`);
-}
-
-function requireIntegers(record: Record<string, unknown>, names: string[], at: string, problems: string[]): boolean {
-  let ok = true;
-  for (const name of names) {
-    const value = record[name];
-    if (!Number.isSafeInteger(value)) {
-      ok = false;
-      problems.push(value === undefined ? `${at}.${name} is required` : `${at}.${name} ${JSON.stringify(value)} must be an integer (minor units: 11900 for 119.00)`);
-    }
-  }
-  return ok;
-}
-
-function optionalIntegers(record: Record<string, unknown>, names: string[], at: string, problems: string[]): boolean {
-  return requireIntegers(record, names.filter((name) => record[name] !== undefined), at, problems);
-}
-
 /** A value as a merchant would recognise it in a message: strings quoted, anything else as JSON. */
 function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isHttpUrl(value: unknown, base?: string): boolean {
@@ -257,18 +178,4 @@ function isHttpUrl(value: unknown, base?: string): boolean {
 
 function defined(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== null));
-}
-
-/**
- * The fields of `next` that differ from `previous` (compared as JSON), for `update`. Fields that
- * were sent before and are now absent are listed in `removed`: the SDK documents no way to clear
- * a field, so they cannot be sent.
- */
-export function changedFields(previous: InstantShoppingOptions, next: InstantShoppingOptions): { changes: Record<string, unknown>; removed: string[] } {
-  const changes: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(next)) {
-    if (field !== 'setup' && JSON.stringify(value) !== JSON.stringify(previous[field])) changes[field] = value;
-  }
-  const removed = Object.keys(previous).filter((field) => field !== 'setup' && next[field] === undefined);
-  return { changes, removed };
 }

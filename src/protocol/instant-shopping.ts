@@ -1,7 +1,8 @@
 /**
- * The Instant Shopping JS SDK as the page sees it (`window.Klarna.InstantShopping`), and the data
+ * The Instant Shopping JS SDK's surface (`Klarna.InstantShopping`: load, update, on) and the data
  * it takes, in Klarna's own snake_case shapes so that examples from Klarna's docs paste in as they
- * are. Sources: Klarna's product-page guide and the facts in `reference/instant-shopping.md`.
+ * are. DOM-free: the server helpers take the same order lines. Sources: Klarna's product-page
+ * guide and the facts in `reference/instant-shopping.md`.
  */
 
 export type InstantShoppingRegion = 'eu' | 'na';
@@ -162,12 +163,4 @@ export interface InstantShoppingSdk {
   load(options: InstantShoppingOptions, callback?: (response: InstantShoppingResponse) => void): void;
   update(options: InstantShoppingOptions, callback?: (response: InstantShoppingResponse) => void): void;
   on(event: string, handler: (data: InstantShoppingEventData) => void, options?: { setup: { instance_id: string } }): void;
-}
-
-declare global {
-  interface Window {
-    Klarna?: { InstantShopping?: InstantShoppingSdk; [name: string]: unknown };
-    /** Called by Klarna's `lib.js` once the SDK is ready. */
-    klarnaAsyncCallback?: (() => void) | undefined;
-  }
 }

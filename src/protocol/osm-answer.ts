@@ -1,14 +1,10 @@
 /**
- * The On-site messaging answer as the element uses it: nodes looked up by name (never by type or
- * position, as Klarna's reference asks), unknown nodes and properties ignored, and every URL
- * checked before it can reach the page.
+ * The On-site messaging answer, read the same way by the element and by `OsmClient`: nodes looked
+ * up by name (never by type or position, as Klarna's reference asks), unknown nodes and properties
+ * ignored, and every URL checked before it can reach a page.
  */
 import { isLoopbackHostname } from '../core/endpoints.js';
 import { KlarnaHttpError, type JsonResponse } from '../core/http.js';
-
-export type OsmPlacementKey = 'credit-promotion-badge' | 'top-strip-promotion-badge';
-
-export const OSM_PLACEMENT_KEYS: readonly OsmPlacementKey[] = ['credit-promotion-badge', 'top-strip-promotion-badge'];
 
 /** A node as rendered: only the documented properties, with safe URLs. */
 export interface OsmNode {

@@ -1,17 +1,9 @@
 /**
- * The Instant Shopping REST API's shapes, in Klarna's snake_case so examples from Klarna's docs
- * paste in. The order pieces are the ones the browser SDK takes (`../instant-shopping/sdk.ts`).
+ * The Instant Shopping REST API's shapes (button keys, authorized orders, the `place_order`
+ * callback, fraud statuses, deny codes), in Klarna's snake_case so examples from Klarna's docs
+ * paste in. The order pieces are the ones the browser SDK takes.
  */
-import type {
-  AdditionalCheckbox,
-  Address,
-  Item,
-  OrderLine,
-  ShippingOption,
-  ButtonStyling,
-} from '../instant-shopping/sdk.js';
-
-export type { AdditionalCheckbox, Address, Item, OrderLine, ShippingOption, ButtonStyling };
+import type { AdditionalCheckbox, Address, ButtonStyling, Item, OrderLine, ShippingOption } from './instant-shopping.js';
 
 /** The merchant's endpoints. `place_order` is where Klarna posts each purchase for a decision. */
 export interface ButtonMerchantUrls {
@@ -74,9 +66,6 @@ export interface AuthorizedOrder {
   [field: string]: unknown;
 }
 
-/** What `placeOrder` sends: usually the authorized order, with the merchant's references and URLs. */
-export type OrderToPlace = AuthorizedOrder;
-
 /** The body Klarna posts to `merchant_urls.place_order`. */
 export interface PlaceOrderCallback {
   authorization_token: string;
@@ -85,23 +74,5 @@ export interface PlaceOrderCallback {
 
 export type FraudStatus = 'ACCEPTED' | 'PENDING' | 'REJECTED';
 
-/**
- * The result of placing an order. `pending` is not a success: Klarna is reviewing the purchase and
- * may still reject it, so hold the goods until Klarna notifies you (see `guidance`).
- */
-export type PlacedOrder =
-  | { outcome: 'accepted'; orderId: string; fraudStatus: 'ACCEPTED' }
-  | { outcome: 'pending'; orderId: string; fraudStatus: 'PENDING'; guidance: string }
-  | { outcome: 'rejected'; orderId: string; fraudStatus: 'REJECTED'; guidance: string };
-
 export const DENY_CODES = ['address_error', 'item_out_of_stock', 'consumer_underaged', 'unsupported_shipping_address', 'other'] as const;
 export type DenyCode = (typeof DENY_CODES)[number];
-
-/**
- * Why a purchase is denied, shown to the consumer in the dialog: a documented code (with a message
- * in the flow's locale; required for `other`), or only a page to send the consumer to.
- */
-export type DenyReason =
-  | { code: Exclude<DenyCode, 'other'>; message?: string; redirectUrl?: never }
-  | { code: 'other'; message: string; redirectUrl?: never }
-  | { redirectUrl: string; code?: never; message?: never };

@@ -1,0 +1,187 @@
+/**
+ * The page's Instant Shopping SDK instances, one per instance id, kept per page rather than per
+ * element: Klarna's SDK takes `load` once per instance for the page's life, so an element removed
+ * and added back, or a framework's remount with the same `instance-id`, must go on with `update`.
+ *
+ * An instance owns the protocol with the SDK: `load` the first time, then `update` with only the
+ * fields that changed; one call at a time, and whatever was asked for meanwhile is sent when the
+ * call's callback comes, so nothing is lost and nothing is sent twice. It forwards the SDK's events
+ * for its id to whoever shows it now. It knows no element: a host attaches a listener and passes
+ * where the button is mounted as an opaque object, so this module runs without a DOM.
+ *
+ * Nothing here holds a host: the listener is dropped on `detach`, the mount is held weakly, and an
+ * instance whose id nobody can ask for again (one a host generated) is released for good.
+ */
+import {
+  INSTANT_SHOPPING_SDK_EVENTS,
+  type InstantShoppingEventData,
+  type InstantShoppingOptions,
+  type InstantShoppingResponse,
+  type InstantShoppingSdk,
+  type InstantShoppingSdkEvent,
+} from '../protocol/instant-shopping.js';
+
+/** What an instance tells the host showing it. */
+export interface SdkInstanceListener {
+  /** Klarna answered a `load` or `update`. */
+  answered(response: InstantShoppingResponse): void;
+  /** The SDK threw instead of answering; the same data is not sent again. */
+  threw(method: 'load' | 'update', error: unknown): void;
+  /** One of the SDK's events, for this instance. */
+  event(name: InstantShoppingSdkEvent, data: InstantShoppingEventData): void;
+  /** Something the merchant should change. */
+  warn(message: string): void;
+}
+
+type Method = 'load' | 'update';
+
+export class SdkInstance {
+  readonly id: string;
+  #listener: SdkInstanceListener | undefined;
+  #sdk: InstantShoppingSdk | undefined;
+  /** The options the host wants shown, and where, since its last `show`. */
+  #wanted: { options: InstantShoppingOptions; mount: WeakRef<object> } | undefined;
+  /** A copy of the options the SDK was last given in full (load) or in part (update). */
+  #sent: InstantShoppingOptions | undefined;
+  /** Where the SDK last rendered; a new mount (a remount) is empty until everything is sent again. */
+  #mount: WeakRef<object> | undefined;
+  /** `load` answered without an error; later changes go through `update`. */
+  #loaded = false;
+  /** A call awaits its callback. */
+  #busy = false;
+  #listening = false;
+  #response: InstantShoppingResponse | undefined;
+
+  constructor(id: string) {
+    this.id = id;
+  }
+
+  /** The SDK's last answer, for a host that comes back after it arrived. */
+  get response(): InstantShoppingResponse | undefined {
+    return this.#response;
+  }
+
+  /** Makes `listener` the one this instance reports to (a newer host takes over from an older one). */
+  attach(listener: SdkInstanceListener): void {
+    this.#listener = listener;
+  }
+
+  /** Stops reporting to `listener` and forgets what it wanted shown; a later host starts afresh. */
+  detach(listener: SdkInstanceListener): void {
+    if (this.#listener !== listener) return;
+    this.#listener = undefined;
+    this.#wanted = undefined;
+  }
+
+  /** Brings the SDK up to `options`, rendered into `mount`: now, or when the call under way answers. */
+  show(sdk: InstantShoppingSdk, options: InstantShoppingOptions, mount: object): void {
+    this.#sdk = sdk;
+    this.#wanted = { options: copy(options), mount: new WeakRef(mount) };
+    this.#flush();
+  }
+
+  #flush(): void {
+    const sdk = this.#sdk;
+    const wanted = this.#wanted;
+    const mount = wanted?.mount.deref();
+    if (this.#busy || !sdk || !wanted || !mount || !this.#listener) return;
+    const { options } = wanted;
+    const sent = this.#sent;
+    if (!this.#loaded || !sent) {
+      // A `load` Klarna refused is tried again only once the data has changed.
+      if (!sent || !same(sent, options)) this.#call(sdk, 'load', options, options, wanted.mount);
+      return;
+    }
+    const { changes, removed } = changedFields(sent, options);
+    const setupChanged = !same(sent.setup, options.setup);
+    const remounted = this.#mount?.deref() !== mount;
+    const update = remounted ? withoutSetup(options) : changes;
+    if (!Object.keys(update).length && !setupChanged && !remounted) return;
+    for (const field of removed) this.#listener.warn(`${field} was removed, but Klarna's SDK has no way to clear a field once sent; give it an empty value instead.`);
+    // Klarna documents only `instance_id` in an update's setup; a changed key or region is passed on as well.
+    this.#call(sdk, 'update', { setup: setupChanged ? options.setup : { instance_id: this.id }, ...update }, options, wanted.mount);
+  }
+
+  #call(sdk: InstantShoppingSdk, method: Method, payload: InstantShoppingOptions, options: InstantShoppingOptions, mount: WeakRef<object>): void {
+    this.#busy = true;
+    this.#sent = options;
+    this.#mount = mount;
+    let answered = false;
+    const onAnswer = (response: InstantShoppingResponse | undefined) => {
+      // The SDK's callback is Klarna's code: a second call for one request is ignored.
+      if (answered) return;
+      answered = true;
+      this.#busy = false;
+      const answer: InstantShoppingResponse = { show_button: response?.show_button === true, ...(response?.error !== undefined && { error: response.error }) };
+      if (method === 'load') this.#loaded = answer.error === undefined;
+      this.#response = answer;
+      this.#listener?.answered(answer);
+      // After the host has had its turn to pass on what changed meanwhile, so that goes out as one update.
+      queueMicrotask(() => this.#flush());
+    };
+    try {
+      sdk[method](copy(payload), onAnswer);
+    } catch (error) {
+      this.#busy = false;
+      this.#listener?.threw(method, error);
+      return;
+    }
+    this.#listen(sdk);
+  }
+
+  #listen(sdk: InstantShoppingSdk): void {
+    if (this.#listening) return;
+    this.#listening = true;
+    for (const name of INSTANT_SHOPPING_SDK_EVENTS) {
+      sdk.on(name, (data) => {
+        if (data?.instanceId === undefined || data.instanceId === this.id) this.#listener?.event(name, { ...data, instanceId: this.id });
+      }, { setup: { instance_id: this.id } });
+    }
+  }
+}
+
+const instances = new Map<string, SdkInstance>();
+
+/** The page's instance for `id`, created on first use. */
+export function sdkInstance(id: string): SdkInstance {
+  let instance = instances.get(id);
+  if (!instance) instances.set(id, (instance = new SdkInstance(id)));
+  return instance;
+}
+
+/** Forgets an instance for good: for ids nobody can ask for again (a host's generated one). */
+export function releaseSdkInstance(instance: SdkInstance): void {
+  if (instances.get(instance.id) === instance) instances.delete(instance.id);
+}
+
+/** The ids of the instances this page holds: for tests and for debugging a page. */
+export function sdkInstanceIds(): string[] {
+  return [...instances.keys()];
+}
+
+/**
+ * The fields of `next` that differ from `previous` (compared as JSON), for `update`. Fields that
+ * were sent before and are now absent are listed in `removed`: the SDK documents no way to clear
+ * a field, so they cannot be sent.
+ */
+export function changedFields(previous: InstantShoppingOptions, next: InstantShoppingOptions): { changes: Record<string, unknown>; removed: string[] } {
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(next)) {
+    if (field !== 'setup' && JSON.stringify(value) !== JSON.stringify(previous[field])) changes[field] = value;
+  }
+  const removed = Object.keys(previous).filter((field) => field !== 'setup' && next[field] === undefined);
+  return { changes, removed };
+}
+
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function withoutSetup(options: InstantShoppingOptions): Record<string, unknown> {
+  const { setup: _setup, ...fields } = options;
+  return fields;
+}

@@ -1,0 +1,12 @@
+/**
+ * `klarna-elements/protocol`: Klarna's wire facts, DOM-free and Node-safe. The On-site messaging
+ * request (placement keys, locales, the one URL builder) and answer parser, and the Instant
+ * Shopping SDK's and REST API's shapes with the checks that their totals add up. The elements and
+ * the server helpers both build on it, so the browser and a server agree byte for byte.
+ * @module
+ */
+export * from './osm-request.js';
+export * from './osm-answer.js';
+export * from './instant-shopping.js';
+export * from './instant-shopping-rest.js';
+export * from './instant-shopping-checks.js';

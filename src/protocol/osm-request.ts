@@ -1,0 +1,99 @@
+/**
+ * An On-site messaging request as Klarna's API takes it: the placement keys and the 47 locales it
+ * serves, what a request needs, and the one function that builds its URL. The element and
+ * `OsmClient` both build their request here, so a server's `prefetched` answer is for exactly the
+ * URL the element asks for.
+ *
+ * Problems come back as data (the field, and what is wrong with it) rather than as sentences,
+ * because the element names a field by its attribute (`placement-key`) and a server by its
+ * property (`placementKey`).
+ */
+import { KLARNA_ENVIRONMENTS, osmMessagingUrl, type KlarnaEnvironment } from '../core/endpoints.js';
+import { KLARNA_REGIONS, type KlarnaRegion } from '../core/markets.js';
+
+export type OsmPlacementKey = 'credit-promotion-badge' | 'top-strip-promotion-badge';
+
+/** The placements the OSM API serves: amount based next to a price, and the top strip of a page. */
+export const OSM_PLACEMENT_KEYS: readonly OsmPlacementKey[] = ['credit-promotion-badge', 'top-strip-promotion-badge'];
+
+/** Every locale the OSM API accepts, exactly as listed in its reference. */
+export const OSM_LOCALES = [
+  'en-AT', 'de-AT', 'nl-BE', 'en-BE', 'fr-BE', 'en-CH', 'de-CH', 'it-CH', 'fr-CH', 'en-CZ',
+  'cs-CZ', 'de-DE', 'en-DE', 'da-DK', 'en-DK', 'es-ES', 'en-ES', 'fi-FI', 'sv-FI', 'en-FI',
+  'fr-FR', 'en-FR', 'en-GB', 'en-GR', 'el-GR', 'en-IE', 'en-IT', 'it-IT', 'nl-NL', 'en-NL',
+  'no-NO', 'nb-NO', 'en-NO', 'en-PL', 'pl-PL', 'en-PT', 'pt-PT', 'sv-SE', 'en-SE', 'en-CA',
+  'fr-CA', 'es-MX', 'en-MX', 'en-US', 'es-US', 'en-AU', 'en-NZ',
+] as const;
+
+export type OsmLocale = (typeof OSM_LOCALES)[number];
+
+export function isOsmLocale(value: unknown): value is OsmLocale {
+  return (OSM_LOCALES as readonly unknown[]).includes(value);
+}
+
+/** What a request is made of, as a caller holds it (anything a script may have assigned). */
+export interface OsmRequestInput {
+  clientId: unknown;
+  placementKey: unknown;
+  locale: unknown;
+  /** Minor units: a whole, non-negative number. Required for `credit-promotion-badge`. */
+  purchaseAmount: unknown;
+  environment?: unknown;
+  region?: unknown;
+  /** Replaces Klarna's host (the emulator, a proxy). */
+  baseUrl?: string | undefined;
+}
+
+export interface OsmRequest {
+  /** The request URL, also the key under which answers are cached. */
+  url: string;
+  placementKey: OsmPlacementKey;
+  locale: OsmLocale;
+  purchaseAmount: number | undefined;
+}
+
+/**
+ * One thing wrong with a request: `missing` (absent or blank), `unsupported` (not one of
+ * `allowed`), `not-minor-units` (an amount that is not a whole, non-negative number),
+ * `amount-required` (none given for `credit-promotion-badge`), `bad-base-url` (`reason` says why).
+ */
+export type OsmRequestProblem =
+  | { field: 'clientId' | 'placementKey' | 'locale'; kind: 'missing' }
+  | { field: 'placementKey' | 'locale' | 'environment' | 'region'; kind: 'unsupported'; value: unknown; allowed: readonly string[] }
+  | { field: 'purchaseAmount'; kind: 'not-minor-units'; value: unknown }
+  | { field: 'purchaseAmount'; kind: 'amount-required' }
+  | { field: 'baseUrl'; kind: 'bad-base-url'; reason: string };
+
+export type OsmRequestResult = { ok: true; request: OsmRequest } | { ok: false; problems: OsmRequestProblem[] };
+
+const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+
+/** Checks a request and, when nothing is wrong, builds its URL: `{base}/messaging/v3?client_id=…`. */
+export function osmRequest(input: OsmRequestInput): OsmRequestResult {
+  const { clientId, placementKey, locale, purchaseAmount: amount, environment, region } = input;
+  const problems: OsmRequestProblem[] = [];
+  if (!(typeof clientId === 'string' && clientId.trim())) problems.push({ field: 'clientId', kind: 'missing' });
+  if (isBlank(placementKey)) problems.push({ field: 'placementKey', kind: 'missing' });
+  else if (!(OSM_PLACEMENT_KEYS as readonly unknown[]).includes(placementKey)) problems.push({ field: 'placementKey', kind: 'unsupported', value: placementKey, allowed: OSM_PLACEMENT_KEYS });
+  if (!isBlank(environment) && !(KLARNA_ENVIRONMENTS as readonly unknown[]).includes(environment)) problems.push({ field: 'environment', kind: 'unsupported', value: environment, allowed: KLARNA_ENVIRONMENTS });
+  if (!isBlank(region) && !(KLARNA_REGIONS as readonly unknown[]).includes(region)) problems.push({ field: 'region', kind: 'unsupported', value: region, allowed: KLARNA_REGIONS });
+  if (isBlank(locale)) problems.push({ field: 'locale', kind: 'missing' });
+  else if (!isOsmLocale(locale)) problems.push({ field: 'locale', kind: 'unsupported', value: locale, allowed: OSM_LOCALES });
+  const hasAmount = !isBlank(amount);
+  if (hasAmount && !(Number.isSafeInteger(amount) && (amount as number) >= 0)) problems.push({ field: 'purchaseAmount', kind: 'not-minor-units', value: amount });
+  else if (!hasAmount && placementKey === 'credit-promotion-badge') problems.push({ field: 'purchaseAmount', kind: 'amount-required' });
+  if (problems.length) return { ok: false, problems };
+
+  let base: string;
+  try {
+    base = osmMessagingUrl({ environment: environment as KlarnaEnvironment | undefined, region: region as KlarnaRegion | undefined, locale: locale as string, baseUrl: input.baseUrl || undefined });
+  } catch (error) {
+    return { ok: false, problems: [{ field: 'baseUrl', kind: 'bad-base-url', reason: (error as Error).message.replace(/\.$/, '') }] };
+  }
+  const query = new URLSearchParams({ client_id: (clientId as string).trim(), placement_key: placementKey as string, locale: locale as string });
+  if (hasAmount) query.set('purchase_amount', String(amount as number));
+  return {
+    ok: true,
+    request: { url: `${base}?${query}`, placementKey: placementKey as OsmPlacementKey, locale: locale as OsmLocale, purchaseAmount: hasAmount ? (amount as number) : undefined },
+  };
+}
