@@ -30,7 +30,8 @@ export default defineConfig({
       fileName: () => 'klarna-elements.js',
     },
     // Library mode keeps whitespace in ES output, for the next bundler's tree-shaking; this file is
-    // served as it is, so it gets the full minification.
-    rolldownOptions: { output: { minify: true } },
+    // served as it is, so it gets the full minification. One file: what the npm build loads on
+    // demand (a placement's problem wording) is inlined, since a CDN user adds one <script>.
+    rolldownOptions: { output: { minify: true, codeSplitting: false } },
   },
 });

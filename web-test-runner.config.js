@@ -52,7 +52,8 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: findBrowser(),
-        args: CHROMIUM_ARGS,
+        // gc() for the tests that show removed elements are not retained (a WeakRef probe).
+        args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
       },
     }),
   ],

@@ -1,5 +1,6 @@
 /** The storefront's three views: landing, product and cart. */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { productArt } from './art.js';
 import { cart } from './cart.js';
 import { CURRENCY, findProduct, formatPrice, PRODUCTS, type Colour, type Product } from './catalog.js';
@@ -25,8 +26,8 @@ interface PlacementOptions {
 function osmPlacement({ placementKey, amount, loading }: PlacementOptions): TemplateResult {
   return html`<klarna-osm-placement
     placement-key=${placementKey}
-    purchase-amount=${amount ?? nothing}
-    loading=${loading ?? nothing}
+    purchase-amount=${ifDefined(amount)}
+    loading=${ifDefined(loading)}
   ></klarna-osm-placement>`;
 }
 

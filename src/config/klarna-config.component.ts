@@ -3,6 +3,7 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { KlarnaEnvironment } from '../core/endpoints.js';
 import type { KlarnaRegion } from '../core/markets.js';
 import { klarnaConfigContext, withoutEmpty, type KlarnaPageConfig } from '../internal/page-config.js';
+import { property } from '../internal/property.js';
 
 /**
  * Gives every Klarna element inside it the same `client-id`, `locale`, `environment`, `region` and
@@ -19,24 +20,16 @@ export class KlarnaConfig extends LitElement {
   static override styles = css`:host { display: contents; }`;
 
   // ── public properties ───────────────────────────────────────────────────────────────────────
-  static override properties = {
-    clientId: { attribute: 'client-id' },
-    locale: {},
-    environment: {},
-    region: {},
-    apiUrl: { attribute: 'api-url' },
-  };
-
   /** Your OSM client id, for every `<klarna-osm-placement>` inside. */
-  declare clientId?: string;
+  @property({ attribute: 'client-id' }) clientId?: string;
   /** E.g. `en-US`, for every element inside. */
-  declare locale?: string;
+  @property() locale?: string;
   /** `production` or `playground`. */
-  declare environment?: KlarnaEnvironment;
+  @property() environment?: KlarnaEnvironment;
   /** `eu`, `na` or `oc`. */
-  declare region?: KlarnaRegion;
+  @property() region?: KlarnaRegion;
   /** A base URL replacing Klarna's hosts (the emulator, a proxy). */
-  declare apiUrl?: string;
+  @property({ attribute: 'api-url' }) apiUrl?: string;
 
   // ── controllers ─────────────────────────────────────────────────────────────────────────────
   /** Settings from a `<klarna-config>` further out, which this one refines. */

@@ -8,19 +8,21 @@ export type KlarnaEnvironment = 'playground' | 'production';
 
 export const KLARNA_ENVIRONMENTS: readonly KlarnaEnvironment[] = ['production', 'playground'];
 
-/** REST API hosts, exactly as Klarna's OSM and REST docs list them. */
-export const KLARNA_API_HOSTS: Readonly<Record<KlarnaEnvironment, Readonly<Record<KlarnaRegion, string>>>> = {
-  production: {
-    eu: 'https://api.klarna.com',
-    na: 'https://api-na.klarna.com',
-    oc: 'https://api-oc.klarna.com',
-  },
-  playground: {
-    eu: 'https://api.playground.klarna.com',
-    na: 'https://api-na.playground.klarna.com',
-    oc: 'https://api-oc.playground.klarna.com',
-  },
-};
+/**
+ * Klarna's REST API host for an environment and region, as Klarna's OSM and REST docs list them:
+ * `api` with `-na` or `-oc` outside Europe, and `.playground` for the playground.
+ */
+export function klarnaApiHost(environment: KlarnaEnvironment, region: KlarnaRegion): string {
+  return `https://api${region === 'eu' ? '' : `-${region}`}${environment === 'playground' ? '.playground' : ''}.klarna.com`;
+}
+
+/** Every REST API host, by environment and region. */
+export const KLARNA_API_HOSTS: Readonly<Record<KlarnaEnvironment, Readonly<Record<KlarnaRegion, string>>>> = /* @__PURE__ */ hostTable();
+
+function hostTable() {
+  const row = (environment: KlarnaEnvironment) => ({ eu: klarnaApiHost(environment, 'eu'), na: klarnaApiHost(environment, 'na'), oc: klarnaApiHost(environment, 'oc') });
+  return { production: row('production'), playground: row('playground') };
+}
 
 /** The Instant Shopping JS SDK. Klarna serves one URL for every environment and region. */
 export const INSTANT_SHOPPING_SDK_URL = 'https://x.klarnacdn.net/instantshopping/lib/v1/lib.js';
@@ -87,7 +89,7 @@ export function normalizeBaseUrl(baseUrl: string): string {
 export function apiBaseUrl(options: EndpointOptions = {}): string {
   if (options.baseUrl) return normalizeBaseUrl(options.baseUrl);
   const environment = options.environment ?? 'production';
-  return KLARNA_API_HOSTS[environment][resolveRegion(options)];
+  return klarnaApiHost(environment, resolveRegion(options));
 }
 
 /** The On-site messaging endpoint: `{base}/messaging/v3`. */

@@ -19,7 +19,7 @@ const NORTH_AMERICA = new Set(['US', 'CA', 'MX']);
 const OCEANIA = new Set(['AU', 'NZ']);
 
 export function isKlarnaRegion(value: unknown): value is KlarnaRegion {
-  return value === 'eu' || value === 'na' || value === 'oc';
+  return (KLARNA_REGIONS as readonly unknown[]).includes(value);
 }
 
 /** The country part of a BCP 47 locale such as `en-US` (upper-cased), or `undefined`. */

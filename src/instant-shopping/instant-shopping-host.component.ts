@@ -1,9 +1,9 @@
 import { html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { instantShoppingSdkUrl } from '../core/endpoints.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
 import { PageConfigController } from '../internal/page-config.js';
+import { property } from '../internal/property.js';
 import type {
   AdditionalCheckbox, Address, ButtonStyling, InstantShoppingResponse, Item, MerchantUrls, OrderLine, ShippingOption,
 } from '../protocol/instant-shopping.js';

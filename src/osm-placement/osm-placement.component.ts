@@ -7,6 +7,7 @@ import { KlarnaHttpError } from '../core/http.js';
 import { wait } from '../core/wait.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
 import { PageConfigController } from '../internal/page-config.js';
+import { property } from '../internal/property.js';
 import { observeVisibility } from '../internal/visibility.js';
 import { parseOsmAnswer, type OsmAnswer, type OsmMessage, type OsmNode } from '../protocol/osm-answer.js';
 import type { OsmPlacementKey } from '../protocol/osm-request.js';
@@ -61,7 +62,7 @@ type Shown = { request?: PlacementRequest; answer?: OsmAnswer; error?: OsmErrorD
  * @cssprop [--klarna-osm-legal-color=inherit] - Colour of the legal text.
  * @cssprop [--klarna-osm-focus-color=currentColor] - Colour of the focus ring on links.
  * @cssprop [--klarna-osm-font-family=inherit] - Font family.
- * @cssprop [--klarna-osm-font-size=inherit] - Font size.
+ * @cssprop [--klarna-osm-font-size=1em] - Font size.
  * @cssprop [--klarna-osm-line-height=1.45] - Line height.
  * @cssprop [--klarna-osm-gap=0.25em 0.5em] - Space between the badge, the text and the links.
  * @cssprop [--klarna-osm-badge-height=1.5em] - Height of the Klarna badge.
@@ -72,53 +73,38 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   static override styles = osmPlacementStyles;
 
   // ── public properties ───────────────────────────────────────────────────────────────────────
-  static override properties = {
-    clientId: { attribute: 'client-id' },
-    placementKey: { attribute: 'placement-key', reflect: true },
-    locale: { reflect: true },
-    // A value that is not a number stays visible to validation as NaN, with the attribute's text.
-    purchaseAmount: { attribute: 'purchase-amount', converter: (value: string | null) => (value?.trim() ? Number(value) : undefined) },
-    environment: {},
-    region: {},
-    apiUrl: { attribute: 'api-url' },
-    loading: {},
-    impression: {},
-    timeout: { type: Number },
-    theme: { reflect: true },
-    prefetched: {},
-  };
-
-  /** Your On-site messaging client id from the Klarna Merchant Portal. Required. */
-  declare clientId?: string;
+  /** Your On-site messaging client id from the Klarna Merchant Portal. Required, here or on a `<klarna-config>`. */
+  @property({ attribute: 'client-id' }) clientId?: string;
   /** `credit-promotion-badge` (amount based, next to a price) or `top-strip-promotion-badge` (landing pages). Required. */
-  declare placementKey?: OsmPlacementKey;
+  @property({ attribute: 'placement-key', reflect: true }) placementKey?: OsmPlacementKey;
   /** The language and market of the message: one of the 47 OSM locales, e.g. `en-US`. Required. */
-  declare locale?: string;
+  @property({ reflect: true }) locale?: string;
   /** The price in minor units (`12999` for 129.99). Required for `credit-promotion-badge`. */
-  declare purchaseAmount?: number;
+  // An attribute that is not a number stays visible to validation as NaN, with the attribute's text.
+  @property({ attribute: 'purchase-amount', type: Number, converter: (value: string | null) => (value?.trim() ? Number(value) : undefined) }) purchaseAmount?: number;
   /** `production` (default) or `playground`. */
-  declare environment?: 'production' | 'playground';
+  @property() environment?: 'production' | 'playground';
   /** Klarna API region: `eu`, `na` or `oc`; derived from the locale when absent. */
-  declare region?: 'eu' | 'na' | 'oc';
+  @property() region?: 'eu' | 'na' | 'oc';
   /** A base URL that replaces Klarna's host (the request goes to `{api-url}/messaging/v3`): the emulator or your proxy. */
-  declare apiUrl?: string;
+  @property({ attribute: 'api-url' }) apiUrl?: string;
   /** `eager` (default) loads at once; `lazy` loads when the placement comes near the viewport. */
-  declare loading?: OsmLoading;
+  @property() loading?: OsmLoading;
   /** `visible` (default) fires the impression beacon once the message is at least partly in view; `render` as soon as it is rendered. */
-  declare impression?: OsmImpressionMode;
+  @property() impression?: OsmImpressionMode;
   /** Milliseconds to wait for Klarna before giving up; default 5000, as Klarna advises. */
-  declare timeout?: number;
+  @property({ type: Number }) timeout?: number;
   /** Colours: absent takes the page's own; `light`, `dark`, or `auto` to follow `prefers-color-scheme`. */
-  declare theme?: OsmTheme;
+  @property({ reflect: true }) theme?: OsmTheme;
   /**
    * The message a server already fetched: `OsmClient.getMessage`'s result (in the attribute, as
    * JSON). It is shown at once, and Klarna is not asked again, when its `url` is the request this
    * placement makes; otherwise the placement warns and fetches. Later changes fetch as usual.
    */
-  declare prefetched?: OsmPrefetched | string;
+  @property() prefetched?: OsmPrefetched | string;
 
   // ── internal state ──────────────────────────────────────────────────────────────────────────
-  #config: ResolvedPlacementRequest = { ok: false, message: '' };
+  #config: ResolvedPlacementRequest = { ok: false, problems: [], purchaseAmountAttribute: null };
   #shown: Shown | undefined;
   #announced: Shown | undefined;
   #near = false;
@@ -142,7 +128,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
       if (!config.ok) {
         // Frameworks may set attributes one at a time; a later one in this task may fix it.
         await wait(0, signal);
-        throw new OsmConfigError(config.message);
+        throw new OsmConfigError(await describeProblems(config));
       }
       const { request } = config;
       const reload = this.#reloadNext;
@@ -205,7 +191,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
         region: this.region || page.region, apiUrl: this.apiUrl || page.apiUrl, loading, impression, timeout,
       });
       // Keep the same object while nothing a request depends on changed, so the task does not rerun.
-      const key = (config: ResolvedPlacementRequest) => (config.ok ? config.request.url + config.request.timeout : config.message);
+      const key = (config: ResolvedPlacementRequest) => (config.ok ? config.request.url + config.request.timeout : JSON.stringify(config));
       if (key(next) !== key(this.#config)) {
         this.#config = next;
         // Rendered here, not by the task, so a server's render and the hydration see the message.
@@ -310,3 +296,11 @@ export class KlarnaOsmPlacement extends KlarnaElement {
 }
 
 class OsmConfigError extends Error {}
+
+/** The wording of what is wrong, loaded only when something is; a failed load still names the attributes. */
+function describeProblems({ problems, purchaseAmountAttribute }: Extract<ResolvedPlacementRequest, { ok: false }>): Promise<string> {
+  return import('./placement-problems.js').then(
+    (wording) => wording.describePlacementProblems(problems, purchaseAmountAttribute),
+    (error) => `invalid: ${problems.map((problem) => problem.field).join(', ')} (${String(error)}).`,
+  );
+}

@@ -53,12 +53,13 @@ export interface OsmRequest {
 }
 
 /**
- * One thing wrong with a request: `missing` (absent or blank), `unsupported` (not one of
- * `allowed`), `not-minor-units` (an amount that is not a whole, non-negative number),
- * `amount-required` (none given for `credit-promotion-badge`), `bad-base-url` (`reason` says why).
+ * One thing wrong with a request: `missing` (absent or blank; `allowed` what it may be),
+ * `unsupported` (not one of `allowed`), `not-minor-units` (an amount that is not a whole, non-negative number),
+ * `amount-required` (none given for `credit-promotion-badge`), `bad-base-url` (`reason` says why, as a sentence).
  */
 export type OsmRequestProblem =
-  | { field: 'clientId' | 'placementKey' | 'locale'; kind: 'missing' }
+  | { field: 'clientId'; kind: 'missing' }
+  | { field: 'placementKey' | 'locale'; kind: 'missing'; allowed: readonly string[] }
   | { field: 'placementKey' | 'locale' | 'environment' | 'region'; kind: 'unsupported'; value: unknown; allowed: readonly string[] }
   | { field: 'purchaseAmount'; kind: 'not-minor-units'; value: unknown }
   | { field: 'purchaseAmount'; kind: 'amount-required' }
@@ -73,12 +74,12 @@ export function osmRequest(input: OsmRequestInput): OsmRequestResult {
   const { clientId, placementKey, locale, purchaseAmount: amount, environment, region } = input;
   const problems: OsmRequestProblem[] = [];
   if (!(typeof clientId === 'string' && clientId.trim())) problems.push({ field: 'clientId', kind: 'missing' });
-  if (isBlank(placementKey)) problems.push({ field: 'placementKey', kind: 'missing' });
+  if (isBlank(placementKey)) problems.push({ field: 'placementKey', kind: 'missing', allowed: OSM_PLACEMENT_KEYS });
   else if (!(OSM_PLACEMENT_KEYS as readonly unknown[]).includes(placementKey)) problems.push({ field: 'placementKey', kind: 'unsupported', value: placementKey, allowed: OSM_PLACEMENT_KEYS });
   if (!isBlank(environment) && !(KLARNA_ENVIRONMENTS as readonly unknown[]).includes(environment)) problems.push({ field: 'environment', kind: 'unsupported', value: environment, allowed: KLARNA_ENVIRONMENTS });
   if (!isBlank(region) && !(KLARNA_REGIONS as readonly unknown[]).includes(region)) problems.push({ field: 'region', kind: 'unsupported', value: region, allowed: KLARNA_REGIONS });
-  if (isBlank(locale)) problems.push({ field: 'locale', kind: 'missing' });
-  else if (!isOsmLocale(locale)) problems.push({ field: 'locale', kind: 'unsupported', value: locale, allowed: OSM_LOCALES });
+  if (isBlank(locale)) problems.push({ field: 'locale', kind: 'missing', allowed: OSM_LOCALES });
+  else if (!(OSM_LOCALES as readonly unknown[]).includes(locale)) problems.push({ field: 'locale', kind: 'unsupported', value: locale, allowed: OSM_LOCALES });
   const hasAmount = !isBlank(amount);
   if (hasAmount && !(Number.isSafeInteger(amount) && (amount as number) >= 0)) problems.push({ field: 'purchaseAmount', kind: 'not-minor-units', value: amount });
   else if (!hasAmount && placementKey === 'credit-promotion-badge') problems.push({ field: 'purchaseAmount', kind: 'amount-required' });
@@ -88,12 +89,10 @@ export function osmRequest(input: OsmRequestInput): OsmRequestResult {
   try {
     base = osmMessagingUrl({ environment: environment as KlarnaEnvironment | undefined, region: region as KlarnaRegion | undefined, locale: locale as string, baseUrl: input.baseUrl || undefined });
   } catch (error) {
-    return { ok: false, problems: [{ field: 'baseUrl', kind: 'bad-base-url', reason: (error as Error).message.replace(/\.$/, '') }] };
+    return { ok: false, problems: [{ field: 'baseUrl', kind: 'bad-base-url', reason: (error as Error).message }] };
   }
+  const purchaseAmount = hasAmount ? (amount as number) : undefined;
   const query = new URLSearchParams({ client_id: (clientId as string).trim(), placement_key: placementKey as string, locale: locale as string });
-  if (hasAmount) query.set('purchase_amount', String(amount as number));
-  return {
-    ok: true,
-    request: { url: `${base}?${query}`, placementKey: placementKey as OsmPlacementKey, locale: locale as OsmLocale, purchaseAmount: hasAmount ? (amount as number) : undefined },
-  };
+  if (purchaseAmount !== undefined) query.set('purchase_amount', String(purchaseAmount));
+  return { ok: true, request: { url: `${base}?${query}`, placementKey: placementKey as OsmPlacementKey, locale: locale as OsmLocale, purchaseAmount } };
 }

@@ -11,7 +11,7 @@
 import { freshnessLifetimeMs } from '../core/cache.js';
 import { KlarnaHttpError } from '../core/http.js';
 import { parseOsmAnswer, type OsmNode } from '../protocol/osm-answer.js';
-import { OSM_LOCALES, osmRequest, type OsmPlacementKey, type OsmRequestProblem } from '../protocol/osm-request.js';
+import { osmRequest, type OsmPlacementKey, type OsmRequestProblem } from '../protocol/osm-request.js';
 import { KlarnaApiError } from './api-error.js';
 import { createTransport, type KlarnaClientOptions } from './client-options.js';
 import type { KlarnaTransport } from './transport.js';
@@ -162,13 +162,13 @@ function describe(problem: OsmRequestProblem): string {
     case 'missing':
       return nonEmpty(problem.field, undefined)!;
     case 'unsupported':
-      return `${problem.field} ${JSON.stringify(problem.value)} must be one of ${problem.field === 'locale' ? OSM_LOCALES.join(', ') : quoted(problem.allowed)}`;
+      return `${problem.field} ${JSON.stringify(problem.value)} must be one of ${problem.field === 'locale' ? problem.allowed.join(', ') : quoted(problem.allowed)}`;
     case 'not-minor-units':
       return `purchaseAmount ${String(problem.value)} must be a whole, non-negative number of minor units`;
     case 'amount-required':
       return 'purchaseAmount is required for credit-promotion-badge';
     case 'bad-base-url':
-      return `baseUrl ${problem.reason}`;
+      return `baseUrl ${problem.reason.replace(/\.$/, '')}`;
   }
 }
 

@@ -97,7 +97,7 @@ type KlarnaInstantShoppingHostProps = {
 type KlarnaOsmPlacementProps = {
   /** Reflects the read-only `state` property, for styling: `idle`, `loading`, `rendered`, `empty` or `error`. */
   state?: KlarnaOsmPlacement["state"];
-  /** Your On-site messaging client id from the Klarna Merchant Portal. Required. */
+  /** Your On-site messaging client id from the Klarna Merchant Portal. Required, here or on a `<klarna-config>`. */
   "client-id"?: KlarnaOsmPlacement["clientId"];
   /** `credit-promotion-badge` (amount based, next to a price) or `top-strip-promotion-badge` (landing pages). Required. */
   "placement-key"?: KlarnaOsmPlacement["placementKey"];
@@ -197,7 +197,7 @@ export type CustomElements = {
    * - **--klarna-osm-legal-color** - Colour of the legal text. _(default: inherit)_
    * - **--klarna-osm-focus-color** - Colour of the focus ring on links. _(default: currentColor)_
    * - **--klarna-osm-font-family** - Font family. _(default: inherit)_
-   * - **--klarna-osm-font-size** - Font size. _(default: inherit)_
+   * - **--klarna-osm-font-size** - Font size. _(default: 1em)_
    * - **--klarna-osm-line-height** - Line height. _(default: 1.45)_
    * - **--klarna-osm-gap** - Space between the badge, the text and the links. _(default: 0.25em 0.5em)_
    * - **--klarna-osm-badge-height** - Height of the Klarna badge. _(default: 1.5em)_

@@ -15,6 +15,13 @@ export interface BundleSize {
   brotli: number;
 }
 
+export interface EntryBundle extends BundleSize {
+  /** What the entry loads only on demand (`import()`), by chunk: not part of its size. */
+  lazy: (BundleSize & { name: string })[];
+  /** Each module's share of the entry, largest first: its code before minification, and that share of the gzip size. */
+  modules: { id: string; rendered: number; gzipShare: number }[];
+}
+
 export function measure(code: string): BundleSize {
   const buffer = Buffer.from(code);
   return {
@@ -25,8 +32,11 @@ export function measure(code: string): BundleSize {
   };
 }
 
-/** Bundles `entry` (relative to the repository) in memory and measures the result. */
-export async function bundle(entry: string): Promise<BundleSize> {
+/**
+ * Bundles `entry` (relative to the repository) in memory and measures what a page that imports it
+ * downloads; chunks it loads only on demand are measured apart.
+ */
+export async function bundle(entry: string): Promise<EntryBundle> {
   const result = await build({
     configFile: false,
     root: repository,
@@ -42,7 +52,21 @@ export async function bundle(entry: string): Promise<BundleSize> {
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  const chunk = outputs.flatMap((output) => output.output).find((item) => item.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error(`building ${entry} produced no code`);
-  return measure(chunk.code);
+  const chunks = outputs.flatMap((output) => output.output).filter((item): item is Rolldown.OutputChunk => item.type === 'chunk');
+  const main = chunks.find((chunk) => chunk.isEntry);
+  if (!main) throw new Error(`building ${entry} produced no code`);
+  // What loading the entry loads: it and every chunk it imports statically (shared code the
+  // bundler split out), joined as one file would hold them.
+  const loaded = new Set([main]);
+  for (const chunk of loaded) {
+    for (const name of chunk.imports) loaded.add(chunks.find((candidate) => candidate.fileName === name)!);
+  }
+  const size = measure([...loaded].map((chunk) => chunk.code).join('\n'));
+  const rendered = [...loaded].flatMap((chunk) => Object.entries(chunk.modules)).map(([id, module]) => ({ id: id.replace(repository, ''), rendered: module.renderedLength }));
+  const total = rendered.reduce((sum, module) => sum + module.rendered, 0);
+  return {
+    ...size,
+    lazy: chunks.filter((chunk) => !loaded.has(chunk)).map((chunk) => ({ name: Object.keys(chunk.modules).map((id) => id.replace(repository, '')).join(', '), ...measure(chunk.code) })),
+    modules: rendered.filter((module) => module.rendered > 0).map((module) => ({ ...module, gzipShare: Math.round((module.rendered / total) * size.gzip) })).sort((a, b) => b.rendered - a.rendered),
+  };
 }

@@ -1,0 +1,36 @@
+/**
+ * The wording of a placement's problems: one message that names each attribute to fix and the
+ * values it takes (each problem carries them). Loaded on demand (see `placement-request.ts`): a
+ * page whose placements are configured right never downloads it, so it imports no values.
+ */
+import type { PlacementProblem } from './placement-request.js';
+
+const ATTRIBUTES = { clientId: 'client-id', placementKey: 'placement-key', locale: 'locale', purchaseAmount: 'purchase-amount', environment: 'environment', region: 'region', baseUrl: 'api-url', loading: 'loading', impression: 'impression', timeout: 'timeout' } as const;
+
+const MINOR_UNITS = 'a whole, non-negative number of minor units, e.g. 12999 for 129.99';
+
+/** The values a field takes: the locales as a plain list (there are 47), the others quoted. */
+const choices = ({ field, allowed }: { field: string; allowed: readonly string[] }) => (field === 'locale' ? `one of ${allowed.join(', ')}` : allowed.map((value) => `"${value}"`).join(', '));
+
+/** One sentence for all of a placement's problems. */
+export function describePlacementProblems(problems: readonly PlacementProblem[], purchaseAmountAttribute: string | null): string {
+  return `${problems.map((problem) => describe(problem, purchaseAmountAttribute)).join('; ')}.`;
+}
+
+function describe(problem: PlacementProblem, purchaseAmountAttribute: string | null): string {
+  const name = ATTRIBUTES[problem.field];
+  switch (problem.kind) {
+    case 'missing':
+      return problem.field === 'clientId' ? 'client-id is required (here or on a <klarna-config>): your OSM client id from the Klarna Merchant Portal' : `${name} is required: use ${choices(problem)}`;
+    case 'unsupported':
+      return `${name} "${String(problem.value)}" is not supported: use ${choices(problem)}`;
+    case 'not-minor-units':
+      return `purchase-amount "${purchaseAmountAttribute ?? String(problem.value)}" must be ${MINOR_UNITS}`;
+    case 'amount-required':
+      return `purchase-amount is required for credit-promotion-badge: ${MINOR_UNITS}`;
+    case 'bad-base-url':
+      return `api-url ${problem.reason.replace(/\.$/, '')}`;
+    case 'not-positive':
+      return `timeout "${String(problem.value)}" must be a positive number of milliseconds`;
+  }
+}
