@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { after, before, describe, it } from 'node:test';
+import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME } from '../../src/emulator/index.js';
 import { ORDER, purchase as purchaseFrom } from './instant-shopping-fixtures.js';
+import { useEmulator } from './use-emulator.js';
 
 const AUTH = `Basic ${Buffer.from(`${EMULATOR_API_USERNAME}:${EMULATOR_API_PASSWORD}`).toString('base64')}`;
 
-let emulator: KlarnaEmulator;
+const emulator = useEmulator();
 
 function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
   return fetch(emulator.url + path, {
@@ -50,14 +51,9 @@ async function readBody(request: IncomingMessage): Promise<string> {
 describe('emulator: Instant Shopping REST API', () => {
   const merchant = new Merchant();
   before(async () => {
-    emulator = await startEmulator();
     await new Promise<void>((resolve) => merchant.server.listen(0, '127.0.0.1', resolve));
   });
-  after(async () => {
-    await emulator.close();
-    merchant.server.close();
-  });
-  beforeEach(() => emulator.reset());
+  after(() => merchant.server.close());
 
   async function createKey(placeOrder = merchant.url): Promise<string> {
     const response = await api('/instantshopping/v1/buttons', { method: 'POST', body: { merchant_urls: { place_order: placeOrder } } });

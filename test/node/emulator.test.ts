@@ -4,14 +4,14 @@ import { request as httpRequest } from 'node:http';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   createEmulator,
   EMULATOR_CLIENT_ID,
   EMULATOR_DISABLED_CLIENT_ID,
   startEmulator,
-  type KlarnaEmulator,
 } from '../../src/emulator/index.js';
+import { useEmulator } from './use-emulator.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -20,7 +20,7 @@ interface OsmAnswer {
   impression_url: string;
 }
 
-let emulator: KlarnaEmulator;
+const emulator = useEmulator();
 
 function osm(params: Record<string, string | number | undefined>, init: RequestInit = {}): Promise<Response> {
   const query = new URLSearchParams();
@@ -38,9 +38,6 @@ function text(answer: OsmAnswer, name: string): string | undefined {
 }
 
 describe('emulator: GET /messaging/v3', () => {
-  before(async () => { emulator = await startEmulator(); });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
 
   it('answers 200 with nodes, an impression URL, cache-control and a UUID v4 correlation id', async () => {
     const response = await osm({});

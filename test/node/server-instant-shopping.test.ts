@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { describe, it } from 'node:test';
+import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME } from '../../src/emulator/index.js';
 import { InstantShoppingClient, KlarnaApiError, KlarnaValidationError, type InstantShoppingClientOptions } from '../../src/server/index.js';
 import { ORDER, purchase } from './instant-shopping-fixtures.js';
 import { rejection } from './assertions.js';
+import { useEmulator } from './use-emulator.js';
 
 const PLACE_ORDER = 'https://shop.example/klarna/place-order';
-let emulator: KlarnaEmulator;
+const emulator = useEmulator();
 
 function client(options: Partial<InstantShoppingClientOptions> = {}): InstantShoppingClient {
   return new InstantShoppingClient({ username: EMULATOR_API_USERNAME, password: EMULATOR_API_PASSWORD, baseUrl: emulator.url, ...options });
@@ -22,11 +23,6 @@ async function authorize(order: object = ORDER): Promise<string> {
 const apiRequests = () => emulator.records.requests.filter((request) => request.path.startsWith('/instantshopping/v1/'));
 
 describe('InstantShoppingClient', () => {
-  before(async () => {
-    emulator = await startEmulator();
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
 
   it('creates, reads and updates a button key', async () => {
     const klarna = client();

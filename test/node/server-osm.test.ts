@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { describe, it } from 'node:test';
+import { EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID } from '../../src/emulator/index.js';
 import { KlarnaApiError, KlarnaValidationError, OsmClient, type OsmCache, type OsmCacheEntry, type OsmMessageRequest } from '../../src/server/index.js';
 import { rejection } from './assertions.js';
+import { useEmulator } from './use-emulator.js';
 
-let emulator: KlarnaEmulator;
+const emulator = useEmulator();
 
 const BADGE: OsmMessageRequest = { clientId: EMULATOR_CLIENT_ID, placementKey: 'credit-promotion-badge', locale: 'en-US', purchaseAmount: 11900 };
 
@@ -27,11 +28,6 @@ class AsyncStore implements OsmCache {
 }
 
 describe('OsmClient', () => {
-  before(async () => {
-    emulator = await startEmulator();
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
 
   it('makes the element\'s request, with a user-agent, and returns the nodes by name with safe URLs', async () => {
     const result = await new OsmClient({ baseUrl: emulator.url }).getMessage(BADGE);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME } from '../../src/emulator/index.js';
 import {
   approve,
   deny,
@@ -17,8 +17,9 @@ import {
   type PlaceOrderStage,
 } from '../../src/server/index.js';
 import { ORDER, purchase } from './instant-shopping-fixtures.js';
+import { useEmulator } from './use-emulator.js';
 
-let emulator: KlarnaEmulator;
+const emulator = useEmulator();
 let client: InstantShoppingClient;
 
 /** The merchant backend under test: a node:http server whose decision each test sets. */
@@ -77,16 +78,13 @@ async function buy(url: string, order: object = ORDER): Promise<DialogAnswer> {
 describe('handlePlaceOrder', () => {
   let url: string;
   before(async () => {
-    emulator = await startEmulator();
     client = new InstantShoppingClient({ username: EMULATOR_API_USERNAME, password: EMULATOR_API_PASSWORD, baseUrl: emulator.url });
     url = await merchant.listen();
   });
-  after(async () => {
-    await emulator.close();
+  after(() => {
     for (const server of merchant.servers) server.close();
   });
   beforeEach(() => {
-    emulator.reset();
     Object.assign(merchant, { decide: () => approve(), seen: [], results: [], errors: [] });
   });
 

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { EMULATOR_ACCOUNT_ID, EMULATOR_API_KEY, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { describe, it } from 'node:test';
+import { EMULATOR_ACCOUNT_ID, EMULATOR_API_KEY } from '../../src/emulator/index.js';
 import { KlarnaApiError, KlarnaValidationError, ShoppingSessionClient, type ShoppingSessionClientOptions, type ShoppingSessionData } from '../../src/server/index.js';
 import { rejection } from './assertions.js';
+import { useEmulator } from './use-emulator.js';
 
-let emulator: KlarnaEmulator;
+const emulator = useEmulator();
 
 const DATA: ShoppingSessionData = {
   supplementary_purchase_data: {
@@ -19,11 +20,6 @@ function client(options: Partial<ShoppingSessionClientOptions> = {}): ShoppingSe
 }
 
 describe('ShoppingSessionClient', () => {
-  before(async () => {
-    emulator = await startEmulator();
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
 
   it('creates, reads and updates a session, and gets an interoperability token for it', async () => {
     const sessions = client();

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, startEmulator, type EmulatorFault, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { describe, it } from 'node:test';
+import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, type EmulatorFault } from '../../src/emulator/index.js';
 import { KlarnaApiError } from '../../src/server/api-error.js';
 import { basicAuthorization, KlarnaTransport, retryAfterMs } from '../../src/server/transport.js';
 import { rejection } from './assertions.js';
+import { useEmulator } from './use-emulator.js';
 
 const PATH = '/instantshopping/v1/buttons/unknown-key';
-let emulator: KlarnaEmulator;
+const emulator = useEmulator();
 
 function transport(options: { timeout?: number; password?: string } = {}): KlarnaTransport {
   return new KlarnaTransport({ baseUrl: emulator.url, authorization: basicAuthorization(EMULATOR_API_USERNAME, options.password ?? EMULATOR_API_PASSWORD), timeout: options.timeout });
@@ -22,11 +23,6 @@ const failure = (promise: Promise<unknown>) => rejection(promise, KlarnaApiError
 const attempts = (path = PATH) => emulator.records.requests.filter((request) => request.path === path).length;
 
 describe('server transport', () => {
-  before(async () => {
-    emulator = await startEmulator();
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
 
   it('turns Klarna\'s error body into a KlarnaApiError with code, messages and correlation id', async () => {
     const error = await failure(transport().request('GET', PATH));
@@ -74,6 +70,7 @@ describe('server transport', () => {
     fault({ path: '/instantshopping/v1/buttons', latencyMs: 2000 });
     const timedOut = await failure(transport({ timeout: 100 }).request('POST', '/instantshopping/v1/buttons', {}));
     assert.equal(timedOut.code, 'timeout');
+    console.log('DEBUG', JSON.stringify(emulator.records.requests.map((r) => [r.method, r.path, r.status])));
     assert.equal(emulator.records.requests.length, 0, 'the only attempt was abandoned before an answer');
   });
 

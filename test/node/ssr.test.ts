@@ -4,27 +4,23 @@
  * The browser half (hydration without a second request) is test/osm-placement/hydration.test.ts.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it, mock } from 'node:test';
+import { beforeEach, describe, it, mock } from 'node:test';
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
-import { EMULATOR_CLIENT_ID, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { EMULATOR_CLIENT_ID } from '../../src/emulator/index.js';
 import { OsmClient } from '../../src/server/index.js';
 import { renderPlacement } from '../ssr/render-page.js';
+import { useEmulator } from './use-emulator.js';
 
-let emulator: KlarnaEmulator;
+const emulator = useEmulator();
 let osm: OsmClient;
 
 const placementFor = (apiUrl: string, prefetched: unknown) =>
   html`<klarna-osm-placement client-id=${EMULATOR_CLIENT_ID} api-url=${apiUrl} locale="en-US" placement-key="credit-promotion-badge" purchase-amount="11900" prefetched=${JSON.stringify(prefetched)}></klarna-osm-placement>`;
 
 describe('server-side rendering', () => {
-  before(async () => {
-    emulator = await startEmulator();
-  });
-  after(() => emulator.close());
   beforeEach(() => {
-    emulator.reset();
     osm = new OsmClient({ baseUrl: emulator.url });
   });
 
