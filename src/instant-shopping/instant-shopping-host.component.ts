@@ -4,15 +4,16 @@ import { instantShoppingSdkUrl } from '../core/endpoints.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
 import { PageConfigController } from '../internal/page-config.js';
 import { property } from '../internal/property.js';
-import type {
-  AdditionalCheckbox, Address, ButtonStyling, InstantShoppingResponse, Item, MerchantUrls, OrderLine, ShippingOption,
+import {
+  describeSdkError,
+  type AdditionalCheckbox, type Address, type ButtonStyling, type InstantShoppingResponse, type Item, type MerchantUrls, type OrderLine, type ShippingOption,
 } from '../protocol/instant-shopping.js';
 import { domEventName, type InstantShoppingErrorDetail } from './events.js';
 import { instantShoppingHostStyles } from './instant-shopping-host.styles.js';
 import { JsonChildController } from './json-child.js';
-import { loadInstantShoppingSdk } from './sdk-loader.js';
+import { loadInstantShoppingSdk, sdkUrlBelow } from './sdk-loader.js';
 import { releaseSdkInstance, sdkInstance, type SdkInstance, type SdkInstanceListener } from './sdk-instances.js';
-import { DATA_PROPERTIES, resolveOptions, type ResolvedOptions } from './sdk-options.js';
+import { hostInputs, resolveOptions, type ResolvedOptions } from './sdk-options.js';
 
 export type InstantShoppingState = 'idle' | 'loading' | 'ready' | 'hidden' | 'error';
 
@@ -151,23 +152,8 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   }
 
   protected override willUpdate(): void {
-    const fields = Object.fromEntries(Object.entries(DATA_PROPERTIES).map(([property, field]) => [field, this[property as keyof typeof DATA_PROPERTIES]]));
-    const page = this.#page.value;
-    this.#sdkUrl = this.sdkUrl || sdkUrlBelow(page.apiUrl);
-    this.#resolved = resolveOptions({
-      buttonKey: this.buttonKey,
-      instanceId: this.instanceId ?? '',
-      environment: this.environment || page.environment,
-      region: this.region,
-      purchaseCountry: this.purchaseCountry,
-      purchaseCurrency: this.purchaseCurrency,
-      locale: this.locale || page.locale,
-      sdkUrl: this.#sdkUrl,
-      json: this.#json.value,
-      jsonProblem: this.#json.problem,
-      fields,
-      options: this.options,
-    });
+    this.#sdkUrl = this.sdkUrl || sdkUrlBelow(this.#page.value.apiUrl);
+    this.#resolved = resolveOptions(hostInputs(this, this.#page.value, this.#json, this.#sdkUrl));
     if (this.#resolved.ok) {
       this.#wantsSdk = true;
       if (this.#error?.code === 'invalid-config') this.#error = undefined;
@@ -270,25 +256,5 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
       const resolved = this.#resolved;
       if (!resolved.ok && this.isConnected) this.#fail({ code: 'invalid-config', message: resolved.message });
     });
-  }
-}
-
-/** The SDK's `error` has no documented shape; show its message(s) if it has any. */
-function describeSdkError(error: unknown): string {
-  if (typeof error === 'string') return error;
-  if (typeof error === 'object' && error !== null) {
-    const { error_messages: messages, message } = error as { error_messages?: unknown; message?: unknown };
-    if (Array.isArray(messages) && messages.length) return messages.join('; ');
-    if (typeof message === 'string') return message;
-  }
-  return JSON.stringify(error);
-}
-
-/** The SDK's URL below a page's `api-url` (Klarna's without one); a bad base is kept, for validation to report. */
-function sdkUrlBelow(apiUrl: string | undefined): string {
-  try {
-    return instantShoppingSdkUrl({ baseUrl: apiUrl });
-  } catch {
-    return apiUrl!;
   }
 }

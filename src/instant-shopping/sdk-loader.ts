@@ -4,6 +4,7 @@
  * Klarna's `lib.js` signals by calling `window.klarnaAsyncCallback`. A callback the page set
  * itself, before or after this runs, still runs: assignments to it are chained, never replaced.
  */
+import { instantShoppingSdkUrl } from '../core/endpoints.js';
 import { loadScript, ScriptLoadError } from '../core/script.js';
 import type { InstantShoppingSdk } from '../protocol/instant-shopping.js';
 
@@ -73,6 +74,15 @@ export function loadInstantShoppingSdk(url: string, options: SdkLoadOptions = {}
       }
     }, (error: Error) => finish(error));
   });
+}
+
+/** The SDK's URL below a page's `api-url` (Klarna's without one); a bad base is kept, for validation to report. */
+export function sdkUrlBelow(apiUrl: string | undefined): string {
+  try {
+    return instantShoppingSdkUrl({ baseUrl: apiUrl });
+  } catch {
+    return apiUrl!;
+  }
 }
 
 declare global {

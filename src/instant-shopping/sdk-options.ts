@@ -7,6 +7,7 @@
 import { isRecord } from '../core/json.js';
 import { countryOfLocale, regionForCountry } from '../core/markets.js';
 import { orderLineProblems, shippingOptionProblems } from '../protocol/instant-shopping-checks.js';
+import type { KlarnaPageConfig } from '../internal/page-config.js';
 import type { InstantShoppingOptions, InstantShoppingRegion } from '../protocol/instant-shopping.js';
 
 /** The host's inputs, as the element holds them (anything a script may have assigned). */
@@ -31,6 +32,27 @@ export interface HostInputs {
 }
 
 export type ResolvedOptions = { ok: true; options: InstantShoppingOptions } | { ok: false; message: string };
+
+/** The host's properties that make its options (the element itself satisfies this). */
+export type HostProperties = Partial<Record<keyof typeof DATA_PROPERTIES | 'buttonKey' | 'instanceId' | 'environment' | 'region' | 'purchaseCountry' | 'purchaseCurrency' | 'locale' | 'options', unknown>>;
+
+/** The inputs from a host: its properties over the page's settings, its JSON child, the SDK URL in force. */
+export function hostInputs(host: HostProperties, page: KlarnaPageConfig, json: { value: Record<string, unknown>; problem: string | undefined }, sdkUrl: string): HostInputs {
+  return {
+    buttonKey: host.buttonKey,
+    instanceId: typeof host.instanceId === 'string' ? host.instanceId : '',
+    environment: host.environment || page.environment,
+    region: host.region,
+    purchaseCountry: host.purchaseCountry,
+    purchaseCurrency: host.purchaseCurrency,
+    locale: host.locale || page.locale,
+    sdkUrl,
+    json: json.value,
+    jsonProblem: json.problem,
+    fields: Object.fromEntries(Object.entries(DATA_PROPERTIES).map(([property, field]) => [field, host[property as keyof typeof DATA_PROPERTIES]])),
+    options: host.options,
+  };
+}
 
 /** Property name → SDK field, for the structured data the host takes. */
 export const DATA_PROPERTIES = {

@@ -164,3 +164,14 @@ export interface InstantShoppingSdk {
   update(options: InstantShoppingOptions, callback?: (response: InstantShoppingResponse) => void): void;
   on(event: string, handler: (data: InstantShoppingEventData) => void, options?: { setup: { instance_id: string } }): void;
 }
+
+/** The SDK's `error` has no documented shape; show its message(s) if it has any. */
+export function describeSdkError(error: unknown): string {
+  if (typeof error === 'string') return error;
+  if (typeof error === 'object' && error !== null) {
+    const { error_messages: messages, message } = error as { error_messages?: unknown; message?: unknown };
+    if (Array.isArray(messages) && messages.length) return messages.join('; ');
+    if (typeof message === 'string') return message;
+  }
+  return JSON.stringify(error);
+}
