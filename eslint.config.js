@@ -46,7 +46,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.ts', 'test/fixtures/*.js'] },
+        projectService: { allowDefaultProject: ['*.js', '*.ts', 'scripts/*.ts', 'test/fixtures/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -96,16 +96,9 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [elementsFromBelow, serverFromEmulator, protocolChecksFromEmulator] }] },
   },
   {
-    // The emulated SDK reads whatever a page passes to it, as Klarna's script does: loose JSON by design.
-    files: ['src/emulator/instant-shopping-sdk.ts'],
-    rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-    },
+    // The emulated SDK runs in the page (bundled by src/emulator/emulated-sdk.ts).
+    files: ['src/emulator/browser-sdk/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [nodeBuiltins, elementsFromBelow, serverFromEmulator, protocolChecksFromEmulator] }] },
   },
   {
     files: ['test/**/*.ts'],

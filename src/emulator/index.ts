@@ -23,7 +23,7 @@ export {
 } from './config.js';
 export type { ImpressionRecord, RequestRecord } from './records.js';
 export { IMPRESSION_PATH } from './osm-routes.js';
-export { EMULATED_PURCHASE_PATH } from './instant-shopping-sdk.js';
+export { EMULATED_PURCHASE_PATH } from './constants.js';
 // The emulator's own records; Klarna's wire shapes (ButtonKey, DenyCode, …) are the protocol layer's, exported by klarna-elements/server.
 export type { MerchantDecision, StoredAuthorization, StoredButtonKey } from './instant-shopping-state.js';
 export type { StoredShoppingSession } from './shopping-session-routes.js';

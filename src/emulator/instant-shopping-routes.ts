@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { INSTANT_SHOPPING_SDK_PATH, isLoopbackHostname } from '../core/endpoints.js';
 import type { EmulatorConfig, FraudRule } from './config.js';
 import type { RequestContext, Route } from './context.js';
-import { EMULATED_PURCHASE_PATH, emulatedSdkSource } from './instant-shopping-sdk.js';
+import { EMULATED_PURCHASE_PATH } from './constants.js';
+import { emulatedSdkSource } from './emulated-sdk.js';
 import type { FraudStatus } from '../protocol/instant-shopping-rest.js';
 import { DENY_CODES, type InstantShoppingState, type MerchantDecision, type StoredAuthorization, type StoredButtonKey } from './instant-shopping-state.js';
 
@@ -38,8 +39,8 @@ export function instantShoppingRoutes(getConfig: () => EmulatorConfig, state: In
   ];
 }
 
-function serveSdk(context: RequestContext, config: EmulatorConfig): void {
-  const source = emulatedSdkSource({ baseUrl: context.origin, markets: config.instantShopping.markets });
+async function serveSdk(context: RequestContext, config: EmulatorConfig): Promise<void> {
+  const source = await emulatedSdkSource({ baseUrl: context.origin, markets: config.instantShopping.markets });
   // Klarna's CDN lets browsers keep lib.js; the emulator's reflects its config, so it is revalidated.
   context.send(200, source, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
 }

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { EMULATED_PURCHASE_PATH } from '../../src/emulator/instant-shopping-sdk.js';
+import { EMULATED_PURCHASE_PATH } from '../../src/emulator/constants.js';
 import { captureConsole } from '../helpers/console.js';
 import { emulatorRequests, resetEmulator } from '../helpers/emulator.js';
 import { clickInDialog, emulatedButton, emulatedDialog, mountHost, orderLine, shippingOption } from '../helpers/instant-shopping.js';

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { before, describe, it } from 'node:test';
 import { build } from 'vite';
+import type * as EmulatorModule from '../../src/emulator/index.js';
 
 const run = promisify(execFile);
 
@@ -55,6 +56,20 @@ describe('npm run build', () => {
       assert.ok(Object.keys(module).length > 0, `${specifier} exports something`);
     }
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
+  });
+
+  it('serves the emulated SDK that the build bundled, with the emulator\'s settings injected', async () => {
+    assert.match(await readFile('dist/emulator/emulated-lib.js', 'utf8'), /klarnaEmulatedSdk/);
+    const { startEmulator } = (await import(`${pkg.name}/emulator`)) as typeof EmulatorModule;
+    const emulator = await startEmulator();
+    try {
+      const script = await (await fetch(`${emulator.url}/instantshopping/lib/v1/lib.js`)).text();
+      assert.match(script, /^\/\* klarna-elements emulator/);
+      assert.ok(script.includes(`klarnaEmulatedSdk.install(window, {"baseUrl":"${emulator.url}",`), 'the settings, as JSON');
+      assert.doesNotMatch(script, /^import\s|\bimport\s*\(|\brequire\(/m, 'one classic script: nothing left to import');
+    } finally {
+      await emulator.close();
+    }
   });
 
   it('makes a runnable klarna-emulator bin', async () => {
