@@ -136,7 +136,6 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
       this.#scriptAttempt++;
     }
     this.#attach(sdkInstance(this.instanceId));
-    this.#response = this.#instance!.response;
     this.requestUpdate();
   }
 
@@ -152,12 +151,15 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   }
 
   protected override willUpdate(): void {
-    this.#sdkUrl = this.sdkUrl || sdkUrlBelow(this.#page.value.apiUrl);
-    this.#resolved = resolveOptions(hostInputs(this, this.#page.value, this.#json, this.#sdkUrl));
+    const page = this.#page.value;
+    this.#sdkUrl = this.sdkUrl || sdkUrlBelow(page.apiUrl);
+    this.#resolved = resolveOptions(hostInputs(this, page, this.#json, this.#sdkUrl));
     if (this.#resolved.ok) {
       this.#wantsSdk = true;
       if (this.#error?.code === 'invalid-config') this.#error = undefined;
     }
+    // A changed `instance-id` is another instance: what this element shows from now on is that one's.
+    if (this.isConnected && this.instanceId && this.#instance?.id !== this.instanceId) this.#attach(sdkInstance(this.instanceId));
     if (this.#container && this.instanceId) this.#container.dataset.instanceId = this.instanceId;
   }
 
@@ -199,14 +201,11 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   #show(): void {
     const sdk = this.#sdk.value;
     const resolved = this.#resolved;
-    if (!this.isConnected || !sdk || !resolved.ok || !this.#container || this.#error?.code === 'invalid-config') return;
-    const { options } = resolved;
-    // A changed `instance-id` is another instance; the answer shown is that instance's.
-    if (this.#instance?.id !== options.setup.instance_id) this.#attach(sdkInstance(options.setup.instance_id));
-    this.#instance!.show(sdk, options, this.#container);
+    if (!this.isConnected || !sdk || !resolved.ok || !this.#container || !this.#instance || this.#error?.code === 'invalid-config') return;
+    this.#instance.show(sdk, resolved.options, this.#container);
   }
 
-  /** Reports to `instance` from now on (none: gone); an instance only this element could name is released. */
+  /** Reports to and shows `instance` from now on (none: gone); an instance only this element could name is released. */
   #attach(instance: SdkInstance | undefined): void {
     const previous = this.#instance;
     if (previous && previous !== instance) {
@@ -219,7 +218,10 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
       }
     }
     this.#instance = instance;
-    instance?.attach(this.#listener);
+    if (!instance) return;
+    instance.attach(this.#listener);
+    // The instance's last answer, if it has one (a remount, another element's instance); else none yet.
+    this.#response = instance.response;
   }
 
   #answered(response: InstantShoppingResponse): void {

@@ -91,7 +91,11 @@ export class PageConfigController implements ReactiveController {
   hostConnected(): void {
     store.listeners.add(this.#update);
     document.addEventListener('context-provider', this.#onProvider);
+    // Where the element is now decides: a provider it was moved away from no longer counts.
+    const before = this.#provided;
+    this.#provided = undefined;
     this.#request();
+    if (before && !this.#provided) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {

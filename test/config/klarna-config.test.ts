@@ -83,4 +83,22 @@ describe('<klarna-config> and configure()', () => {
     expect(element.state).to.equal('ready');
     expect(document.querySelector(`script[src="${emulatorUrl}/instantshopping/lib/v1/lib.js"]`)).not.to.equal(null);
   });
+
+  it('takes the settings of the <klarna-config> it is moved into, and none of the one it left', async () => {
+    const [first, second] = await Promise.all([freshClient(), freshClient()]);
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <klarna-config id="first" client-id=${first} locale="en-US" api-url=${emulatorUrl}></klarna-config>
+      <klarna-config id="second" client-id=${second} locale="en-US" api-url=${emulatorUrl}></klarna-config>
+    </div>`);
+    const { element, log } = await mountPlacement(BARE, page.querySelector<KlarnaConfig>('#first')!);
+    await log.next('klarna-osm-render');
+    page.querySelector('#second')!.append(element);
+    await log.next('klarna-osm-render');
+    expect(await requestsFor(second)).to.have.length(1);
+
+    // Out of every <klarna-config>: nothing is left of theirs, so there is no client id any more.
+    page.append(element);
+    expect((await log.next('klarna-osm-error')).detail.message).to.match(/client-id is required/);
+    expect(await requestsFor(first)).to.have.length(1);
+  });
 });

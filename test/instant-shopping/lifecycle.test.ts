@@ -135,6 +135,27 @@ describe('<klarna-instant-shopping-host> load and update', () => {
     expect(sdk.calls.filter((call) => call.method === 'load')).to.have.length(1);
   });
 
+  it('becomes the instance a changed instance-id names: loads it, and shows its answer, not the old one\'s', async () => {
+    const { element, log } = await mountHost({ 'instance-id': 'before-change' });
+    (await sdk.until(1))[0]!.answer({ show_button: true });
+    await log.next('klarna-instant-shopping-ready');
+    await element.updateComplete;
+    expect(element.state).to.equal('ready');
+
+    element.setAttribute('instance-id', 'after-change');
+    await element.updateComplete;
+    expect(element.state).to.equal('loading', 'nothing is known yet of the new instance');
+    const [, load] = await sdk.until(2);
+    expect([load!.method, load!.options.setup.instance_id]).to.deep.equal(['load', 'after-change']);
+    expect(element.querySelector('klarna-instant-shopping')?.getAttribute('data-instance-id')).to.equal('after-change');
+    load!.answer({ show_button: false });
+    await log.next('klarna-instant-shopping-ready');
+    await element.updateComplete;
+    expect(element.state).to.equal('hidden');
+    sdk.fire('buy_button_clicked', 'before-change');
+    expect(log.named('klarna-instant-shopping-buy-button-clicked')).to.have.length(0, 'the old instance no longer reports here');
+  });
+
   it('forwards SDK events as DOM events, only for its own instance and only while connected', async () => {
     const parent = await fixture<HTMLDivElement>(html`<div></div>`);
     const first = await mountHost({}, {}, parent);
