@@ -26,17 +26,23 @@ function listener() {
   return { heard, report };
 }
 
+/** A fresh instance and a recording SDK, with a listener attached that records what it hears. */
+function setUp() {
+  const sdk = new RecordingSdk();
+  const id = `instance-${next++}`;
+  const instance = sdkInstance(id);
+  const { heard, report } = listener();
+  instance.attach(report);
+  return { sdk, id, instance, heard, report };
+}
+
 /** Lets the instance's queued follow-up (after an answer) run. */
 const settle = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 
 describe('SDK instances (no DOM)', () => {
   it('loads once, then updates with only what changed, one call at a time, folding what changed meanwhile', async () => {
-    const sdk = new RecordingSdk();
-    const id = `instance-${next++}`;
-    const instance = sdkInstance(id);
-    const { heard, report } = listener();
+    const { sdk, id, instance, heard } = setUp();
     const mount = {};
-    instance.attach(report);
     instance.show(sdk, options(id, { merchant_data: 'a' }), mount);
     instance.show(sdk, options(id, { merchant_data: 'b' }), mount);
     instance.show(sdk, options(id, { merchant_data: 'c', merchant_reference1: 'r1' }), mount);
@@ -57,11 +63,7 @@ describe('SDK instances (no DOM)', () => {
   });
 
   it('tries a refused load again only once the data changed, and sends everything into a new mount', async () => {
-    const sdk = new RecordingSdk();
-    const id = `instance-${next++}`;
-    const instance = sdkInstance(id);
-    const { heard, report } = listener();
-    instance.attach(report);
+    const { sdk, id, instance, heard } = setUp();
     instance.show(sdk, options(id), {});
     sdk.calls[0]!.answer({ show_button: false, error: { error_messages: ['no'] } });
     await settle();
@@ -99,11 +101,7 @@ describe('SDK instances (no DOM)', () => {
   });
 
   it('reports a throwing SDK once, and warns about a field that cannot be cleared', async () => {
-    const sdk = new RecordingSdk();
-    const id = `instance-${next++}`;
-    const instance = sdkInstance(id);
-    const { heard, report } = listener();
-    instance.attach(report);
+    const { sdk, id, instance, heard } = setUp();
     const mount = {};
     instance.show(sdk, options(id, { merchant_data: 'gift' }), mount);
     sdk.calls[0]!.answer();
