@@ -4,6 +4,7 @@
  * so a later call can retry. The tag records its state in `data-klarna-load` so that a second copy
  * of this library on the page (two bundles, a CDN and an npm build) shares it too.
  */
+import { timerDelay } from './wait.js';
 
 export interface LoadScriptOptions {
   /** CSP nonce for the injected `<script>`, for pages with a strict `script-src`. */
@@ -102,7 +103,7 @@ function attach(url: string, options: LoadScriptOptions): Promise<void> {
         reject(new ScriptLoadError(url, existing
           ? `a <script> tag for it was already on the page but did not finish loading within ${timeout} ms.`
           : `it did not finish loading within ${timeout} ms. Check the network and the URL.`));
-      }, timeout);
+      }, timerDelay(timeout));
     }
     if (!existing) {
       element.setAttribute(SCRIPT_STATE_ATTRIBUTE, 'loading');

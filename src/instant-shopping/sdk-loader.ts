@@ -6,6 +6,7 @@
  */
 import { instantShoppingSdkUrl } from '../core/endpoints.js';
 import { loadScript, ScriptLoadError } from '../core/script.js';
+import { timerDelay } from '../core/wait.js';
 import type { InstantShoppingSdk } from '../protocol/instant-shopping.js';
 
 export interface SdkLoadOptions {
@@ -70,7 +71,7 @@ export function loadInstantShoppingSdk(url: string, options: SdkLoadOptions = {}
       finish();
       // Loaded, but the SDK has not signalled yet: it may still be starting, or the URL is not lib.js.
       if (readyListeners.has(onReady) && timeout > 0) {
-        timer = setTimeout(() => finish(new ScriptLoadError(url, `it loaded but did not provide Klarna.InstantShopping within ${timeout} ms. Check that sdk-url points to the Instant Shopping lib.js.`)), timeout);
+        timer = setTimeout(() => finish(new ScriptLoadError(url, `it loaded but did not provide Klarna.InstantShopping within ${timeout} ms. Check that sdk-url points to the Instant Shopping lib.js.`)), timerDelay(timeout));
       }
     }, (error: Error) => finish(error));
   });

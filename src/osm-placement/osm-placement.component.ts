@@ -149,10 +149,15 @@ export class KlarnaOsmPlacement extends KlarnaElement {
       if (reload || this.#shown?.answer !== answer) this.#shown = { request, answer };
     },
     onError: (error) => {
+      const { code, message, status, correlationId } = error as Partial<KlarnaHttpError>;
       this.#shown = {
-        error: error instanceof KlarnaHttpError
-          ? { code: error.code === 'aborted' ? 'network' : error.code, message: error.message, ...(error.status && { status: error.status }), ...(error.correlationId && { correlationId: error.correlationId }) }
-          : { code: error instanceof OsmConfigError ? 'invalid-config' : 'network', message: String((error as Error).message ?? error) },
+        error: {
+          // A caller's abort never reaches here (the task ignores it); any other abort is the network's.
+          code: error instanceof OsmConfigError ? 'invalid-config' : error instanceof KlarnaHttpError && code !== 'aborted' ? code! : 'network',
+          message: String(message ?? error),
+          ...(status && { status }),
+          ...(correlationId && { correlationId }),
+        },
       };
     },
   });
@@ -183,13 +188,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   protected override willUpdate(changed: PropertyValues): void {
     // A theme change alone never refetches; anything else may (a page setting arrives as no property).
     if (!(changed.size === 1 && changed.has('theme'))) {
-      const page = this.#page.value;
-      const { placementKey, purchaseAmount, loading, impression, timeout } = this;
-      const next = resolvePlacementRequest({
-        clientId: this.clientId || page.clientId, placementKey, locale: this.locale || page.locale, purchaseAmount,
-        purchaseAmountAttribute: this.getAttribute('purchase-amount'), environment: this.environment || page.environment,
-        region: this.region || page.region, apiUrl: this.apiUrl || page.apiUrl, loading, impression, timeout,
-      });
+      const next = resolvePlacementRequest(this, this.#page.value, this.getAttribute('purchase-amount'));
       // Keep the same object while nothing a request depends on changed, so the task does not rerun.
       const key = (config: ResolvedPlacementRequest) => (config.ok ? config.request.url + config.request.timeout : JSON.stringify(config));
       if (key(next) !== key(this.#config)) {

@@ -4,25 +4,25 @@
  * names each attribute to fix and the values it takes, is in `placement-problems.ts`, loaded only
  * by a page whose placement has a problem.
  */
-import { osmRequest, type OsmRequest, type OsmRequestProblem } from '../protocol/osm-request.js';
+import type { KlarnaPageConfig } from '../internal/page-config.js';
+import { oneOfProblem, osmRequest, type OsmRequest, type OsmRequestProblem } from '../protocol/osm-request.js';
 
 export type OsmLoading = 'eager' | 'lazy';
 export type OsmImpressionMode = 'visible' | 'render';
 
+/** The element's own properties, as a script may have set them (an attribute that failed to parse included). */
 export interface PlacementAttributes {
-  clientId: string | undefined;
-  placementKey: string | undefined;
-  locale: string | undefined;
+  clientId?: string | undefined;
+  placementKey?: string | undefined;
+  locale?: string | undefined;
   /** As the property holds it: a number, or whatever a script assigned. */
-  purchaseAmount: unknown;
-  /** The attribute's text, for messages about a value that did not parse. */
-  purchaseAmountAttribute: string | null;
-  environment: string | undefined;
-  region: string | undefined;
-  apiUrl: string | undefined;
-  loading: string | undefined;
-  impression: string | undefined;
-  timeout: unknown;
+  purchaseAmount?: unknown;
+  environment?: string | undefined;
+  region?: string | undefined;
+  apiUrl?: string | undefined;
+  loading?: string | undefined;
+  impression?: string | undefined;
+  timeout?: unknown;
 }
 
 export interface PlacementRequest extends OsmRequest {
@@ -34,18 +34,25 @@ export type PlacementProblem = OsmRequestProblem | { field: 'loading' | 'impress
 
 export type ResolvedPlacementRequest = { ok: true; request: PlacementRequest } | { ok: false; problems: PlacementProblem[]; purchaseAmountAttribute: string | null };
 
-export function resolvePlacementRequest(attributes: PlacementAttributes): ResolvedPlacementRequest {
-  const { timeout = 5000 } = attributes;
-  let amount = attributes.purchaseAmount;
+/**
+ * The request for an element's properties, with the page's settings (`<klarna-config>`,
+ * `configure()`) where it has none of its own. `purchaseAmountAttribute` is the attribute's text,
+ * for the message about a value that did not parse.
+ */
+export function resolvePlacementRequest(element: PlacementAttributes, page: KlarnaPageConfig, purchaseAmountAttribute: string | null): ResolvedPlacementRequest {
+  const { placementKey, timeout = 5000 } = element;
+  let amount = element.purchaseAmount;
   // A script may assign the attribute's kind of value to the property.
   if (typeof amount === 'string' && /^\s*\d+\s*$/.test(amount)) amount = Number(amount);
-  const result = osmRequest({ ...attributes, purchaseAmount: amount, baseUrl: attributes.apiUrl });
+  const result = osmRequest({
+    clientId: element.clientId || page.clientId, placementKey, locale: element.locale || page.locale, purchaseAmount: amount,
+    environment: element.environment || page.environment, region: element.region || page.region, baseUrl: element.apiUrl || page.apiUrl,
+  });
   const problems: PlacementProblem[] = result.ok ? [] : result.problems;
-  for (const [field, allowed] of [['loading', ['eager', 'lazy']], ['impression', ['visible', 'render']]] as const) {
-    const value = attributes[field];
-    if (value !== undefined && !(allowed as readonly string[]).includes(value)) problems.push({ field, kind: 'unsupported', value, allowed });
+  for (const problem of [oneOfProblem('loading', element.loading, ['eager', 'lazy']), oneOfProblem('impression', element.impression, ['visible', 'render'])]) {
+    if (problem) problems.push(problem as PlacementProblem);
   }
   if (!(typeof timeout === 'number' && timeout > 0 && timeout < Infinity)) problems.push({ field: 'timeout', kind: 'not-positive', value: timeout });
-  if (!result.ok || problems.length) return { ok: false, problems, purchaseAmountAttribute: attributes.purchaseAmountAttribute };
+  if (!result.ok || problems.length) return { ok: false, problems, purchaseAmountAttribute };
   return { ok: true, request: { ...result.request, timeout: timeout as number } };
 }

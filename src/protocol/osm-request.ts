@@ -69,20 +69,32 @@ export type OsmRequestResult = { ok: true; request: OsmRequest } | { ok: false; 
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
+/**
+ * What is wrong with a value that must be one of `allowed`, if anything: a blank value is
+ * `missing` when `required`, else fine (the default applies). The element checks its own
+ * enumerated attributes with it too.
+ */
+export function oneOfProblem<F extends string>(field: F, value: unknown, allowed: readonly string[], required?: boolean):
+  { field: F; kind: 'missing'; allowed: readonly string[] } | { field: F; kind: 'unsupported'; value: unknown; allowed: readonly string[] } | undefined {
+  if (isBlank(value)) return required ? { field, kind: 'missing', allowed } : undefined;
+  if (!(allowed as readonly unknown[]).includes(value)) return { field, kind: 'unsupported', value, allowed };
+}
+
+const hasProblem = <P>(problem: P | false | undefined): problem is P => !!problem;
+
 /** Checks a request and, when nothing is wrong, builds its URL: `{base}/messaging/v3?client_id=…`. */
 export function osmRequest(input: OsmRequestInput): OsmRequestResult {
   const { clientId, placementKey, locale, purchaseAmount: amount, environment, region } = input;
-  const problems: OsmRequestProblem[] = [];
-  if (!(typeof clientId === 'string' && clientId.trim())) problems.push({ field: 'clientId', kind: 'missing' });
-  if (isBlank(placementKey)) problems.push({ field: 'placementKey', kind: 'missing', allowed: OSM_PLACEMENT_KEYS });
-  else if (!(OSM_PLACEMENT_KEYS as readonly unknown[]).includes(placementKey)) problems.push({ field: 'placementKey', kind: 'unsupported', value: placementKey, allowed: OSM_PLACEMENT_KEYS });
-  if (!isBlank(environment) && !(KLARNA_ENVIRONMENTS as readonly unknown[]).includes(environment)) problems.push({ field: 'environment', kind: 'unsupported', value: environment, allowed: KLARNA_ENVIRONMENTS });
-  if (!isBlank(region) && !(KLARNA_REGIONS as readonly unknown[]).includes(region)) problems.push({ field: 'region', kind: 'unsupported', value: region, allowed: KLARNA_REGIONS });
-  if (isBlank(locale)) problems.push({ field: 'locale', kind: 'missing', allowed: OSM_LOCALES });
-  else if (!(OSM_LOCALES as readonly unknown[]).includes(locale)) problems.push({ field: 'locale', kind: 'unsupported', value: locale, allowed: OSM_LOCALES });
   const hasAmount = !isBlank(amount);
-  if (hasAmount && !(Number.isSafeInteger(amount) && (amount as number) >= 0)) problems.push({ field: 'purchaseAmount', kind: 'not-minor-units', value: amount });
-  else if (!hasAmount && placementKey === 'credit-promotion-badge') problems.push({ field: 'purchaseAmount', kind: 'amount-required' });
+  const problems = [
+    !(typeof clientId === 'string' && clientId.trim()) && { field: 'clientId', kind: 'missing' } as const,
+    oneOfProblem('placementKey', placementKey, OSM_PLACEMENT_KEYS, true),
+    oneOfProblem('environment', environment, KLARNA_ENVIRONMENTS),
+    oneOfProblem('region', region, KLARNA_REGIONS),
+    oneOfProblem('locale', locale, OSM_LOCALES, true),
+    hasAmount ? !(Number.isSafeInteger(amount) && (amount as number) >= 0) && { field: 'purchaseAmount', kind: 'not-minor-units', value: amount } as const
+      : placementKey === 'credit-promotion-badge' && { field: 'purchaseAmount', kind: 'amount-required' } as const,
+  ].filter(hasProblem) as OsmRequestProblem[];
   if (problems.length) return { ok: false, problems };
 
   let base: string;

@@ -68,6 +68,14 @@ describe('requestJson', () => {
     expect(error.message).to.contain('50 ms');
   });
 
+  it('waits as long as asked for when the timeout is past what a timer holds or not whole', async () => {
+    await configureEmulator({ faults: [{ path: '/messaging/v3', latencyMs: 100 }] });
+    // 2^31 ms and more overflow a browser timer, which then fires at once.
+    for (const timeout of [2 ** 31 + 0.5, 1_500.5]) {
+      expect((await requestJson(messagingUrl(), { timeout })).status, `timeout ${timeout}`).to.equal(200);
+    }
+  });
+
   it('defaults to the 5 s timeout Klarna advises', () => {
     expect(DEFAULT_TIMEOUT_MS).to.equal(5000);
   });

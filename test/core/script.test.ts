@@ -103,4 +103,9 @@ describe('loadScript', () => {
     const error = await rejection(loadScript(`${emulatorUrl}/slow-script.js`, { timeout: 50 }));
     expect(error.message).to.contain('within 50 ms');
   });
+
+  it('waits as long as asked for when the timeout is past what a timer holds', async () => {
+    // 2^31 ms and more overflow a browser timer, which then fires at once.
+    await loadScript(fixtureUrl(), { timeout: 2 ** 32 });
+  });
 });

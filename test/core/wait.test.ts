@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { wait } from '../../src/core/wait.js';
+import { timerDelay, wait } from '../../src/core/wait.js';
 
 describe('wait', () => {
   it('resolves once the time has passed', async () => {
@@ -12,6 +12,10 @@ describe('wait', () => {
     const reason = new Error('superseded');
     controller.abort(reason);
     expect(await waiting.then(() => 'resolved', (error: unknown) => error)).to.equal(reason);
+  });
+
+  it('clamps a delay to what a timer holds, in whole milliseconds', () => {
+    expect([timerDelay(0), timerDelay(1.2), timerDelay(2 ** 31), timerDelay(Infinity)]).to.deep.equal([0, 2, 2 ** 31 - 1, 2 ** 31 - 1]);
   });
 
   it('rejects at once for a signal that has already aborted', async () => {

@@ -70,8 +70,13 @@ describe('server transport', () => {
     fault({ path: '/instantshopping/v1/buttons', latencyMs: 2000 });
     const timedOut = await failure(transport({ timeout: 100 }).request('POST', '/instantshopping/v1/buttons', {}));
     assert.equal(timedOut.code, 'timeout');
-    console.log('DEBUG', JSON.stringify(emulator.records.requests.map((r) => [r.method, r.path, r.status])));
     assert.equal(emulator.records.requests.length, 0, 'the only attempt was abandoned before an answer');
+  });
+
+  it('takes a timeout that is not whole or is past what a timer holds', async () => {
+    for (const timeout of [1_500.5, 2 ** 32]) {
+      assert.equal((await failure(transport({ timeout }).request('GET', PATH))).status, 404, `timeout ${timeout}`);
+    }
   });
 
   it('stops waiting to retry when the caller aborts', async () => {
