@@ -65,24 +65,38 @@ export function resolveRegion(options: Pick<EndpointOptions, 'region' | 'locale'
   return 'eu';
 }
 
+/** Why a base URL cannot be used: not absolute, not http(s), or carrying a query or fragment. */
+export type BaseUrlFault = 'not-absolute' | 'not-http' | 'query-or-fragment';
+
+/** What each {@link BaseUrlFault} asks the merchant to fix, after the value. */
+export const BASE_URL_FAULTS: Readonly<Record<BaseUrlFault, string>> = {
+  'not-absolute': 'is not an absolute URL, e.g. "http://localhost:8787"',
+  'not-http': 'must use http: or https:',
+  'query-or-fragment': 'must not have a query or fragment',
+};
+
 /**
- * A base URL without trailing slashes. Throws a `TypeError` that says what to fix when the value
- * is not an absolute http(s) URL, because a relative or `javascript:` base would send requests
+ * A base URL without trailing slashes, or why it cannot be one (as a code, so that a page needs
+ * no wording until something is wrong): a relative or `javascript:` base would send requests
  * somewhere the merchant did not mean.
  */
-export function normalizeBaseUrl(baseUrl: string): string {
-  let url: URL | undefined;
+export function checkBaseUrl(baseUrl: string): { url: string } | { fault: BaseUrlFault } {
+  let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    // reported below
+    return { fault: 'not-absolute' };
   }
-  const problem = !url ? 'is not an absolute URL, e.g. "http://localhost:8787"'
-    : !/^https?:$/.test(url.protocol) ? 'must use http: or https:'
-    : url.search || url.hash ? 'must not have a query or fragment'
-    : undefined;
-  if (problem) throw new TypeError(`"${baseUrl}" ${problem}.`);
-  return url!.href.replace(/\/+$/, '');
+  return !/^https?:$/.test(url.protocol) ? { fault: 'not-http' }
+    : url.search || url.hash ? { fault: 'query-or-fragment' }
+    : { url: url.href.replace(/\/+$/, '') };
+}
+
+/** A base URL without trailing slashes; throws a `TypeError` that says what to fix. */
+export function normalizeBaseUrl(baseUrl: string): string {
+  const checked = checkBaseUrl(baseUrl);
+  if ('fault' in checked) throw new TypeError(`"${baseUrl}" ${BASE_URL_FAULTS[checked.fault]}.`);
+  return checked.url;
 }
 
 /** The REST base URL for an environment and region, or the override when one is given. */

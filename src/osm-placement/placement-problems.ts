@@ -7,6 +7,13 @@ import type { PlacementProblem } from './placement-request.js';
 
 const ATTRIBUTES = { clientId: 'client-id', placementKey: 'placement-key', locale: 'locale', purchaseAmount: 'purchase-amount', environment: 'environment', region: 'region', baseUrl: 'api-url', loading: 'loading', impression: 'impression', timeout: 'timeout' } as const;
 
+/** The core's `BASE_URL_FAULTS`, in the element's words: importing it would pull it into every page's bundle. */
+const BASE_URL_FAULTS = {
+  'not-absolute': 'is not an absolute URL, e.g. "http://localhost:8787"',
+  'not-http': 'must use http: or https:',
+  'query-or-fragment': 'must not have a query or fragment',
+} as const;
+
 const MINOR_UNITS = 'a whole, non-negative number of minor units, e.g. 12999 for 129.99';
 
 /** The values a field takes: the locales as a plain list (there are 47), the others quoted. */
@@ -29,7 +36,7 @@ function describe(problem: PlacementProblem, purchaseAmountAttribute: string | n
     case 'amount-required':
       return `purchase-amount is required for credit-promotion-badge: ${MINOR_UNITS}`;
     case 'bad-base-url':
-      return `api-url ${problem.reason.replace(/\.$/, '')}`;
+      return `api-url "${problem.value}" ${BASE_URL_FAULTS[problem.fault]}`;
     case 'not-positive':
       return `timeout "${String(problem.value)}" must be a positive number of milliseconds`;
   }

@@ -8,8 +8,8 @@
  * because the element names a field by its attribute (`placement-key`) and a server by its
  * property (`placementKey`).
  */
-import { KLARNA_ENVIRONMENTS, osmMessagingUrl, type KlarnaEnvironment } from '../core/endpoints.js';
-import { KLARNA_REGIONS, type KlarnaRegion } from '../core/markets.js';
+import { checkBaseUrl, KLARNA_ENVIRONMENTS, klarnaApiHost, OSM_MESSAGING_PATH, type BaseUrlFault, type KlarnaEnvironment } from '../core/endpoints.js';
+import { KLARNA_REGIONS, regionForLocale, type KlarnaRegion } from '../core/markets.js';
 
 export type OsmPlacementKey = 'credit-promotion-badge' | 'top-strip-promotion-badge';
 
@@ -55,7 +55,8 @@ export interface OsmRequest {
 /**
  * One thing wrong with a request: `missing` (absent or blank; `allowed` what it may be),
  * `unsupported` (not one of `allowed`), `not-minor-units` (an amount that is not a whole, non-negative number),
- * `amount-required` (none given for `credit-promotion-badge`), `bad-base-url` (`reason` says why, as a sentence).
+ * `amount-required` (none given for `credit-promotion-badge`), `bad-base-url` (`fault` says why; the core's
+ * `BASE_URL_FAULTS` words it).
  */
 export type OsmRequestProblem =
   | { field: 'clientId'; kind: 'missing' }
@@ -63,7 +64,7 @@ export type OsmRequestProblem =
   | { field: 'placementKey' | 'locale' | 'environment' | 'region'; kind: 'unsupported'; value: unknown; allowed: readonly string[] }
   | { field: 'purchaseAmount'; kind: 'not-minor-units'; value: unknown }
   | { field: 'purchaseAmount'; kind: 'amount-required' }
-  | { field: 'baseUrl'; kind: 'bad-base-url'; reason: string };
+  | { field: 'baseUrl'; kind: 'bad-base-url'; value: string; fault: BaseUrlFault };
 
 export type OsmRequestResult = { ok: true; request: OsmRequest } | { ok: false; problems: OsmRequestProblem[] };
 
@@ -97,14 +98,14 @@ export function osmRequest(input: OsmRequestInput): OsmRequestResult {
   ].filter(hasProblem) as OsmRequestProblem[];
   if (problems.length) return { ok: false, problems };
 
-  let base: string;
-  try {
-    base = osmMessagingUrl({ environment: environment as KlarnaEnvironment | undefined, region: region as KlarnaRegion | undefined, locale: locale as string, baseUrl: input.baseUrl || undefined });
-  } catch (error) {
-    return { ok: false, problems: [{ field: 'baseUrl', kind: 'bad-base-url', reason: (error as Error).message }] };
+  let base = klarnaApiHost((environment as KlarnaEnvironment | '' | undefined) || 'production', (region as KlarnaRegion | '' | undefined) || regionForLocale(locale as string));
+  if (input.baseUrl) {
+    const checked = checkBaseUrl(input.baseUrl);
+    if ('fault' in checked) return { ok: false, problems: [{ field: 'baseUrl', kind: 'bad-base-url', value: input.baseUrl, fault: checked.fault }] };
+    base = checked.url;
   }
   const purchaseAmount = hasAmount ? (amount as number) : undefined;
   const query = new URLSearchParams({ client_id: (clientId as string).trim(), placement_key: placementKey as string, locale: locale as string });
   if (purchaseAmount !== undefined) query.set('purchase_amount', String(purchaseAmount));
-  return { ok: true, request: { url: `${base}?${query}`, placementKey: placementKey as OsmPlacementKey, locale: locale as OsmLocale, purchaseAmount } };
+  return { ok: true, request: { url: `${base}${OSM_MESSAGING_PATH}?${query}`, placementKey: placementKey as OsmPlacementKey, locale: locale as OsmLocale, purchaseAmount } };
 }

@@ -9,6 +9,7 @@
  * `no-store` and `no-cache` are honoured: such an answer is never kept.
  */
 import { freshnessLifetimeMs } from '../core/cache.js';
+import { BASE_URL_FAULTS } from '../core/endpoints.js';
 import { KlarnaHttpError } from '../core/http.js';
 import { parseOsmAnswer, type OsmNode } from '../protocol/osm-answer.js';
 import { osmRequest, type OsmPlacementKey, type OsmRequestProblem } from '../protocol/osm-request.js';
@@ -168,7 +169,7 @@ function describe(problem: OsmRequestProblem): string {
     case 'amount-required':
       return 'purchaseAmount is required for credit-promotion-badge';
     case 'bad-base-url':
-      return `baseUrl ${problem.reason.replace(/\.$/, '')}`;
+      return `baseUrl "${problem.value}" ${BASE_URL_FAULTS[problem.fault]}`;
   }
 }
 
