@@ -21,7 +21,7 @@ export function requestJsonCached<V = JsonResponse<unknown>>(cache: ResponseCach
     url,
     async (sharedSignal) => {
       // A reload must pass the browser's HTTP cache too, which also honours the answer's max-age.
-      const response = await requestJson(url, { ...requestOptions, ...(reload ? { cache: 'reload' as const } : {}), signal: sharedSignal });
+      const response = await requestJson(url, { ...requestOptions, cache: reload ? 'reload' : requestOptions.cache, signal: sharedSignal });
       const value = parse ? parse(response) : (response as V);
       return { value, cacheControl: response.headers.get('cache-control'), age: response.headers.get('age') };
     },

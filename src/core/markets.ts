@@ -15,8 +15,8 @@ const MARKET_CURRENCY: Readonly<Record<string, string>> = {
   PT: 'EUR', SE: 'SEK', CA: 'CAD', MX: 'MXN', US: 'USD', AU: 'AUD', NZ: 'NZD',
 };
 
-const NORTH_AMERICA = new Set(['US', 'CA', 'MX']);
-const OCEANIA = new Set(['AU', 'NZ']);
+/** The markets outside Europe; every other country is `eu`. */
+const REGION_OF_COUNTRY: Readonly<Record<string, KlarnaRegion>> = { US: 'na', CA: 'na', MX: 'na', AU: 'oc', NZ: 'oc' };
 
 export function isKlarnaRegion(value: unknown): value is KlarnaRegion {
   return (KLARNA_REGIONS as readonly unknown[]).includes(value);
@@ -36,9 +36,8 @@ export function currencyOfCountry(country: string): string | undefined {
 /** Klarna's API region for a country: US/CA/MX → `na`, AU/NZ → `oc`, every other → `eu`. */
 export function regionForCountry(country: string): KlarnaRegion {
   const code = country.trim().toUpperCase();
-  if (NORTH_AMERICA.has(code)) return 'na';
-  if (OCEANIA.has(code)) return 'oc';
-  return 'eu';
+  // Own keys only: a page that polluted Object.prototype cannot redirect a country's requests.
+  return Object.hasOwn(REGION_OF_COUNTRY, code) ? REGION_OF_COUNTRY[code]! : 'eu';
 }
 
 /** Klarna's API region for a locale's market (`en-US` → `na`); `eu` when the locale has no country. */

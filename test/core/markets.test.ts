@@ -29,4 +29,14 @@ describe('markets', () => {
     expect(currencyOfCountry('se')).to.equal('SEK');
     expect(currencyOfCountry('JP')).to.equal(undefined);
   });
+
+  it('maps a country to a region from its own table only, whatever Object.prototype holds', () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.DE = 'na';
+    try {
+      expect(regionForCountry('DE')).to.equal('eu');
+    } finally {
+      delete prototype.DE;
+    }
+  });
 });
