@@ -68,7 +68,7 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   @property({ attribute: false }) items?: Item[];
   /** Delivery choices shown in Klarna's dialog; each price's tax must match its rate. */
   @property({ attribute: false }) shippingOptions?: ShippingOption[];
-  /** In the browser, at least `{ terms }`: your terms and conditions, as an absolute http(s) URL. */
+  /** In the browser, at least `{ terms }`: your terms and conditions. Relative URLs are resolved against the page; Klarna gets them absolute. */
   @property({ attribute: false }) merchantUrls?: MerchantUrls;
   /** The button's look: `{ theme: { variation, tagline, type } }`. */
   @property({ attribute: false }) styling?: ButtonStyling;

@@ -29,6 +29,8 @@ export interface HostInputs {
   fields: Record<string, unknown>;
   /** The `options` property: any SDK field, merged last. */
   options: unknown;
+  /** What relative URLs are resolved against: the page's `document.baseURI`. */
+  baseUri?: string | undefined;
 }
 
 export type ResolvedOptions = { ok: true; options: InstantShoppingOptions } | { ok: false; message: string };
@@ -51,6 +53,7 @@ export function hostInputs(host: HostProperties, page: KlarnaPageConfig, json: {
     jsonProblem: json.problem,
     fields: Object.fromEntries(Object.entries(DATA_PROPERTIES).map(([property, field]) => [field, host[property as keyof typeof DATA_PROPERTIES]])),
     options: host.options,
+    baseUri: globalThis.document?.baseURI,
   };
 }
 
@@ -91,7 +94,7 @@ export function resolveOptions(inputs: HostInputs): ResolvedOptions {
   const { json = {}, fields } = inputs;
   const extra = isRecord(inputs.options) ? inputs.options : {};
   if (inputs.jsonProblem) problems.push(`the <script type="application/json"> child ${inputs.jsonProblem}`);
-  if (inputs.sdkUrl !== undefined && inputs.sdkUrl !== null && !isHttpUrl(inputs.sdkUrl, globalThis.document?.baseURI)) problems.push(`sdk-url ${show(inputs.sdkUrl)} must be an http(s) URL of the Instant Shopping lib.js`);
+  if (inputs.sdkUrl !== undefined && inputs.sdkUrl !== null && !httpUrl(inputs.sdkUrl, inputs.baseUri)) problems.push(`sdk-url ${show(inputs.sdkUrl)} must be an http(s) URL of the Instant Shopping lib.js`);
   if (inputs.options !== undefined && inputs.options !== null && !isRecord(inputs.options)) problems.push('options must be an object of Instant Shopping SDK fields');
 
   // `setup` comes from the attributes alone; a `setup` in the JSON child or in `options` is ignored.
@@ -107,7 +110,8 @@ export function resolveOptions(inputs: HostInputs): ResolvedOptions {
   if (inputs.region !== undefined && inputs.region !== 'eu' && inputs.region !== 'na') problems.push(`region ${show(inputs.region)} is not supported: use "eu" or "na"`);
 
   checkMarket(merged, problems);
-  checkMerchantUrls(merged.merchant_urls, problems);
+  const merchantUrls = checkMerchantUrls(merged.merchant_urls, problems, inputs.baseUri);
+  if (merchantUrls !== undefined) merged.merchant_urls = merchantUrls;
   checkLines(merged, problems);
   checkShippingOptions(merged.shipping_options, problems);
   checkOthers(merged, problems);
@@ -138,14 +142,22 @@ function checkMarket(merged: Record<string, unknown>, problems: string[]): void 
   else if (countryOk && localeCountry !== country.toUpperCase()) problems.push(`locale ${show(locale)} does not match purchase-country ${show(country)}: use a locale of that market, such as "en-${country.toUpperCase()}"`);
 }
 
-function checkMerchantUrls(urls: unknown, problems: string[]): void {
+/**
+ * Checks the merchant URLs and returns them absolute: a merchant writes `/terms` as in any link of
+ * the page, and Klarna, which opens them from its own dialog, gets `https://shop.example/terms`.
+ */
+function checkMerchantUrls(urls: unknown, problems: string[], base: string | undefined): unknown {
   if (!isRecord(urls) || urls.terms === undefined) {
     problems.push('merchantUrls.terms is required: the URL of your terms and conditions, which Klarna links to in the purchase dialog');
-    return;
+    return urls;
   }
+  const resolved: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(urls)) {
-    if (value !== undefined && !isHttpUrl(value)) problems.push(`merchantUrls.${name} ${show(value)} must be an absolute http(s) URL`);
+    const url = value === undefined ? undefined : httpUrl(value, base);
+    if (value !== undefined && !url) problems.push(`merchantUrls.${name} ${show(value)} must be an http(s) URL, absolute or relative to the page`);
+    resolved[name] = url ?? value;
   }
+  return resolved;
 }
 
 function checkLines(merged: Record<string, unknown>, problems: string[]): void {
@@ -189,12 +201,14 @@ function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-function isHttpUrl(value: unknown, base?: string): boolean {
-  if (typeof value !== 'string') return false;
+/** `value` as an absolute http(s) URL, resolved against `base` when relative; `undefined` when it is none. */
+function httpUrl(value: unknown, base?: string): string | undefined {
+  if (typeof value !== 'string') return undefined;
   try {
-    return /^https?:$/.test(new URL(value, base).protocol);
+    const url = new URL(value, base);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

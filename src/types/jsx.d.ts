@@ -117,7 +117,7 @@ export type KlarnaInstantShoppingHostProps = {
   items?: KlarnaInstantShoppingHost["items"];
   /** Delivery choices shown in Klarna's dialog; each price's tax must match its rate. */
   shippingOptions?: KlarnaInstantShoppingHost["shippingOptions"];
-  /** In the browser, at least `{ terms }`: your terms and conditions, as an absolute http(s) URL. */
+  /** In the browser, at least `{ terms }`: your terms and conditions. Relative URLs are resolved against the page; Klarna gets them absolute. */
   merchantUrls?: KlarnaInstantShoppingHost["merchantUrls"];
   /** The button's look: `{ theme: { variation, tagline, type } }`. */
   styling?: KlarnaInstantShoppingHost["styling"];

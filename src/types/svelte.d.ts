@@ -94,7 +94,7 @@ type KlarnaInstantShoppingHostProps = {
   "bind:items"?: KlarnaInstantShoppingHost["items"];
   /** Delivery choices shown in Klarna's dialog; each price's tax must match its rate. */
   "bind:shippingOptions"?: KlarnaInstantShoppingHost["shippingOptions"];
-  /** In the browser, at least `{ terms }`: your terms and conditions, as an absolute http(s) URL. */
+  /** In the browser, at least `{ terms }`: your terms and conditions. Relative URLs are resolved against the page; Klarna gets them absolute. */
   "bind:merchantUrls"?: KlarnaInstantShoppingHost["merchantUrls"];
   /** The button's look: `{ theme: { variation, tagline, type } }`. */
   "bind:styling"?: KlarnaInstantShoppingHost["styling"];

@@ -76,6 +76,16 @@ describe('<klarna-instant-shopping-host> validation', () => {
     expect(message).to.contain('merchantData must be a string of at most 1024 characters');
   });
 
+  it('sends Klarna merchant URLs resolved against the page, as a link on the page would be', async () => {
+    await mountHost({}, { merchantUrls: { terms: '/terms', confirmation: 'thanks?order=1' } });
+    const [load] = await sdk.until(1);
+    expect(load!.options.merchant_urls).to.deep.equal({ terms: new URL('/terms', document.baseURI).href, confirmation: new URL('thanks?order=1', document.baseURI).href });
+  });
+
+  it('refuses a merchant URL that is not http(s), relative or not', async () => {
+    expect(await invalid({}, { merchantUrls: { terms: 'javascript:alert(1)' } })).to.equal('merchantUrls.terms "javascript:alert(1)" must be an http(s) URL, absolute or relative to the page.');
+  });
+
   it('names a region, variation attributes, countries and checkboxes Klarna would refuse', async () => {
     const message = await invalid({ region: 'oc' }, {
       orderLines: undefined,
