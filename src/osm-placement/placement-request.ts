@@ -32,7 +32,16 @@ export interface PlacementRequest extends OsmRequest {
 /** A problem of the request, or of an attribute only the element has. */
 export type PlacementProblem = OsmRequestProblem | { field: 'loading' | 'impression'; kind: 'unsupported'; value: unknown; allowed: readonly string[] } | { field: 'timeout'; kind: 'not-positive'; value: unknown };
 
-export type ResolvedPlacementRequest = { ok: true; request: PlacementRequest } | { ok: false; problems: PlacementProblem[]; purchaseAmountAttribute: string | null };
+/**
+ * `unconfigured`: the element was given nothing at all (no attribute, property or page setting it
+ * reads), as when it upgrades before a framework sets its properties. It waits quietly.
+ */
+export type ResolvedPlacementRequest =
+  | { ok: true; request: PlacementRequest }
+  | { ok: false; problems: PlacementProblem[]; purchaseAmountAttribute: string | null; unconfigured?: true };
+
+/** What the element reads (the theme is only looks): one of them given, and the element is configured. */
+const INPUTS = ['clientId', 'placementKey', 'locale', 'purchaseAmount', 'environment', 'region', 'apiUrl', 'loading', 'impression', 'timeout'] as const;
 
 /**
  * The request for an element's properties, with the page's settings (`<klarna-config>`,
@@ -40,6 +49,7 @@ export type ResolvedPlacementRequest = { ok: true; request: PlacementRequest } |
  * for the message about a value that did not parse.
  */
 export function resolvePlacementRequest(element: PlacementAttributes, page: KlarnaPageConfig, purchaseAmountAttribute: string | null): ResolvedPlacementRequest {
+  if (!INPUTS.some((name) => element[name] != null) && !Object.keys(page).length) return { ok: false, problems: [], purchaseAmountAttribute, unconfigured: true };
   const { placementKey, timeout = 5000 } = element;
   let amount = element.purchaseAmount;
   // A script may assign the attribute's kind of value to the property.

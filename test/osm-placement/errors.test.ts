@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { EMULATOR_DISABLED_CLIENT_ID, configureEmulator, emulatorRequests, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
+import { configure } from '../../src/config/index.js';
 import { captureConsole, type CapturedConsole } from '../helpers/console.js';
-import { answerWith, freshClient, mountPlacement, part } from '../helpers/osm.js';
+import { answerWith, EventLog, freshClient, mountPlacement, part } from '../helpers/osm.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -128,6 +129,48 @@ describe('<klarna-osm-placement> errors', () => {
       expect(element.state).to.equal('rendered');
       expect(element.error).to.equal(undefined);
       expect(part(element, 'text-main')!.textContent).to.contain('$25.00');
+    });
+
+    it('waits quietly in idle while it has been given nothing, as before a framework sets its properties', async () => {
+      const clientId = await freshClient();
+      const element = document.createElement('klarna-osm-placement');
+      const log = new EventLog(element);
+      document.body.append(element);
+      try {
+        await element.updateComplete;
+        // A placement given something wrong is loading here, on its way to invalid-config.
+        expect(element.state).to.equal('idle');
+        Object.assign(element, { apiUrl: emulatorUrl, clientId, placementKey: 'credit-promotion-badge', locale: 'en-US', purchaseAmount: 20000 });
+        await log.next('klarna-osm-render');
+        for (const name of ['api-url', 'client-id', 'placement-key', 'locale']) element.removeAttribute(name);
+        Object.assign(element, { apiUrl: undefined, clientId: undefined, purchaseAmount: undefined });
+        await element.updateComplete;
+        expect([element.state, element.content, element.getAttribute('state')]).to.deep.equal(['idle', [], 'idle']);
+        expect(log.named('klarna-osm-error')).to.have.length(0);
+        expect(console_.messages).to.deep.equal([]);
+      } finally {
+        element.remove();
+      }
+    });
+
+    it('reports what is still missing once it has been given anything', async () => {
+      const { element, log } = await mountPlacement({ 'client-id': undefined, 'placement-key': undefined, locale: undefined, 'purchase-amount': undefined, 'api-url': undefined, theme: 'dark' });
+      await element.updateComplete;
+      expect(element.state, 'a theme alone configures nothing').to.equal('idle');
+      element.setAttribute('locale', 'en-US');
+      const { detail } = await log.next('klarna-osm-error');
+      expect(detail.message).to.match(/^client-id is required .*; placement-key is required/);
+    });
+
+    it('counts a page setting from configure() as given, and names what the placement still lacks', async () => {
+      configure({ clientId: 'from-the-page' });
+      try {
+        const { log } = await mountPlacement({ 'placement-key': undefined, locale: undefined, 'api-url': undefined });
+        const { detail } = await log.next('klarna-osm-error');
+        expect(detail.message).to.match(/^placement-key is required/).and.not.to.contain('client-id');
+      } finally {
+        configure({ clientId: undefined });
+      }
     });
 
     it('shows no error while a framework sets the attributes one at a time', async () => {
