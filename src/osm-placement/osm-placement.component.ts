@@ -104,7 +104,8 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   @property() prefetched?: OsmPrefetched | string;
 
   // ── internal state ──────────────────────────────────────────────────────────────────────────
-  #config: ResolvedPlacementRequest = { ok: false, problems: [], purchaseAmountAttribute: null, unconfigured: true };
+  /** The request the properties make; none while the element has been given nothing. */
+  #config: ResolvedPlacementRequest | undefined;
   #shown: Shown | undefined;
   #announced: Shown | undefined;
   #near = false;
@@ -124,7 +125,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   #task = new Task(this, {
     args: () => [this.#config, this.loading !== 'lazy' || this.#near, this.#refreshes] as const,
     task: async ([config, mayLoad], { signal }) => {
-      if (!mayLoad || (!config.ok && config.unconfigured)) return initialState;
+      if (!mayLoad || !config) return initialState;
       if (!config.ok) {
         // Frameworks may set attributes one at a time; a later one in this task may fix it.
         await wait(0, signal);
@@ -190,13 +191,13 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     if (!(changed.size === 1 && changed.has('theme'))) {
       const next = resolvePlacementRequest(this, this.#page.value, this.getAttribute('purchase-amount'));
       // Keep the same object while nothing a request depends on changed, so the task does not rerun.
-      const key = (config: ResolvedPlacementRequest) => (config.ok ? config.request.url + config.request.timeout : JSON.stringify(config));
+      const key = (config?: ResolvedPlacementRequest) => (config?.ok ? config.request.url + config.request.timeout : JSON.stringify(config));
       if (key(next) !== key(this.#config)) {
         this.#config = next;
         // Everything taken away: the element shows nothing again, as before it was given anything.
-        if (!next.ok && next.unconfigured) this.#shown = undefined;
+        if (!next) this.#shown = undefined;
         // Rendered here, not by the task, so a server's render and the hydration see the message.
-        if (next.ok && !this.#requestedBefore && this.prefetched) this.#takePrefetched(next.request);
+        if (next?.ok && !this.#requestedBefore && this.prefetched) this.#takePrefetched(next.request);
       }
     }
   }
@@ -232,8 +233,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   /** What the placement is doing: `idle`, `loading`, `rendered`, `empty` or `error`. */
   get state(): OsmPlacementState {
     const shown = this.#shown;
-    const config = this.#config;
-    return !config.ok && config.unconfigured ? 'idle' : this.#task.status === TaskStatus.PENDING ? 'loading' : !shown ? 'idle' : shown.error ? 'error' : shown.answer!.kind === 'empty' ? 'empty' : 'rendered';
+    return !this.#config ? 'idle' : this.#task.status === TaskStatus.PENDING ? 'loading' : !shown ? 'idle' : shown.error ? 'error' : shown.answer!.kind === 'empty' ? 'empty' : 'rendered';
   }
 
   /** The nodes last rendered (empty when nothing is shown). */

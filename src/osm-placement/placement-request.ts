@@ -32,37 +32,31 @@ export interface PlacementRequest extends OsmRequest {
 /** A problem of the request, or of an attribute only the element has. */
 export type PlacementProblem = OsmRequestProblem | { field: 'loading' | 'impression'; kind: 'unsupported'; value: unknown; allowed: readonly string[] } | { field: 'timeout'; kind: 'not-positive'; value: unknown };
 
-/**
- * `unconfigured`: the element was given nothing at all (no attribute, property or page setting it
- * reads), as when it upgrades before a framework sets its properties. It waits quietly.
- */
-export type ResolvedPlacementRequest =
-  | { ok: true; request: PlacementRequest }
-  | { ok: false; problems: PlacementProblem[]; purchaseAmountAttribute: string | null; unconfigured?: true };
-
-/** What the element reads (the theme is only looks): one of them given, and the element is configured. */
-const INPUTS = ['clientId', 'placementKey', 'locale', 'purchaseAmount', 'environment', 'region', 'apiUrl', 'loading', 'impression', 'timeout'] as const;
+export type ResolvedPlacementRequest = { ok: true; request: PlacementRequest } | { ok: false; problems: PlacementProblem[]; purchaseAmountAttribute: string | null };
 
 /**
  * The request for an element's properties, with the page's settings (`<klarna-config>`,
  * `configure()`) where it has none of its own. `purchaseAmountAttribute` is the attribute's text,
- * for the message about a value that did not parse.
+ * for the message about a value that did not parse. `undefined` when the element was given nothing
+ * at all (no attribute, property or page setting it reads; the theme is only looks), as when it
+ * upgrades before a framework sets its properties: it then waits quietly.
  */
-export function resolvePlacementRequest(element: PlacementAttributes, page: KlarnaPageConfig, purchaseAmountAttribute: string | null): ResolvedPlacementRequest {
-  if (!INPUTS.some((name) => element[name] != null) && !Object.keys(page).length) return { ok: false, problems: [], purchaseAmountAttribute, unconfigured: true };
-  const { placementKey, timeout = 5000 } = element;
-  let amount = element.purchaseAmount;
+export function resolvePlacementRequest(element: PlacementAttributes, page: KlarnaPageConfig, purchaseAmountAttribute: string | null): ResolvedPlacementRequest | undefined {
+  const { clientId, placementKey, locale, purchaseAmount, environment, region, apiUrl, loading, impression, timeout } = element;
+  if ([clientId, placementKey, locale, purchaseAmount, environment, region, apiUrl, loading, impression, timeout].every((value) => value == null) && !Object.keys(page).length) return undefined;
+  let amount = purchaseAmount;
   // A script may assign the attribute's kind of value to the property.
   if (typeof amount === 'string' && /^\s*\d+\s*$/.test(amount)) amount = Number(amount);
   const result = osmRequest({
-    clientId: element.clientId || page.clientId, placementKey, locale: element.locale || page.locale, purchaseAmount: amount,
-    environment: element.environment || page.environment, region: element.region || page.region, baseUrl: element.apiUrl || page.apiUrl,
+    clientId: clientId || page.clientId, placementKey, locale: locale || page.locale, purchaseAmount: amount,
+    environment: environment || page.environment, region: region || page.region, baseUrl: apiUrl || page.apiUrl,
   });
   const problems: PlacementProblem[] = result.ok ? [] : result.problems;
-  for (const problem of [oneOfProblem('loading', element.loading, ['eager', 'lazy']), oneOfProblem('impression', element.impression, ['visible', 'render'])]) {
+  for (const problem of [oneOfProblem('loading', loading, ['eager', 'lazy']), oneOfProblem('impression', impression, ['visible', 'render'])]) {
     if (problem) problems.push(problem as PlacementProblem);
   }
-  if (!(typeof timeout === 'number' && timeout > 0 && timeout < Infinity)) problems.push({ field: 'timeout', kind: 'not-positive', value: timeout });
+  const wait = timeout ?? 5000;
+  if (!(typeof wait === 'number' && wait > 0 && wait < Infinity)) problems.push({ field: 'timeout', kind: 'not-positive', value: wait });
   if (!result.ok || problems.length) return { ok: false, problems, purchaseAmountAttribute };
-  return { ok: true, request: { ...result.request, timeout: timeout as number } };
+  return { ok: true, request: { ...result.request, timeout: wait as number } };
 }
