@@ -13,7 +13,7 @@ import { instantShoppingHostStyles } from './instant-shopping-host.styles.js';
 import { JsonChildController } from './json-child.js';
 import { loadInstantShoppingSdk, sdkUrlBelow } from './sdk-loader.js';
 import { releaseSdkInstance, sdkInstance, type SdkInstance, type SdkInstanceListener } from './sdk-instances.js';
-import { hostInputs, resolveOptions, type ResolvedOptions } from './sdk-options.js';
+import { hostInputs, isConfigured, resolveOptions, type ResolvedOptions } from './sdk-options.js';
 
 export type InstantShoppingState = 'idle' | 'loading' | 'ready' | 'hidden' | 'error';
 
@@ -91,6 +91,8 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
 
   // ── internal state ──────────────────────────────────────────────────────────────────────────
   #resolved: ResolvedOptions = { ok: false, message: '' };
+  /** Whether it was given anything yet: until then it waits quietly, reporting nothing. */
+  #configured = false;
   #container: HTMLElement | undefined;
   #instance: SdkInstance | undefined;
   /** The id this element made up, while its instance is kept; a later connection after a release makes a new one. */
@@ -153,11 +155,11 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   protected override willUpdate(): void {
     const page = this.#page.value;
     this.#sdkUrl = this.sdkUrl || sdkUrlBelow(page.apiUrl);
+    this.#configured = isConfigured(this, page, this.#json);
     this.#resolved = resolveOptions(hostInputs(this, page, this.#json, this.#sdkUrl));
-    if (this.#resolved.ok) {
-      this.#wantsSdk = true;
-      if (this.#error?.code === 'invalid-config') this.#error = undefined;
-    }
+    if (this.#resolved.ok) this.#wantsSdk = true;
+    // Valid now, or given nothing again: a configuration error no longer stands.
+    if ((this.#resolved.ok || !this.#configured) && this.#error?.code === 'invalid-config') this.#error = undefined;
     // A changed `instance-id` is another instance: what this element shows from now on is that one's.
     if (this.isConnected && this.instanceId && this.#instance?.id !== this.instanceId) this.#attach(sdkInstance(this.instanceId));
     if (this.#container && this.instanceId) this.#container.dataset.instanceId = this.instanceId;
@@ -169,7 +171,7 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
     this.toggleAttribute('show-button', this.showButton);
     this.#announceError();
-    if (!this.#resolved.ok) this.#checkConfigSoon();
+    if (!this.#resolved.ok && this.#configured) this.#checkConfigSoon();
     this.#show();
   }
 
@@ -178,7 +180,7 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   get state(): InstantShoppingState {
     if (this.#error) return 'error';
     if (this.#response) return this.#response.show_button ? 'ready' : 'hidden';
-    return this.isConnected || this.#sdk.status === TaskStatus.PENDING ? 'loading' : 'idle';
+    return this.#configured && (this.isConnected || this.#sdk.status === TaskStatus.PENDING) ? 'loading' : 'idle';
   }
 
   /** Whether Klarna shows the button for the current data. */
@@ -256,7 +258,7 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
     this.#configCheck = setTimeout(() => {
       this.#configCheck = undefined;
       const resolved = this.#resolved;
-      if (!resolved.ok && this.isConnected) this.#fail({ code: 'invalid-config', message: resolved.message });
+      if (!resolved.ok && this.#configured && this.isConnected) this.#fail({ code: 'invalid-config', message: resolved.message });
     });
   }
 }

@@ -38,6 +38,17 @@ export type ResolvedOptions = { ok: true; options: InstantShoppingOptions } | { 
 /** The host's properties that make its options (the element itself satisfies this). */
 export type HostProperties = Partial<Record<keyof typeof DATA_PROPERTIES | 'buttonKey' | 'instanceId' | 'environment' | 'region' | 'purchaseCountry' | 'purchaseCurrency' | 'locale' | 'options', unknown>>;
 
+/**
+ * Whether the host was given anything that configures it: an attribute or property (its instance id
+ * and nonce aside), a JSON child, or a page setting it reads. A host given nothing (one that upgraded
+ * before a framework set its properties) waits quietly instead of reporting everything as missing.
+ */
+export function isConfigured(host: HostProperties & { sdkUrl?: unknown }, page: KlarnaPageConfig, json: { value: Record<string, unknown>; problem: string | undefined }): boolean {
+  const { buttonKey, environment, region, purchaseCountry, purchaseCurrency, locale, options, sdkUrl } = host;
+  return [buttonKey, environment, region, purchaseCountry, purchaseCurrency, locale, options, sdkUrl, page.locale, page.environment, page.apiUrl, json.problem, ...Object.keys(DATA_PROPERTIES).map((property) => host[property as keyof typeof DATA_PROPERTIES])]
+    .some((value) => value != null) || Object.keys(json.value).length > 0;
+}
+
 /** The inputs from a host: its properties over the page's settings, its JSON child, the SDK URL in force. */
 export function hostInputs(host: HostProperties, page: KlarnaPageConfig, json: { value: Record<string, unknown>; problem: string | undefined }, sdkUrl: string): HostInputs {
   return {

@@ -111,6 +111,27 @@ describe('<klarna-instant-shopping-host> validation', () => {
     expect(element.error).to.equal(undefined);
   });
 
+  it('waits quietly in idle while it has been given nothing, as before a framework sets its properties', async () => {
+    const parent = await fixture<HTMLDivElement>(html`<div></div>`);
+    const element = document.createElement('klarna-instant-shopping-host');
+    const log = new EventLog(element, HOST_EVENTS);
+    parent.append(element);
+    await element.updateComplete;
+    // A host given something wrong is loading here, on its way to invalid-config.
+    expect([element.state, element.getAttribute('state')]).to.deep.equal(['idle', 'idle']);
+    element.purchaseCountry = 'US';
+    const error = await log.next('klarna-instant-shopping-error');
+    expect(error.detail.message).to.match(/^button-key is required/);
+    element.purchaseCountry = undefined;
+    await element.updateComplete;
+    expect([element.state, element.error]).to.deep.equal(['idle', undefined]);
+    for (const [name, value] of Object.entries(US_BUTTON)) element.setAttribute(name, value);
+    Object.assign(element, { orderLines: [orderLine()], merchantUrls: { terms: '/terms' } });
+    (await sdk.until(1))[0]!.answer();
+    await log.next('klarna-instant-shopping-ready');
+    expect(errors.messages).to.have.length(1);
+  });
+
   it('reports nothing while a framework sets the required fields one task at a time', async () => {
     const parent = await fixture<HTMLDivElement>(html`<div></div>`);
     const element = document.createElement('klarna-instant-shopping-host');
