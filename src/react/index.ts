@@ -1,5 +1,7 @@
+'use client';
 /**
- * `klarna-elements/react`: React components for the three elements, made with @lit/react. Each
+ * `klarna-elements/react`: React components for the three elements, made with @lit/react (one entry per element too:
+ * `klarna-elements/react/osm-placement`, `…/instant-shopping`, `…/config`, for an app that uses one). Each
  * property is a prop, and each event is an `on…` prop whose handler gets the typed `CustomEvent`:
  *
  * ```tsx
@@ -11,52 +13,6 @@
  * components add prop names and event types in every React from 17 on.
  * @module
  */
-import { createComponent, type EventName } from '@lit/react';
-import * as React from 'react';
-import { KlarnaConfig as KlarnaConfigElement } from '../config/define.js';
-import { KlarnaInstantShoppingHost as InstantShoppingHostElement } from '../instant-shopping/define.js';
-import type { InstantShoppingErrorEvent, InstantShoppingReadyEvent, InstantShoppingSdkDomEvent } from '../instant-shopping/events.js';
-import { KlarnaOsmPlacement as OsmPlacementElement } from '../osm-placement/define.js';
-import type { OsmEmptyEvent, OsmErrorEvent, OsmImpressionEvent, OsmRenderEvent } from '../osm-placement/events.js';
-
-/** `<klarna-config>`: `clientId`, `locale`, `environment`, `region`, `apiUrl` for every element inside it. */
-export const KlarnaConfig = createComponent({
-  react: React,
-  tagName: 'klarna-config',
-  elementClass: KlarnaConfigElement,
-  displayName: 'KlarnaConfig',
-});
-
-/** `<klarna-osm-placement>`: On-site messaging, with `onRender`, `onEmpty`, `onError`, `onImpression`. */
-export const KlarnaOsmPlacement = createComponent({
-  react: React,
-  tagName: 'klarna-osm-placement',
-  elementClass: OsmPlacementElement,
-  displayName: 'KlarnaOsmPlacement',
-  events: {
-    onRender: 'klarna-osm-render' as EventName<OsmRenderEvent>,
-    onEmpty: 'klarna-osm-empty' as EventName<OsmEmptyEvent>,
-    onError: 'klarna-osm-error' as EventName<OsmErrorEvent>,
-    onImpression: 'klarna-osm-impression' as EventName<OsmImpressionEvent>,
-  },
-});
-
-/**
- * `<klarna-instant-shopping-host>`: the Instant Shopping button, with `onReady`, `onError` and an
- * `on…` prop for each of the SDK's events.
- */
-export const KlarnaInstantShoppingHost = createComponent({
-  react: React,
-  tagName: 'klarna-instant-shopping-host',
-  elementClass: InstantShoppingHostElement,
-  displayName: 'KlarnaInstantShoppingHost',
-  events: {
-    onReady: 'klarna-instant-shopping-ready' as EventName<InstantShoppingReadyEvent>,
-    onError: 'klarna-instant-shopping-error' as EventName<InstantShoppingErrorEvent>,
-    onBuyButtonClicked: 'klarna-instant-shopping-buy-button-clicked' as EventName<InstantShoppingSdkDomEvent>,
-    onSessionInitiated: 'klarna-instant-shopping-session-initiated' as EventName<InstantShoppingSdkDomEvent>,
-    onIdentificationUpdated: 'klarna-instant-shopping-identification-updated' as EventName<InstantShoppingSdkDomEvent>,
-    onShippingUpdated: 'klarna-instant-shopping-shipping-updated' as EventName<InstantShoppingSdkDomEvent>,
-    onConfirmationDisplayed: 'klarna-instant-shopping-confirmation-displayed' as EventName<InstantShoppingSdkDomEvent>,
-  },
-});
+export { KlarnaConfig } from './config.js';
+export { KlarnaInstantShoppingHost } from './instant-shopping.js';
+export { KlarnaOsmPlacement } from './osm-placement.js';

@@ -37,6 +37,15 @@ describe('npm run build', () => {
     }
   });
 
+  it('keeps \'use client\' at the top of every React entry, so a Server Component may import them', async () => {
+    const reactEntries = Object.entries(pkg.exports).filter(([entry]) => entry === './react' || entry.startsWith('./react/'));
+    assert.equal(reactEntries.length, 4);
+    for (const [entry, target] of reactEntries) {
+      const file = (target as { default: string }).default;
+      assert.match(await readFile(file, 'utf8'), /^'use client';\n/, `exports["${entry}"] (${file}) starts with 'use client'`);
+    }
+  });
+
   it('packs only dist, the manifest, the README, the licence and package.json', async () => {
     const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { maxBuffer: 16 * 1024 * 1024 });
     const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
@@ -96,7 +105,7 @@ describe('npm run build', () => {
     const nodeOnly = new Set<string>();
     for (const [entry, target] of Object.entries(pkg.exports)) {
       if (typeOnly(target) || entry.endsWith('.json')) continue;
-      const name = entry === '.' ? 'everything' : entry.slice(2);
+      const name = entry === '.' ? 'everything' : entry.slice(2).replaceAll('/', '-');
       entries[name] = `export * from '${entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`}';`;
       // The emulator is exported for Node only; a browser build must not find it, a server build must.
       if (typeof target !== 'string' && target.node && !target.default) nodeOnly.add(name);
@@ -129,7 +138,13 @@ describe('npm run build', () => {
     assert.deepEqual(defines(await output('instant-shopping')), ['klarna-instant-shopping-host']);
     assert.deepEqual(defines(await output('config')), ['klarna-config']);
     assert.deepEqual(defines(await output('everything')), all);
-    assert.deepEqual(defines(await output('react')), all);
+    // Importing one component from the React entry ships that element alone (it re-exports the per-element entries).
+    assert.deepEqual(defines(await output('react')), ['klarna-osm-placement']);
+    // One React entry per element: an app that shows only messaging ships only that element.
+    assert.deepEqual(defines(await output('react-osm-placement')), ['klarna-osm-placement']);
+    assert.doesNotMatch(await output('react-osm-placement'), /instant-?shopping/i);
+    assert.deepEqual(defines(await output('react-instant-shopping')), ['klarna-instant-shopping-host']);
+    assert.deepEqual(defines(await output('react-config')), ['klarna-config']);
     assert.deepEqual(defines(await output('core')), [], 'the core defines nothing');
     assert.deepEqual(defines(await output('protocol')), [], 'the protocol layer defines nothing');
     assert.doesNotMatch(await output('protocol'), /\bLitElement\b|customElements/, 'the protocol layer holds no element code');
