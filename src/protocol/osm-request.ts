@@ -98,14 +98,13 @@ export function osmRequest(input: OsmRequestInput): OsmRequestResult {
   ].filter(hasProblem) as OsmRequestProblem[];
   if (problems.length) return { ok: false, problems };
 
-  let base = klarnaApiHost((environment as KlarnaEnvironment | '' | undefined) || 'production', (region as KlarnaRegion | '' | undefined) || regionForLocale(locale as string));
-  if (input.baseUrl) {
-    const checked = checkBaseUrl(input.baseUrl);
-    if ('fault' in checked) return { ok: false, problems: [{ field: 'baseUrl', kind: 'bad-base-url', value: input.baseUrl, fault: checked.fault }] };
-    base = checked.url;
-  }
+  // A base URL (the emulator, a proxy) replaces Klarna's host, which is then never worked out.
+  const checked = input.baseUrl
+    ? checkBaseUrl(input.baseUrl)
+    : { url: klarnaApiHost((environment as KlarnaEnvironment | '' | undefined) || 'production', (region as KlarnaRegion | '' | undefined) || regionForLocale(locale as string)) };
+  if ('fault' in checked) return { ok: false, problems: [{ field: 'baseUrl', kind: 'bad-base-url', value: input.baseUrl!, fault: checked.fault }] };
   const purchaseAmount = hasAmount ? (amount as number) : undefined;
   const query = new URLSearchParams({ client_id: (clientId as string).trim(), placement_key: placementKey as string, locale: locale as string });
   if (purchaseAmount !== undefined) query.set('purchase_amount', String(purchaseAmount));
-  return { ok: true, request: { url: `${base}${OSM_MESSAGING_PATH}?${query}`, placementKey: placementKey as OsmPlacementKey, locale: locale as OsmLocale, purchaseAmount } };
+  return { ok: true, request: { url: `${checked.url}${OSM_MESSAGING_PATH}?${query}`, placementKey: placementKey as OsmPlacementKey, locale: locale as OsmLocale, purchaseAmount } };
 }
