@@ -1,6 +1,6 @@
 'use client';
 /**
- * `klarna-elements/react`: React components for the three elements, made with @lit/react (one entry per element too:
+ * `klarna-elements/react`: React components for the three elements (one entry per element too:
  * `klarna-elements/react/osm-placement`, `…/instant-shopping`, `…/config`, for an app that uses one). Each
  * property is a prop, and each event is an `on…` prop whose handler gets the typed `CustomEvent`:
  *
@@ -16,3 +16,7 @@
 export { KlarnaConfig } from './config.js';
 export { KlarnaInstantShoppingHost } from './instant-shopping.js';
 export { KlarnaOsmPlacement } from './osm-placement.js';
+export type { KlarnaConfigProps } from './config.js';
+export type { KlarnaInstantShoppingHostProps } from './instant-shopping.js';
+export type { KlarnaOsmPlacementProps } from './osm-placement.js';
+export type { ElementComponentProps } from './create-component.js';

@@ -1,30 +1,48 @@
 'use client';
 /**
  * `klarna-elements/react/instant-shopping`: `<KlarnaInstantShoppingHost>` alone, so an app that
- * shows only the button ships only that element. Made with @lit/react.
+ * shows only the button ships only that element.
  * @module
  */
-import { createComponent, type EventName } from '@lit/react';
-import * as React from 'react';
 import { KlarnaInstantShoppingHost as InstantShoppingHostElement } from '../instant-shopping/define.js';
 import type { InstantShoppingErrorEvent, InstantShoppingReadyEvent, InstantShoppingSdkDomEvent } from '../instant-shopping/events.js';
+import { createComponent, type ElementComponentProps } from './create-component.js';
+
+const properties = [
+  'buttonKey', 'instanceId', 'environment', 'region', 'purchaseCountry', 'purchaseCurrency', 'locale', 'sdkUrl',
+  'orderLines', 'items', 'shippingOptions', 'merchantUrls', 'styling', 'billingAddress', 'billingCountries', 'shippingCountries',
+  'merchantReference1', 'merchantReference2', 'merchantData', 'additionalCheckboxes', 'options',
+] as const;
+
+interface InstantShoppingEventProps {
+  onReady: InstantShoppingReadyEvent;
+  onError: InstantShoppingErrorEvent;
+  onBuyButtonClicked: InstantShoppingSdkDomEvent;
+  onSessionInitiated: InstantShoppingSdkDomEvent;
+  onIdentificationUpdated: InstantShoppingSdkDomEvent;
+  onShippingUpdated: InstantShoppingSdkDomEvent;
+  onConfirmationDisplayed: InstantShoppingSdkDomEvent;
+}
+
+/** The props of `<KlarnaInstantShoppingHost>`. */
+export type KlarnaInstantShoppingHostProps = ElementComponentProps<InstantShoppingHostElement, (typeof properties)[number], InstantShoppingEventProps>;
 
 /**
  * `<klarna-instant-shopping-host>`: the Instant Shopping button, with `onReady`, `onError` and an
  * `on…` prop for each of the SDK's events.
  */
-export const KlarnaInstantShoppingHost = createComponent({
-  react: React,
+export const KlarnaInstantShoppingHost = createComponent<InstantShoppingHostElement, (typeof properties)[number], InstantShoppingEventProps>({
   tagName: 'klarna-instant-shopping-host',
   elementClass: InstantShoppingHostElement,
+  properties,
   displayName: 'KlarnaInstantShoppingHost',
   events: {
-    onReady: 'klarna-instant-shopping-ready' as EventName<InstantShoppingReadyEvent>,
-    onError: 'klarna-instant-shopping-error' as EventName<InstantShoppingErrorEvent>,
-    onBuyButtonClicked: 'klarna-instant-shopping-buy-button-clicked' as EventName<InstantShoppingSdkDomEvent>,
-    onSessionInitiated: 'klarna-instant-shopping-session-initiated' as EventName<InstantShoppingSdkDomEvent>,
-    onIdentificationUpdated: 'klarna-instant-shopping-identification-updated' as EventName<InstantShoppingSdkDomEvent>,
-    onShippingUpdated: 'klarna-instant-shopping-shipping-updated' as EventName<InstantShoppingSdkDomEvent>,
-    onConfirmationDisplayed: 'klarna-instant-shopping-confirmation-displayed' as EventName<InstantShoppingSdkDomEvent>,
+    onReady: 'klarna-instant-shopping-ready',
+    onError: 'klarna-instant-shopping-error',
+    onBuyButtonClicked: 'klarna-instant-shopping-buy-button-clicked',
+    onSessionInitiated: 'klarna-instant-shopping-session-initiated',
+    onIdentificationUpdated: 'klarna-instant-shopping-identification-updated',
+    onShippingUpdated: 'klarna-instant-shopping-shipping-updated',
+    onConfirmationDisplayed: 'klarna-instant-shopping-confirmation-displayed',
   },
 });

@@ -1,25 +1,38 @@
 'use client';
 /**
  * `klarna-elements/react/osm-placement`: `<KlarnaOsmPlacement>` alone, so an app that shows only
- * On-site messaging ships only that element. Made with @lit/react; each property is a prop, and
- * each event an `on…` prop whose handler gets the typed `CustomEvent`.
+ * On-site messaging ships only that element. Each property is a prop, and each event an `on…`
+ * prop whose handler gets the typed `CustomEvent`.
  * @module
  */
-import { createComponent, type EventName } from '@lit/react';
-import * as React from 'react';
 import { KlarnaOsmPlacement as OsmPlacementElement } from '../osm-placement/define.js';
 import type { OsmEmptyEvent, OsmErrorEvent, OsmImpressionEvent, OsmRenderEvent } from '../osm-placement/events.js';
+import { createComponent, type ElementComponentProps } from './create-component.js';
+
+const properties = [
+  'clientId', 'placementKey', 'locale', 'purchaseAmount', 'environment', 'region', 'apiUrl', 'loading', 'impression', 'timeout', 'theme', 'prefetched',
+] as const;
+
+interface OsmPlacementEventProps {
+  onRender: OsmRenderEvent;
+  onEmpty: OsmEmptyEvent;
+  onError: OsmErrorEvent;
+  onImpression: OsmImpressionEvent;
+}
+
+/** The props of `<KlarnaOsmPlacement>`. */
+export type KlarnaOsmPlacementProps = ElementComponentProps<OsmPlacementElement, (typeof properties)[number], OsmPlacementEventProps>;
 
 /** `<klarna-osm-placement>`: On-site messaging, with `onRender`, `onEmpty`, `onError`, `onImpression`. */
-export const KlarnaOsmPlacement = createComponent({
-  react: React,
+export const KlarnaOsmPlacement = createComponent<OsmPlacementElement, (typeof properties)[number], OsmPlacementEventProps>({
   tagName: 'klarna-osm-placement',
   elementClass: OsmPlacementElement,
+  properties,
   displayName: 'KlarnaOsmPlacement',
   events: {
-    onRender: 'klarna-osm-render' as EventName<OsmRenderEvent>,
-    onEmpty: 'klarna-osm-empty' as EventName<OsmEmptyEvent>,
-    onError: 'klarna-osm-error' as EventName<OsmErrorEvent>,
-    onImpression: 'klarna-osm-impression' as EventName<OsmImpressionEvent>,
+    onRender: 'klarna-osm-render',
+    onEmpty: 'klarna-osm-empty',
+    onError: 'klarna-osm-error',
+    onImpression: 'klarna-osm-impression',
   },
 });
