@@ -9,6 +9,9 @@ import { startEmulator } from './src/emulator/index.ts';
 import { buildCdnFile, buildInteropApps } from './test/interop/build.ts';
 import { OsmClient } from './src/server/index.ts';
 import { renderPlacement } from './test/ssr/render-page.ts';
+import { ProductPage } from './test/ssr/react-product-page.tsx';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
 import { CHROMIUM_ARGS, findBrowser } from './test/helpers/find-browser.ts';
 
 // The React, Vue and Svelte storefronts the interop tests mount, built as a merchant's app is, and
@@ -70,6 +73,37 @@ export default {
       });
       context.type = 'text/html';
       context.body = html;
+    },
+    // A page whose Content-Security-Policy comes in a response header, where browsers hide the
+    // nonce attribute of every connected element: the header-CSP test.
+    async function headerCspPage(context, next) {
+      if (context.path !== '/__csp/instant-shopping') return next();
+      const nonce = String(context.query.nonce).replace(/[^A-Za-z0-9+/=]/g, '');
+      const json = JSON.stringify({
+        order_lines: [{ type: 'physical', reference: 'P-1', name: 'Power Pack', quantity: 1, unit_price: 11900, tax_rate: 2500, total_amount: 11900, total_discount_amount: 0, total_tax_amount: 2380 }],
+        merchant_urls: { terms: 'https://shop.example/terms' },
+      });
+      context.set('Content-Security-Policy', `script-src 'self' 'nonce-${nonce}'`);
+      context.type = 'text/html';
+      context.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+<klarna-instant-shopping-host nonce="${nonce}" button-key="123e4567-e89b-12d3-a456-426655440000" purchase-country="US" purchase-currency="USD" locale="en-US"
+  sdk-url="${emulator.url}/instantshopping/lib/v1/lib.js"><script type="application/json">${json}</script></klarna-instant-shopping-host>
+<script type="module" nonce="${nonce}" src="/src/instant-shopping/index.ts"></script>
+</body></html>`;
+    },
+    // A React app's server-rendered product page (test/ssr/react-product-page.tsx), which the
+    // page's script then hydrates: the React SSR test.
+    async function reactServerRenderedPage(context, next) {
+      if (context.path !== '/__ssr/react-product-page') return next();
+      const props = {
+        clientId: String(context.query.client_id),
+        apiUrl: emulator.url,
+        sdkUrl: `${emulator.url}/instantshopping/lib/v1/lib.js`,
+        instancePrefix: String(context.query.instance_prefix),
+      };
+      context.type = 'text/html';
+      context.body = `<div id="root">${renderToString(createElement(ProductPage, props))}</div>
+<script>window.__PRODUCT_PAGE_PROPS__ = ${JSON.stringify(props).replaceAll('<', '\\u003c')};</script>`;
     },
   ],
   plugins: [

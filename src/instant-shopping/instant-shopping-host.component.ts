@@ -24,10 +24,15 @@ export type InstantShoppingState = 'idle' | 'loading' | 'ready' | 'hidden' | 'er
  *
  * @summary Klarna's Instant Shopping button for a product page.
  *
- * @attr {string} state - Reflects the read-only `state` property, for styling: `idle`, `loading`, `ready`, `hidden` or `error`.
- * @attr {boolean} show-button - Present while Klarna shows the button (reflects `showButton`).
+ * @attr {string} nonce - CSP nonce for the injected SDK `<script>`, for pages with a strict `script-src`. Read from the element's built-in `nonce` (no property of its own shadows it), which keeps the value after a browser hides the attribute under a header CSP.
  *
- * @slot - Holds Klarna's `<klarna-instant-shopping>` container, which the host adds, and an optional `<script type="application/json">` with SDK fields for pages without a build step.
+ * @cssstate idle - Given nothing yet (the read-only `state` property, for styling as `:state(idle)`; no attribute changes, so server-rendered markup hydrates as it was sent).
+ * @cssstate loading - Loading Klarna's SDK or waiting for its answer.
+ * @cssstate ready - Klarna shows the button.
+ * @cssstate hidden - Klarna does not offer the button for this data (the host hides itself).
+ * @cssstate error - The button cannot be shown as configured (the host hides itself; see `error`).
+ *
+ * @slot - Holds Klarna's `<klarna-instant-shopping>` container (the host adds one when the button is first shown, unless the page gave it), and an optional `<script type="application/json">` with SDK fields for pages without a build step.
  *
  * @fires {InstantShoppingReadyDetail} klarna-instant-shopping-ready - Klarna answered a `load` or `update`. Detail: `{ showButton }`.
  * @fires {InstantShoppingErrorDetail} klarna-instant-shopping-error - The button cannot be shown as configured. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`.
@@ -60,8 +65,6 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   @property() locale?: string;
   /** Replaces the URL of Klarna's `lib.js` (the emulator's, for development and tests). */
   @property({ attribute: 'sdk-url' }) sdkUrl?: string;
-  /** CSP nonce for the injected SDK `<script>`, for pages with a strict `script-src`. */
-  @property() override nonce?: string;
   /** What is sold, as Klarna's order lines (amounts in minor units; totals must add up). Give this or `items`. */
   @property({ attribute: false }) orderLines?: OrderLine[];
   /** A product with variations the consumer picks in Klarna's dialog; `orderLines` wins when both are given. */
@@ -121,6 +124,7 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   #page = new PageConfigController(this);
   #json = new JsonChildController(this);
   #sdk = new Task(this, {
+    // The built-in `nonce`: a browser blanks the attribute of a connected element under a header CSP, not this.
     args: () => [this.#wantsSdk, this.#sdkUrl, this.nonce, this.#scriptAttempt] as const,
     task: async ([wanted, url, nonce]) => (wanted ? loadInstantShoppingSdk(url, { nonce }) : initialState),
     onComplete: () => this.#show(),
@@ -131,8 +135,6 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.instanceId || this.instanceId === this.#releasedId) this.instanceId = this.#generatedId = `klarna-is-${Math.random().toString(36).slice(2, 10)}`;
-    this.#container = this.querySelector<HTMLElement>(':scope > klarna-instant-shopping') ?? this.appendChild(document.createElement('klarna-instant-shopping'));
-    this.#container.dataset.instanceId = this.instanceId;
     if (this.#error?.code === 'script-load') {
       this.#error = undefined;
       this.#scriptAttempt++;
@@ -162,14 +164,11 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
     if ((this.#resolved.ok || !this.#configured) && this.#error?.code === 'invalid-config') this.#error = undefined;
     // A changed `instance-id` is another instance: what this element shows from now on is that one's.
     if (this.isConnected && this.instanceId && this.#instance?.id !== this.instanceId) this.#attach(sdkInstance(this.instanceId));
-    if (this.#container && this.instanceId) this.#container.dataset.instanceId = this.instanceId;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const state = this.state;
-    if (this.getAttribute('state') !== state) this.setAttribute('state', state);
-    this.toggleAttribute('show-button', this.showButton);
+    this.showState(this.state);
     this.#announceError();
     if (!this.#resolved.ok && this.#configured) this.#checkConfigSoon();
     this.#show();
@@ -203,8 +202,21 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   #show(): void {
     const sdk = this.#sdk.value;
     const resolved = this.#resolved;
-    if (!this.isConnected || !sdk || !resolved.ok || !this.#container || !this.#instance || this.#error?.code === 'invalid-config') return;
-    this.#instance.show(sdk, resolved.options, this.#container);
+    if (!this.isConnected || !sdk || !resolved.ok || !this.#instance || this.#error?.code === 'invalid-config') return;
+    this.#instance.show(sdk, resolved.options, this.#mountPoint(this.#instance.id));
+  }
+
+  /**
+   * Klarna's container, in the light DOM where the SDK looks for it: the one the page gave (a
+   * server's or a framework's markup), else one added now, when the button is first shown, so the
+   * element changes nothing in the markup a framework may still be hydrating.
+   */
+  #mountPoint(instanceId: string): HTMLElement {
+    if (this.#container?.parentNode !== this) {
+      this.#container = this.querySelector<HTMLElement>(':scope > klarna-instant-shopping') ?? this.appendChild(document.createElement('klarna-instant-shopping'));
+    }
+    if (this.#container.dataset.instanceId !== instanceId) this.#container.dataset.instanceId = instanceId;
+    return this.#container;
   }
 
   /** Reports to and shows `instance` from now on (none: gone); an instance only this element could name is released. */

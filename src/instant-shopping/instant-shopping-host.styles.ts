@@ -7,5 +7,6 @@ import { css } from 'lit';
  */
 export const instantShoppingHostStyles = css`
 :host{display:block;min-height:var(--klarna-instant-shopping-min-height,0px)}
-:host([hidden]),:host([state=hidden]),:host([state=error]){display:none}
+:host([hidden]){display:none}
+:host(:state(hidden)),:host(:state(error)){display:none}
 `;

@@ -4,6 +4,7 @@
  * element.
  */
 import { LitElement } from 'lit';
+import { property } from './property.js';
 
 /** The detail type of a `CustomEvent` in `HTMLElementEventMap`. */
 export type EventDetail<K extends keyof HTMLElementEventMap> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
@@ -17,6 +18,29 @@ function klarnaEvent<K extends keyof HTMLElementEventMap>(name: K, detail: Event
 }
 
 export abstract class KlarnaElement extends LitElement {
+  /**
+   * While present, the element waits (no request, no event, no error) for properties still to come:
+   * lit's convention for server-rendered elements. The React components render it when they have
+   * properties to set after hydration, and remove it once they are set.
+   */
+  @property({ type: Boolean, attribute: 'defer-hydration' }) deferHydration?: boolean;
+
+  protected override shouldUpdate(): boolean {
+    return !this.deferHydration;
+  }
+
+  #states: CustomStateSet | undefined;
+
+  /**
+   * Shows `state` to the page's CSS as `:state(…)`. A custom state, not an attribute: the element
+   * changes nothing in the markup a framework rendered, which it may still be hydrating.
+   */
+  protected showState(state: string): void {
+    const states = (this.#states ??= this.attachInternals().states);
+    states?.clear();
+    states?.add(state);
+  }
+
   /** Dispatches a bubbling, composed `CustomEvent`; returns false if a listener cancelled it. */
   protected emit<K extends keyof HTMLElementEventMap>(name: K, detail: EventDetail<K>): boolean {
     return this.dispatchEvent(klarnaEvent(name, detail));

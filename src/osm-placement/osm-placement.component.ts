@@ -42,7 +42,11 @@ type Shown = { request?: PlacementRequest; answer?: OsmAnswer; error?: OsmErrorD
  *
  * @summary Klarna On-site messaging: "Pay in 4" and financing messages next to a price.
  *
- * @attr {string} state - Reflects the read-only `state` property, for styling: `idle`, `loading`, `rendered`, `empty` or `error`.
+ * @cssstate idle - Given nothing yet, or waiting to come near the viewport (the read-only `state` property, for styling as `:state(idle)`; no attribute changes, so server-rendered markup hydrates as it was sent).
+ * @cssstate loading - Asking Klarna for the message.
+ * @cssstate rendered - The message is shown.
+ * @cssstate empty - Klarna has no message for this placement and amount (the placement hides itself).
+ * @cssstate error - The message cannot be shown (the placement hides itself; see `error`).
  *
  * @fires {OsmRenderDetail} klarna-osm-render - A message was rendered. Detail: `{ nodes, impressionUrl, placementKey, locale, purchaseAmount }`.
  * @fires {OsmEmptyDetail} klarna-osm-empty - Klarna has nothing to show for this request (a 204); the element collapses. Detail: `{ placementKey, locale, purchaseAmount }`.
@@ -203,8 +207,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   }
 
   protected override updated(): void {
-    const state = this.state;
-    if (this.getAttribute('state') !== state) this.setAttribute('state', state);
+    this.showState(this.state);
     const shown = this.#shown;
     if (shown === this.#announced || !shown) return;
     this.#announced = shown;

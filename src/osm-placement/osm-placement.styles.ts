@@ -8,7 +8,8 @@ import { css } from 'lit';
  */
 export const osmPlacementStyles = css`
 :host{display:block;min-height:var(--klarna-osm-min-height,0px);color:var(--klarna-osm-color,var(--_text,inherit));font:var(--klarna-osm-font-size,1em)/var(--klarna-osm-line-height,1.45) var(--klarna-osm-font-family,inherit)}
-:host([hidden]),:host([state=empty]),:host([state=error]){display:none}
+:host([hidden]){display:none}
+:host(:state(empty)),:host(:state(error)){display:none}
 :host([theme]){--_text:light-dark(#0b051d,#f6f4fb);--_link:light-dark(#0b051d,#ffb3c7);--_legal:light-dark(#4b4660,#cdc8de);color-scheme:light dark}
 :host([theme=light]){color-scheme:light}
 :host([theme=dark]){color-scheme:dark}

@@ -28,10 +28,8 @@ type KlarnaConfigProps = {
 };
 
 type KlarnaInstantShoppingHostProps = {
-  /** Reflects the read-only `state` property, for styling: `idle`, `loading`, `ready`, `hidden` or `error`. */
-  state?: KlarnaInstantShoppingHost["state"];
-  /** Present while Klarna shows the button (reflects `showButton`). */
-  "show-button"?: KlarnaInstantShoppingHost["showButton"];
+  /** CSP nonce for the injected SDK `<script>`, for pages with a strict `script-src`. Read from the element's built-in `nonce` (no property of its own shadows it), which keeps the value after a browser hides the attribute under a header CSP. */
+  nonce?: KlarnaInstantShoppingHost["undefined"];
   /** The button key your server created with Klarna's Button Keys API. Required. */
   "button-key"?: KlarnaInstantShoppingHost["buttonKey"];
   /** Identifies this button to the SDK; generated when absent, and kept while the element is on the page. */
@@ -48,8 +46,10 @@ type KlarnaInstantShoppingHostProps = {
   locale?: KlarnaInstantShoppingHost["locale"];
   /** Replaces the URL of Klarna's `lib.js` (the emulator's, for development and tests). */
   "sdk-url"?: KlarnaInstantShoppingHost["sdkUrl"];
-  /** CSP nonce for the injected SDK `<script>`, for pages with a strict `script-src`. */
-  nonce?: KlarnaInstantShoppingHost["nonce"];
+  /** While present, the element waits (no request, no event, no error) for properties still to come:
+lit's convention for server-rendered elements. The React components render it when they have
+properties to set after hydration, and remove it once they are set. */
+  "defer-hydration"?: KlarnaInstantShoppingHost["deferHydration"];
   /** What is sold, as Klarna's order lines (amounts in minor units; totals must add up). Give this or `items`. */
   orderLines?: KlarnaInstantShoppingHost["orderLines"];
   /** A product with variations the consumer picks in Klarna's dialog; `orderLines` wins when both are given. */
@@ -76,6 +76,10 @@ type KlarnaInstantShoppingHostProps = {
   additionalCheckboxes?: KlarnaInstantShoppingHost["additionalCheckboxes"];
   /** Any other SDK field, merged over everything else (`setup` excepted: it comes from the attributes). */
   options?: KlarnaInstantShoppingHost["options"];
+  /** What the host is doing: `idle`, `loading`, `ready` (button shown), `hidden` (not offered) or `error`. */
+  state?: KlarnaInstantShoppingHost["state"];
+  /** Whether Klarna shows the button for the current data. */
+  showButton?: KlarnaInstantShoppingHost["showButton"];
   /** The last error, while `state` is `error`. */
   error?: KlarnaInstantShoppingHost["error"];
   /** Klarna answered a `load` or `update`. Detail: `{ showButton }`. */
@@ -95,8 +99,6 @@ type KlarnaInstantShoppingHostProps = {
 };
 
 type KlarnaOsmPlacementProps = {
-  /** Reflects the read-only `state` property, for styling: `idle`, `loading`, `rendered`, `empty` or `error`. */
-  state?: KlarnaOsmPlacement["state"];
   /** Your On-site messaging client id from the Klarna Merchant Portal. Required, here or on a `<klarna-config>`. */
   "client-id"?: KlarnaOsmPlacement["clientId"];
   /** `credit-promotion-badge` (amount based, next to a price) or `top-strip-promotion-badge` (landing pages). Required. */
@@ -123,6 +125,12 @@ type KlarnaOsmPlacementProps = {
 JSON). It is shown at once, and Klarna is not asked again, when its `url` is the request this
 placement makes; otherwise the placement warns and fetches. Later changes fetch as usual. */
   prefetched?: KlarnaOsmPlacement["prefetched"];
+  /** While present, the element waits (no request, no event, no error) for properties still to come:
+lit's convention for server-rendered elements. The React components render it when they have
+properties to set after hydration, and remove it once they are set. */
+  "defer-hydration"?: KlarnaOsmPlacement["deferHydration"];
+  /** What the placement is doing: `idle`, `loading`, `rendered`, `empty` or `error`. */
+  state?: KlarnaOsmPlacement["state"];
   /** The nodes last rendered (empty when nothing is shown). */
   content?: KlarnaOsmPlacement["content"];
   /** The last error, while `state` is `error`. */
@@ -166,8 +174,9 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
-   *  - _default_ - Holds Klarna's `<klarna-instant-shopping>` container, which the host adds, and an optional `<script type="application/json">` with SDK fields for pages without a build step.
+   *  - _default_ - Holds Klarna's `<klarna-instant-shopping>` container (the host adds one when the button is first shown, unless the page gave it), and an optional `<script type="application/json">` with SDK fields for pages without a build step.
    *
    * ### **CSS Properties:**
    *  - **--klarna-instant-shopping-min-height** - Space kept while the button loads, so nothing shifts when it appears. _(default: 0px)_
@@ -187,6 +196,7 @@ export type CustomElements = {
    *
    * ### **Methods:**
    *  - **refresh(): _Promise<void>_** - Asks Klarna again, past every cache, and renders the answer (with a new impression).
+   *
    *
    *
    *

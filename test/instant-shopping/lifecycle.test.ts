@@ -28,8 +28,8 @@ describe('<klarna-instant-shopping-host> load and update', () => {
     expect((await log.next('klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: true });
     await element.updateComplete;
     expect(element.state).to.equal('ready');
-    expect(element.getAttribute('state')).to.equal('ready');
-    expect(element.hasAttribute('show-button')).to.equal(true);
+    expect(element.matches(':state(ready)')).to.equal(true);
+    expect(element.matches(':state(ready)')).to.equal(true);
     expect(element.instanceId).to.equal(id);
     expect(sdk.calls).to.have.length(1);
   });
@@ -92,7 +92,7 @@ describe('<klarna-instant-shopping-host> load and update', () => {
     await element.updateComplete;
     expect(element.state).to.equal('hidden');
     expect(element.showButton).to.equal(false);
-    expect(element.hasAttribute('show-button')).to.equal(false);
+    expect(element.matches(':state(ready)')).to.equal(false);
     expect(getComputedStyle(element).display).to.equal('none');
     expect(element.isConnected).to.equal(true);
 
@@ -101,7 +101,7 @@ describe('<klarna-instant-shopping-host> load and update', () => {
     expect((await log.next('klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: true });
     await element.updateComplete;
     expect(element.state).to.equal('ready');
-    expect(element.hasAttribute('show-button')).to.equal(true);
+    expect(element.matches(':state(ready)')).to.equal(true);
     expect(getComputedStyle(element).display).to.equal('block');
   });
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { KlarnaInstantShoppingHost } from '../../src/instant-shopping/index.js';
 import { captureConsole, type CapturedConsole } from '../helpers/console.js';
+import type { KlarnaInstantShoppingHost } from '../../src/instant-shopping/index.js';
 import { HOST_EVENTS, installRecordingSdk, mountHost, orderLine, shippingOption, US_BUTTON, type RecordingSdk } from '../helpers/instant-shopping.js';
 import { EventLog } from '../helpers/event-log.js';
 
@@ -24,7 +24,7 @@ describe('<klarna-instant-shopping-host> validation', () => {
     expect(error.detail.code).to.equal('invalid-config');
     await element.updateComplete;
     expect(element.state).to.equal('error');
-    expect(element.getAttribute('state')).to.equal('error');
+    expect(element.matches(':state(error)')).to.equal(true);
     expect(sdk.calls, 'no SDK call with invalid data').to.have.length(0);
     expect(errors.messages).to.deep.equal([`<klarna-instant-shopping-host>: ${error.detail.message}`]);
     return error.detail.message;
@@ -118,7 +118,7 @@ describe('<klarna-instant-shopping-host> validation', () => {
     parent.append(element);
     await element.updateComplete;
     // A host given something wrong is loading here, on its way to invalid-config.
-    expect([element.state, element.getAttribute('state')]).to.deep.equal(['idle', 'idle']);
+    expect([element.state, element.matches(':state(idle)')]).to.deep.equal(['idle', true]);
     element.purchaseCountry = 'US';
     const error = await log.next('klarna-instant-shopping-error');
     expect(error.detail.message).to.match(/^button-key is required/);
@@ -143,6 +143,32 @@ describe('<klarna-instant-shopping-host> validation', () => {
     (await sdk.until(1))[0]!.answer();
     await log.next('klarna-instant-shopping-ready');
     expect(log.named('klarna-instant-shopping-error')).to.have.length(0);
+  });
+
+  it('waits with `defer-hydration` (properties still to come from a framework), then starts when it goes', async () => {
+    const parent = await fixture<HTMLDivElement>(html`<div></div>`);
+    // What a server rendered: the attributes, and the marker that properties follow at hydration.
+    parent.innerHTML = `<klarna-instant-shopping-host defer-hydration ${Object.entries(US_BUTTON).map(([name, value]) => `${name}="${value}"`).join(' ')}></klarna-instant-shopping-host>`;
+    const element = parent.firstElementChild as KlarnaInstantShoppingHost;
+    const log = new EventLog(element, HOST_EVENTS);
+    await element.updateComplete;
+    // One task: when a host given too little reports it (see the test above).
+    await new Promise((resolve) => setTimeout(resolve));
+    // No order lines yet, and no complaint about them: the framework has not handed them over.
+    expect([element.state, log.named('klarna-instant-shopping-error').length, sdk.calls.length]).to.deep.equal(['idle', 0, 0]);
+    Object.assign(element, { orderLines: [orderLine()], merchantUrls: { terms: 'https://shop.example/terms' } });
+    element.removeAttribute('defer-hydration');
+    (await sdk.until(1))[0]!.answer({ show_button: true });
+    await log.next('klarna-instant-shopping-ready');
+    expect(log.named('klarna-instant-shopping-error')).to.have.length(0);
+  });
+
+  it('changes nothing in the markup it was given (no child, no attribute) until the button is first shown', async () => {
+    const { element, log } = await mountHost({}, { orderLines: [] });
+    await log.next('klarna-instant-shopping-error');
+    expect(element.state).to.equal('error');
+    expect(element.childElementCount).to.equal(0);
+    expect(element.getAttributeNames().sort()).to.deep.equal(Object.keys(US_BUTTON).sort());
   });
 });
 

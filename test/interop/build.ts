@@ -74,6 +74,8 @@ export async function buildInteropApps(): Promise<void> {
           react: `${repository}test/interop/apps/react-storefront.tsx`,
           vue: `${repository}test/interop/apps/vue-storefront.ts`,
           svelte: `${repository}test/interop/apps/svelte-storefront.svelte.ts`,
+          // The browser half of the React SSR page (test/ssr/react-product-page.tsx).
+          'react-hydrate': `${repository}test/ssr/react-hydrate.tsx`,
         },
         formats: ['es'],
       },

@@ -35,7 +35,7 @@ describe('<klarna-osm-placement> following the purchase amount', () => {
     element.purchaseAmount = 30000;
     await element.updateComplete;
     expect(element.state).to.equal('loading');
-    expect(element.getAttribute('state')).to.equal('loading');
+    expect(element.matches(':state(loading)')).to.equal(true);
     expect(part(element, 'text-main')!.textContent).to.equal('Make 4 payments of $25.00. No fees.');
     expect(part(element, 'container')!.getAttribute('aria-busy')).to.equal('true');
     expect(element.getBoundingClientRect().height).to.equal(height);

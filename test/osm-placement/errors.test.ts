@@ -145,7 +145,7 @@ describe('<klarna-osm-placement> errors', () => {
         for (const name of ['api-url', 'client-id', 'placement-key', 'locale']) element.removeAttribute(name);
         Object.assign(element, { apiUrl: undefined, clientId: undefined, purchaseAmount: undefined });
         await element.updateComplete;
-        expect([element.state, element.content, element.getAttribute('state')]).to.deep.equal(['idle', [], 'idle']);
+        expect([element.state, element.content, element.matches(':state(idle)')]).to.deep.equal(['idle', [], true]);
         expect(log.named('klarna-osm-error')).to.have.length(0);
         expect(console_.messages).to.deep.equal([]);
       } finally {

@@ -35,7 +35,7 @@ describe('<klarna-osm-placement> rendering', () => {
     expect(detail.nodes.map((node) => node.name)).to.deep.equal(['TEXT_MAIN', 'ACTION_LEARN_MORE', 'KLARNA_BADGE']);
     expect(element.content).to.deep.equal(detail.nodes);
     expect(element.state).to.equal('rendered');
-    expect(element.getAttribute('state')).to.equal('rendered');
+    expect(element.matches(':state(rendered)')).to.equal(true);
   });
 
   it('looks nodes up by name, whatever their order, and ignores unknown nodes and properties', async () => {
