@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import type { KlarnaInstantShoppingHost } from '../../src/instant-shopping/index.js';
 import { captureConsole } from '../helpers/console.js';
 import { EMULATED_SDK_URL, emulatedButton, forgetSdk, mountHost } from '../helpers/instant-shopping.js';
 
@@ -32,5 +33,28 @@ describe('<klarna-instant-shopping-host> on a strict-CSP page', () => {
     const tag = document.querySelector<HTMLScriptElement>(`script[src="${EMULATED_SDK_URL}"]`)!;
     expect(tag.nonce).to.equal(NONCE);
     expect(emulatedButton(element)).not.to.equal(null);
+  });
+});
+
+describe('<klarna-instant-shopping-host> on a page whose CSP comes in a response header', () => {
+  let frame: HTMLIFrameElement | undefined;
+  afterEach(() => frame?.remove());
+
+  it('injects the SDK with its nonce, though the browser hides the nonce attribute', async () => {
+    const nonce = btoa(crypto.randomUUID()).replaceAll('=', '');
+    frame = document.createElement('iframe');
+    const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
+    frame.src = `/__csp/instant-shopping?nonce=${nonce}`;
+    document.body.append(frame);
+    await loaded;
+    const page = frame.contentWindow!;
+    const host = page.document.querySelector<KlarnaInstantShoppingHost>('klarna-instant-shopping-host')!;
+    // What the browser does under a header CSP: the attribute is blanked, the nonce kept inside.
+    expect(host.getAttribute('nonce')).to.equal('');
+    await page.customElements.whenDefined('klarna-instant-shopping-host');
+    await waitUntil(() => host.state !== 'idle' && host.state !== 'loading', 'the host settles', { timeout: 8000 });
+    expect([host.state, host.error?.message]).to.deep.equal(['ready', undefined]);
+    const tag = page.document.querySelector<HTMLScriptElement>(`script[src="${EMULATED_SDK_URL}"]`)!;
+    expect(tag.nonce).to.equal(nonce);
   });
 });
