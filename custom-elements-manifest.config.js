@@ -1,10 +1,10 @@
 // @custom-elements-manifest/analyzer settings, shared by `npm run analyze` and the test that
 // regenerates the manifest and compares it with the committed one. The same run writes the JSX,
 // Vue and Svelte type integrations into src/types/ (copied to dist/types/ by the build), each
-// generated from this manifest by the cem-tools generators, never by hand.
+// generated from this manifest (JSX by the cem-tools generator; Vue and Svelte by our own, see
+// scripts/framework-types.js), never by hand.
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
-import { customElementSveltePlugin } from 'custom-element-svelte-integration';
-import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+import { svelteTypesPlugin, vueTypesPlugin } from './scripts/framework-types.js';
 
 // The manifest test points this elsewhere, to compare a fresh generation with the committed files.
 const typesOutdir = process.env.KLARNA_TYPES_OUTDIR ?? 'src/types';
@@ -35,7 +35,10 @@ export default {
         const camel = (name) => name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
         for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
           for (const attribute of declaration.attributes ?? []) {
-            const member = !attribute.fieldName && declaration.members?.find((candidate) => candidate.name === camel(attribute.name));
+            if (attribute.fieldName) continue;
+            const member = declaration.members?.find((candidate) => candidate.name === camel(attribute.name));
+            // An attribute of a built-in property (`nonce`): the element's own property by that name.
+            attribute.fieldName = camel(attribute.name);
             if (!member) continue;
             attribute.fieldName = member.name;
             member.attribute = attribute.name;
@@ -69,7 +72,7 @@ export default {
       },
     },
     customElementJsxPlugin({ ...typeOptions, fileName: 'jsx.d.ts' }),
-    customElementVuejsPlugin({ ...typeOptions, fileName: 'vue.d.ts' }),
-    customElementSveltePlugin({ ...typeOptions, fileName: 'svelte.d.ts' }),
+    vueTypesPlugin(typeOptions),
+    svelteTypesPlugin(typeOptions),
   ],
 };

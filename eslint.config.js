@@ -46,7 +46,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.ts', 'scripts/*.ts', 'test/fixtures/*.js'] },
+        projectService: { allowDefaultProject: ['*.js', '*.ts', 'scripts/*.ts', 'scripts/*.js', 'test/fixtures/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -61,8 +61,9 @@ export interface JsonRequestOptions {
   /** A `fetch` to use instead of the global one (tests, other runtimes). */
   fetch?: typeof fetch;
   /** Passed to `fetch`; the elements keep their own cache, so the default is the browser's. */
-  cache?: RequestCache;
-  credentials?: RequestCredentials;
+  // Spelt out, not the DOM's RequestCache/RequestCredentials: a Node project's types have neither.
+  cache?: 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached';
+  credentials?: 'omit' | 'same-origin' | 'include';
 }
 
 export interface JsonResponse<T> {

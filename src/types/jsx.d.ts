@@ -90,7 +90,7 @@ export type KlarnaConfigProps = {
 
 export type KlarnaInstantShoppingHostProps = {
   /** CSP nonce for the injected SDK `<script>`, for pages with a strict `script-src`. Read from the element's built-in `nonce` (no property of its own shadows it), which keeps the value after a browser hides the attribute under a header CSP. */
-  nonce?: KlarnaInstantShoppingHost["undefined"];
+  nonce?: KlarnaInstantShoppingHost["nonce"];
   /** The button key your server created with Klarna's Button Keys API. Required. */
   "button-key"?: KlarnaInstantShoppingHost["buttonKey"];
   /** Identifies this button to the SDK; generated when absent, and kept while the element is on the page. */

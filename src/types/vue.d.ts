@@ -1,237 +1,138 @@
-import type { DefineComponent } from "vue";
-import type {
-  KlarnaConfig,
-  KlarnaInstantShoppingHost,
-  InstantShoppingReadyDetail,
-  InstantShoppingErrorDetail,
-  InstantShoppingEventDetail,
-  KlarnaOsmPlacement,
-  OsmRenderDetail,
-  OsmEmptyDetail,
-  OsmErrorDetail,
-  OsmImpressionDetail,
-} from "../index.js";
+// Generated from custom-elements.json by scripts/framework-types.js (npm run analyze): do not edit.
+// Vue's template checker (vue-tsc, Volar) reads these: props in camelCase, `@event` handlers as `on…`.
+import type { DefineComponent } from 'vue';
+import type { InstantShoppingErrorDetail, InstantShoppingEventDetail, InstantShoppingReadyDetail, KlarnaConfig, KlarnaInstantShoppingHost, KlarnaOsmPlacement, OsmEmptyDetail, OsmErrorDetail, OsmImpressionDetail, OsmRenderDetail } from '../index.js';
 
 type KlarnaConfigProps = {
   /** Your OSM client id, for every `<klarna-osm-placement>` inside. */
-  "client-id"?: KlarnaConfig["clientId"];
+  clientId?: KlarnaConfig['clientId'];
   /** E.g. `en-US`, for every element inside. */
-  locale?: KlarnaConfig["locale"];
+  locale?: KlarnaConfig['locale'];
   /** `production` or `playground`. */
-  environment?: KlarnaConfig["environment"];
+  environment?: KlarnaConfig['environment'];
   /** `eu`, `na` or `oc`. */
-  region?: KlarnaConfig["region"];
+  region?: KlarnaConfig['region'];
   /** A base URL replacing Klarna's hosts (the emulator, a proxy). */
-  "api-url"?: KlarnaConfig["apiUrl"];
-  /** The settings the elements inside receive. */
-  config?: KlarnaConfig["config"];
+  apiUrl?: KlarnaConfig['apiUrl'];
 };
 
 type KlarnaInstantShoppingHostProps = {
-  /** CSP nonce for the injected SDK `<script>`, for pages with a strict `script-src`. Read from the element's built-in `nonce` (no property of its own shadows it), which keeps the value after a browser hides the attribute under a header CSP. */
-  nonce?: KlarnaInstantShoppingHost["undefined"];
   /** The button key your server created with Klarna's Button Keys API. Required. */
-  "button-key"?: KlarnaInstantShoppingHost["buttonKey"];
+  buttonKey?: KlarnaInstantShoppingHost['buttonKey'];
   /** Identifies this button to the SDK; generated when absent, and kept while the element is on the page. */
-  "instance-id"?: KlarnaInstantShoppingHost["instanceId"];
+  instanceId?: KlarnaInstantShoppingHost['instanceId'];
   /** `production` (default) or `playground`. */
-  environment?: KlarnaInstantShoppingHost["environment"];
+  environment?: KlarnaInstantShoppingHost['environment'];
   /** Klarna region, `eu` or `na`; derived from `purchase-country` when absent. */
-  region?: KlarnaInstantShoppingHost["region"];
+  region?: KlarnaInstantShoppingHost['region'];
   /** Two-letter country of the purchase, e.g. `SE`. Required. */
-  "purchase-country"?: KlarnaInstantShoppingHost["purchaseCountry"];
+  purchaseCountry?: KlarnaInstantShoppingHost['purchaseCountry'];
   /** Three-letter currency, e.g. `SEK`. Required. */
-  "purchase-currency"?: KlarnaInstantShoppingHost["purchaseCurrency"];
+  purchaseCurrency?: KlarnaInstantShoppingHost['purchaseCurrency'];
   /** The dialog's language and market, e.g. `sv-SE`; its country must be `purchase-country`. Required. */
-  locale?: KlarnaInstantShoppingHost["locale"];
+  locale?: KlarnaInstantShoppingHost['locale'];
   /** Replaces the URL of Klarna's `lib.js` (the emulator's, for development and tests). */
-  "sdk-url"?: KlarnaInstantShoppingHost["sdkUrl"];
-  /** While present, the element waits (no request, no event, no error) for properties still to come:
-lit's convention for server-rendered elements. The React components render it when they have
-properties to set after hydration, and remove it once they are set. */
-  "defer-hydration"?: KlarnaInstantShoppingHost["deferHydration"];
+  sdkUrl?: KlarnaInstantShoppingHost['sdkUrl'];
   /** What is sold, as Klarna's order lines (amounts in minor units; totals must add up). Give this or `items`. */
-  orderLines?: KlarnaInstantShoppingHost["orderLines"];
+  orderLines?: KlarnaInstantShoppingHost['orderLines'];
   /** A product with variations the consumer picks in Klarna's dialog; `orderLines` wins when both are given. */
-  items?: KlarnaInstantShoppingHost["items"];
+  items?: KlarnaInstantShoppingHost['items'];
   /** Delivery choices shown in Klarna's dialog; each price's tax must match its rate. */
-  shippingOptions?: KlarnaInstantShoppingHost["shippingOptions"];
+  shippingOptions?: KlarnaInstantShoppingHost['shippingOptions'];
   /** In the browser, at least `{ terms }`: your terms and conditions. Relative URLs are resolved against the page; Klarna gets them absolute. */
-  merchantUrls?: KlarnaInstantShoppingHost["merchantUrls"];
+  merchantUrls?: KlarnaInstantShoppingHost['merchantUrls'];
   /** The button's look: `{ theme: { variation, tagline, type } }`. */
-  styling?: KlarnaInstantShoppingHost["styling"];
+  styling?: KlarnaInstantShoppingHost['styling'];
   /** Prefills the consumer's address in Klarna's dialog. */
-  billingAddress?: KlarnaInstantShoppingHost["billingAddress"];
+  billingAddress?: KlarnaInstantShoppingHost['billingAddress'];
   /** Countries the consumer may give a billing address in, as two-letter codes. */
-  billingCountries?: KlarnaInstantShoppingHost["billingCountries"];
+  billingCountries?: KlarnaInstantShoppingHost['billingCountries'];
   /** Countries you ship to, as two-letter codes. */
-  shippingCountries?: KlarnaInstantShoppingHost["shippingCountries"];
+  shippingCountries?: KlarnaInstantShoppingHost['shippingCountries'];
   /** Your own reference for the order (an order number), passed back with it. */
-  merchantReference1?: KlarnaInstantShoppingHost["merchantReference1"];
+  merchantReference1?: KlarnaInstantShoppingHost['merchantReference1'];
   /** A second reference of your own (a campaign, a store), passed back with the order. */
-  merchantReference2?: KlarnaInstantShoppingHost["merchantReference2"];
+  merchantReference2?: KlarnaInstantShoppingHost['merchantReference2'];
   /** At most 1024 characters, passed back to your server with the order. */
-  merchantData?: KlarnaInstantShoppingHost["merchantData"];
+  merchantData?: KlarnaInstantShoppingHost['merchantData'];
   /** Extra checkboxes in Klarna's dialog (`{ id, text, checked?, required? }`); the answers come with the order. */
-  additionalCheckboxes?: KlarnaInstantShoppingHost["additionalCheckboxes"];
+  additionalCheckboxes?: KlarnaInstantShoppingHost['additionalCheckboxes'];
   /** Any other SDK field, merged over everything else (`setup` excepted: it comes from the attributes). */
-  options?: KlarnaInstantShoppingHost["options"];
-  /** What the host is doing: `idle`, `loading`, `ready` (button shown), `hidden` (not offered) or `error`. */
-  state?: KlarnaInstantShoppingHost["state"];
-  /** Whether Klarna shows the button for the current data. */
-  showButton?: KlarnaInstantShoppingHost["showButton"];
-  /** The last error, while `state` is `error`. */
-  error?: KlarnaInstantShoppingHost["error"];
+  options?: KlarnaInstantShoppingHost['options'];
+  /** While present, the element waits (no request, no event, no error) for properties still to come:
+   * lit's convention for server-rendered elements. The React components render it when they have
+   * properties to set after hydration, and remove it once they are set. */
+  deferHydration?: KlarnaInstantShoppingHost['deferHydration'];
+  /** CSP nonce for the injected SDK `<script>`, for pages with a strict `script-src`. Read from the element's built-in `nonce` (no property of its own shadows it), which keeps the value after a browser hides the attribute under a header CSP. */
+  nonce?: KlarnaInstantShoppingHost['nonce'];
   /** Klarna answered a `load` or `update`. Detail: `{ showButton }`. */
-  "onklarna-instant-shopping-ready"?: (e: CustomEvent<InstantShoppingReadyDetail>) => void;
+  onKlarnaInstantShoppingReady?: (event: CustomEvent<InstantShoppingReadyDetail>) => void;
   /** The button cannot be shown as configured. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`. */
-  "onklarna-instant-shopping-error"?: (e: CustomEvent<InstantShoppingErrorDetail>) => void;
+  onKlarnaInstantShoppingError?: (event: CustomEvent<InstantShoppingErrorDetail>) => void;
   /** The consumer clicked the button. Detail: the SDK's event data. */
-  "onklarna-instant-shopping-buy-button-clicked"?: (e: CustomEvent<InstantShoppingEventDetail>) => void;
+  onKlarnaInstantShoppingBuyButtonClicked?: (event: CustomEvent<InstantShoppingEventDetail>) => void;
   /** Klarna's purchase dialog opened. Detail: `{ instanceId, customer_country, customer_postal_code }`. */
-  "onklarna-instant-shopping-session-initiated"?: (e: CustomEvent<InstantShoppingEventDetail>) => void;
+  onKlarnaInstantShoppingSessionInitiated?: (event: CustomEvent<InstantShoppingEventDetail>) => void;
   /** The consumer entered or changed their details. Detail: `{ instanceId, customer_country, customer_postal_code }`. */
-  "onklarna-instant-shopping-identification-updated"?: (e: CustomEvent<InstantShoppingEventDetail>) => void;
+  onKlarnaInstantShoppingIdentificationUpdated?: (event: CustomEvent<InstantShoppingEventDetail>) => void;
   /** The consumer chose a shipping option. Detail: `{ instanceId, customer_selected_shipping_option, customer_country, customer_postal_code }`. */
-  "onklarna-instant-shopping-shipping-updated"?: (e: CustomEvent<InstantShoppingEventDetail>) => void;
+  onKlarnaInstantShoppingShippingUpdated?: (event: CustomEvent<InstantShoppingEventDetail>) => void;
   /** Klarna showed the purchase confirmation. Detail: the SDK's event data. */
-  "onklarna-instant-shopping-confirmation-displayed"?: (e: CustomEvent<InstantShoppingEventDetail>) => void;
+  onKlarnaInstantShoppingConfirmationDisplayed?: (event: CustomEvent<InstantShoppingEventDetail>) => void;
 };
 
 type KlarnaOsmPlacementProps = {
   /** Your On-site messaging client id from the Klarna Merchant Portal. Required, here or on a `<klarna-config>`. */
-  "client-id"?: KlarnaOsmPlacement["clientId"];
+  clientId?: KlarnaOsmPlacement['clientId'];
   /** `credit-promotion-badge` (amount based, next to a price) or `top-strip-promotion-badge` (landing pages). Required. */
-  "placement-key"?: KlarnaOsmPlacement["placementKey"];
+  placementKey?: KlarnaOsmPlacement['placementKey'];
   /** The language and market of the message: one of the 47 OSM locales, e.g. `en-US`. Required. */
-  locale?: KlarnaOsmPlacement["locale"];
+  locale?: KlarnaOsmPlacement['locale'];
   /** The price in minor units (`12999` for 129.99). Required for `credit-promotion-badge`. */
-  "purchase-amount"?: KlarnaOsmPlacement["purchaseAmount"];
+  purchaseAmount?: KlarnaOsmPlacement['purchaseAmount'];
   /** `production` (default) or `playground`. */
-  environment?: KlarnaOsmPlacement["environment"];
+  environment?: KlarnaOsmPlacement['environment'];
   /** Klarna API region: `eu`, `na` or `oc`; derived from the locale when absent. */
-  region?: KlarnaOsmPlacement["region"];
+  region?: KlarnaOsmPlacement['region'];
   /** A base URL that replaces Klarna's host (the request goes to `{api-url}/messaging/v3`): the emulator or your proxy. */
-  "api-url"?: KlarnaOsmPlacement["apiUrl"];
+  apiUrl?: KlarnaOsmPlacement['apiUrl'];
   /** `eager` (default) loads at once; `lazy` loads when the placement comes near the viewport. */
-  loading?: KlarnaOsmPlacement["loading"];
+  loading?: KlarnaOsmPlacement['loading'];
   /** `visible` (default) fires the impression beacon once the message is at least partly in view; `render` as soon as it is rendered. */
-  impression?: KlarnaOsmPlacement["impression"];
+  impression?: KlarnaOsmPlacement['impression'];
   /** Milliseconds to wait for Klarna before giving up; default 5000, as Klarna advises. */
-  timeout?: KlarnaOsmPlacement["timeout"];
+  timeout?: KlarnaOsmPlacement['timeout'];
   /** Colours: absent takes the page's own; `light`, `dark`, or `auto` to follow `prefers-color-scheme`. */
-  theme?: KlarnaOsmPlacement["theme"];
+  theme?: KlarnaOsmPlacement['theme'];
   /** The message a server already fetched: `OsmClient.getMessage`'s result (in the attribute, as
-JSON). It is shown at once, and Klarna is not asked again, when its `url` is the request this
-placement makes; otherwise the placement warns and fetches. Later changes fetch as usual. */
-  prefetched?: KlarnaOsmPlacement["prefetched"];
+   * JSON). It is shown at once, and Klarna is not asked again, when its `url` is the request this
+   * placement makes; otherwise the placement warns and fetches. Later changes fetch as usual. */
+  prefetched?: KlarnaOsmPlacement['prefetched'];
   /** While present, the element waits (no request, no event, no error) for properties still to come:
-lit's convention for server-rendered elements. The React components render it when they have
-properties to set after hydration, and remove it once they are set. */
-  "defer-hydration"?: KlarnaOsmPlacement["deferHydration"];
-  /** What the placement is doing: `idle`, `loading`, `rendered`, `empty` or `error`. */
-  state?: KlarnaOsmPlacement["state"];
-  /** The nodes last rendered (empty when nothing is shown). */
-  content?: KlarnaOsmPlacement["content"];
-  /** The last error, while `state` is `error`. */
-  error?: KlarnaOsmPlacement["error"];
+   * lit's convention for server-rendered elements. The React components render it when they have
+   * properties to set after hydration, and remove it once they are set. */
+  deferHydration?: KlarnaOsmPlacement['deferHydration'];
   /** A message was rendered. Detail: `{ nodes, impressionUrl, placementKey, locale, purchaseAmount }`. */
-  "onklarna-osm-render"?: (e: CustomEvent<OsmRenderDetail>) => void;
+  onKlarnaOsmRender?: (event: CustomEvent<OsmRenderDetail>) => void;
   /** Klarna has nothing to show for this request (a 204); the element collapses. Detail: `{ placementKey, locale, purchaseAmount }`. */
-  "onklarna-osm-empty"?: (e: CustomEvent<OsmEmptyDetail>) => void;
+  onKlarnaOsmEmpty?: (event: CustomEvent<OsmEmptyDetail>) => void;
   /** Nothing can be shown. Detail: `{ code, message, status?, correlationId? }`, `code` one of `invalid-config`, `http`, `network`, `timeout`, `malformed-response`. */
-  "onklarna-osm-error"?: (e: CustomEvent<OsmErrorDetail>) => void;
+  onKlarnaOsmError?: (event: CustomEvent<OsmErrorDetail>) => void;
   /** An impression beacon was fired. Detail: `{ url }`. */
-  "onklarna-osm-impression"?: (e: CustomEvent<OsmImpressionDetail>) => void;
+  onKlarnaOsmImpression?: (event: CustomEvent<OsmImpressionDetail>) => void;
 };
 
+/** Every element, for Vue's `GlobalComponents` (declared below, so importing this file is enough). */
 export type CustomElements = {
-  /**
-   * Page- or section-wide settings for the Klarna elements inside it.
-   * ---
-   *
-   *
-   * ### **Slots:**
-   *  - _default_ - The part of the page the settings apply to.
-   */
-  "klarna-config": DefineComponent<KlarnaConfigProps>;
-
-  /**
-   * Klarna's Instant Shopping button for a product page.
-   * ---
-   *
-   *
-   * ### **Events:**
-   *  - **klarna-instant-shopping-ready** - Klarna answered a `load` or `update`. Detail: `{ showButton }`.
-   * - **klarna-instant-shopping-error** - The button cannot be shown as configured. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`.
-   * - **klarna-instant-shopping-buy-button-clicked** - The consumer clicked the button. Detail: the SDK's event data.
-   * - **klarna-instant-shopping-session-initiated** - Klarna's purchase dialog opened. Detail: `{ instanceId, customer_country, customer_postal_code }`.
-   * - **klarna-instant-shopping-identification-updated** - The consumer entered or changed their details. Detail: `{ instanceId, customer_country, customer_postal_code }`.
-   * - **klarna-instant-shopping-shipping-updated** - The consumer chose a shipping option. Detail: `{ instanceId, customer_selected_shipping_option, customer_country, customer_postal_code }`.
-   * - **klarna-instant-shopping-confirmation-displayed** - Klarna showed the purchase confirmation. Detail: the SDK's event data.
-   *
-   * ### **Methods:**
-   *
-   *
-   *
-   *
-   * ### **Slots:**
-   *  - _default_ - Holds Klarna's `<klarna-instant-shopping>` container (the host adds one when the button is first shown, unless the page gave it), and an optional `<script type="application/json">` with SDK fields for pages without a build step.
-   *
-   * ### **CSS Properties:**
-   *  - **--klarna-instant-shopping-min-height** - Space kept while the button loads, so nothing shifts when it appears. _(default: 0px)_
-   */
-  "klarna-instant-shopping-host": DefineComponent<KlarnaInstantShoppingHostProps>;
-
-  /**
-   * Klarna On-site messaging: "Pay in 4" and financing messages next to a price.
-   * ---
-   *
-   *
-   * ### **Events:**
-   *  - **klarna-osm-render** - A message was rendered. Detail: `{ nodes, impressionUrl, placementKey, locale, purchaseAmount }`.
-   * - **klarna-osm-empty** - Klarna has nothing to show for this request (a 204); the element collapses. Detail: `{ placementKey, locale, purchaseAmount }`.
-   * - **klarna-osm-error** - Nothing can be shown. Detail: `{ code, message, status?, correlationId? }`, `code` one of `invalid-config`, `http`, `network`, `timeout`, `malformed-response`.
-   * - **klarna-osm-impression** - An impression beacon was fired. Detail: `{ url }`.
-   *
-   * ### **Methods:**
-   *  - **refresh(): _Promise<void>_** - Asks Klarna again, past every cache, and renders the answer (with a new impression).
-   *
-   *
-   *
-   *
-   * ### **CSS Properties:**
-   *  - **--klarna-osm-color** - Text colour. _(default: inherit)_
-   * - **--klarna-osm-link-color** - Colour of the links. _(default: inherit)_
-   * - **--klarna-osm-link-font-weight** - Weight of the links. _(default: 600)_
-   * - **--klarna-osm-legal-color** - Colour of the legal text. _(default: inherit)_
-   * - **--klarna-osm-focus-color** - Colour of the focus ring on links. _(default: currentColor)_
-   * - **--klarna-osm-font-family** - Font family. _(default: inherit)_
-   * - **--klarna-osm-font-size** - Font size. _(default: 1em)_
-   * - **--klarna-osm-line-height** - Line height. _(default: 1.45)_
-   * - **--klarna-osm-gap** - Space between the badge, the text and the links. _(default: 0.25em 0.5em)_
-   * - **--klarna-osm-badge-height** - Height of the Klarna badge. _(default: 1.5em)_
-   * - **--klarna-osm-min-height** - Space kept while the first message loads, so nothing shifts when it arrives. _(default: 0px)_
-   *
-   * ### **CSS Parts:**
-   *  - **container** - The box around the whole message.
-   * - **text-main** - The main message (TEXT_MAIN).
-   * - **text-legal** - The legal text some markets require (TEXT_LEGAL).
-   * - **learn-more** - The "Learn more" link (ACTION_LEARN_MORE).
-   * - **prequalify** - The prequalification link (ACTION_PREQUALIFY).
-   * - **badge** - The Klarna badge image (KLARNA_BADGE).
-   */
-  "klarna-osm-placement": DefineComponent<KlarnaOsmPlacementProps>;
+  /** Page- or section-wide settings for the Klarna elements inside it. */
+  'klarna-config': DefineComponent<KlarnaConfigProps>;
+  /** Klarna's Instant Shopping button for a product page. */
+  'klarna-instant-shopping-host': DefineComponent<KlarnaInstantShoppingHostProps>;
+  /** Klarna On-site messaging: "Pay in 4" and financing messages next to a price. */
+  'klarna-osm-placement': DefineComponent<KlarnaOsmPlacementProps>;
 };
 
-declare module "vue" {
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+declare module 'vue' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface GlobalComponents extends CustomElements {}
-}
-
-declare global {
-  namespace JSX {
-    // eslint-disable-next-line @typescript-eslint/no-empty-interface
-    interface IntrinsicElements extends CustomElements {}
-  }
 }

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { access, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { build } from 'vite';
 import type * as EmulatorModule from '../../src/emulator/index.js';
 
@@ -24,11 +24,8 @@ const pkg = JSON.parse(await readFile('package.json', 'utf8')) as PackageJson;
 /** Entries with only types (the generated JSX, Vue and Svelte integrations). */
 const typeOnly = (target: PackageJson['exports'][string]) => typeof target !== 'string' && !target.default && !target.node;
 
+// `npm run test:node` builds first, once for this file and the apps (test/apps/) alike.
 describe('npm run build', () => {
-  before(async () => {
-    await run('npm', ['run', '--silent', 'build'], { maxBuffer: 16 * 1024 * 1024 });
-  });
-
   it('writes a module and its types for every exports entry', async () => {
     for (const [entry, target] of Object.entries(pkg.exports)) {
       const files = typeof target === 'string' ? [target] : Object.values(target);

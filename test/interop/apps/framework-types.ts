@@ -17,10 +17,10 @@ export const svelte5Props: JsxElements['klarna-osm-placement'] = {
   'onklarna-osm-error': (event) => event.detail.code satisfies 'invalid-config' | 'http' | 'network' | 'timeout' | 'malformed-response',
 };
 
-// The Svelte generator writes Svelte 4's `on:` and `bind:`.
-export const svelte4Props: SvelteElements['klarna-instant-shopping-host'] = {
+// The Svelte entry adds the same types to Svelte's `svelteHTML`.
+export const svelteHostProps: SvelteElements['klarna-instant-shopping-host'] = {
   'button-key': 'key',
-  'on:klarna-instant-shopping-error': (event) => event.detail.message satisfies string,
+  'onklarna-instant-shopping-error': (event) => event.detail.message satisfies string,
 };
 
 export const jsxHost = (lines: OrderLine[]): JsxElements['klarna-instant-shopping-host'] => ({
@@ -38,12 +38,16 @@ export const wrongLines: JsxElements['klarna-instant-shopping-host'] = { orderLi
 // @ts-expect-error placement-key is one of Klarna's two placement keys
 export const wrongKey: JsxElements['klarna-osm-placement'] = { 'placement-key': 'sidebar' };
 
-// Vue: each tag is a component in GlobalComponents whose props are the element's attributes and listeners.
+// Vue: each tag is a component in GlobalComponents whose props are what a template's attributes and
+// `@event` listeners become once Vue camelizes them (`purchase-amount`, `@klarna-osm-render`).
 type VueProps<Tag extends keyof VueElements> = InstanceType<VueElements[Tag]>['$props'];
-export const vueProps: VueProps<'klarna-osm-placement'> = { 'purchase-amount': 32900, 'onklarna-osm-render': (event) => event.detail.nodes satisfies readonly OsmNode[] };
+export const vueProps: VueProps<'klarna-osm-placement'> = { purchaseAmount: 32900, onKlarnaOsmRender: (event) => event.detail.nodes satisfies readonly OsmNode[] };
 
 // @ts-expect-error Vue checks the attribute's type too
-export const wrongVueAmount: VueProps<'klarna-osm-placement'> = { 'purchase-amount': 'lots' };
+export const wrongVueAmount: VueProps<'klarna-osm-placement'> = { purchaseAmount: 'lots' };
+
+// @ts-expect-error a read-only property is no prop
+export const vueState: VueProps<'klarna-osm-placement'> = { state: 'rendered' };
 
 // klarna-elements/react: every event prop hands its handler the element's typed CustomEvent.
 type OsmWrapperProps = ComponentProps<typeof KlarnaOsmPlacement>;
