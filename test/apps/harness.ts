@@ -7,12 +7,18 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 export const run = promisify(execFile);
 const repository = resolve(import.meta.dirname, '../..');
-export const APPS_DIR = join(repository, 'node_modules/.cache/apps');
+/**
+ * Outside the repository, as a user's app is: inside it, Next.js takes the repository's lockfile
+ * for its workspace root, and an app under node_modules/ is read as a dependency. One folder per
+ * checkout, so two checkouts on one machine do not share it.
+ */
+export const APPS_DIR = join(tmpdir(), `klarna-elements-apps-${createHash('sha256').update(repository).digest('hex').slice(0, 8)}`);
 
 let packed: Promise<string> | undefined;
 
@@ -26,7 +32,6 @@ export function packLibrary(): Promise<string> {
     const named = join(APPS_DIR, `klarna-elements-${hash}.tgz`);
     for (const old of await readdir(APPS_DIR)) if (/^klarna-elements-[0-9a-f]{12}\.tgz$/.test(old)) await rm(join(APPS_DIR, old));
     await rename(file, named);
-    await writeFile(join(APPS_DIR, '.gitignore'), '*\n');
     return named;
   })();
   return packed;

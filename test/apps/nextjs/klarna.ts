@@ -1,0 +1,18 @@
+// Where the pages find Klarna: the emulator the test started (its URL in the server's environment).
+export function klarnaSettings() {
+  const apiUrl = process.env.KLARNA_EMULATOR_URL;
+  if (!apiUrl) throw new Error('KLARNA_EMULATOR_URL is not set');
+  return { apiUrl, sdkUrl: `${apiUrl}/instantshopping/lib/v1/lib.js` };
+}
+
+export const BUTTON_KEY = '123e4567-e89b-12d3-a456-426655440000';
+export const UNIT_PRICE = 11900;
+export const MERCHANT_URLS = { terms: '/terms' };
+
+export function orderLines(quantity: number) {
+  const total = quantity * UNIT_PRICE;
+  return [{
+    type: 'physical' as const, reference: '19-402-B', name: 'Battery Power Pack', quantity, unit_price: UNIT_PRICE, tax_rate: 2500,
+    total_amount: total, total_discount_amount: 0, total_tax_amount: total / 5,
+  }];
+}

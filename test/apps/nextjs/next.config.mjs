@@ -1,0 +1,2 @@
+/** The app as `create-next-app` makes it, nothing added for the library. */
+export default {};
