@@ -36,9 +36,14 @@ export abstract class KlarnaElement extends LitElement {
    * changes nothing in the markup a framework rendered, which it may still be hydrating.
    */
   protected showState(state: string): void {
-    const states = (this.#states ??= this.attachInternals().states);
-    states?.clear();
-    states?.add(state);
+    try {
+      const states = (this.#states ??= this.attachInternals().states);
+      states.clear();
+      states.add(state);
+    } catch {
+      // Older browsers: no ElementInternals (Safari before 16.4), no custom states (before 2024), or
+      // only `--dashed` names (Chrome 90 to 124), whose CSS knows no `:state()`: no state there.
+    }
   }
 
   /** Dispatches a bubbling, composed `CustomEvent`; returns false if a listener cancelled it. */

@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { bundle } from '../bench/bundle.js';
 
 // The architecture issue's goal is 12.5 KB, and 11 KB in the long run. Until the code is there,
-// this ceiling keeps the entry from growing back (13097 B when it was set: +66 B for hydration
+// this ceiling keeps the entry from growing back (13100 B when it was set: +69 B for hydration
 // safety, `defer-hydration` and custom states instead of a reflected `state` attribute).
 const GOAL_GZIP = 12.5 * 1024;
 const CEILING_GZIP = 12.8 * 1024;

@@ -38,6 +38,39 @@ describe('<klarna-osm-placement> rendering', () => {
     expect(element.matches(':state(rendered)')).to.equal(true);
   });
 
+  it('still renders, with no custom state, in a browser whose custom states take only --dashed names (Chrome 90 to 124)', async () => {
+    // That browser throws on `states.add('rendered')`; stubbed here, as no browser in the tests is that old.
+    const add = Object.getOwnPropertyDescriptor(CustomStateSet.prototype, 'add')!;
+    const addState = add.value as (this: CustomStateSet, state: string) => CustomStateSet;
+    Object.defineProperty(CustomStateSet.prototype, 'add', {
+      ...add,
+      value(this: CustomStateSet, state: string) {
+        if (!state.startsWith('--')) throw new DOMException(`Failed to execute 'add' on 'CustomStateSet': The specified value '${state}' must start with '--'.`, 'SyntaxError');
+        return addState.call(this, state);
+      },
+    });
+    try {
+      const clientId = await freshClient();
+      const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 51467 });
+      await log.next('klarna-osm-render');
+      expect([element.state, element.matches(':state(rendered)')]).to.deep.equal(['rendered', false]);
+    } finally {
+      Object.defineProperty(CustomStateSet.prototype, 'add', add);
+    }
+  });
+
+  it('still renders in a browser without ElementInternals (Safari before 16.4)', async () => {
+    const attachInternals = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'attachInternals')!;
+    Object.defineProperty(HTMLElement.prototype, 'attachInternals', { ...attachInternals, value: undefined });
+    try {
+      const { element, log } = await mountPlacement({ 'client-id': await freshClient(), 'purchase-amount': 51467 });
+      await log.next('klarna-osm-render');
+      expect(element.state).to.equal('rendered');
+    } finally {
+      Object.defineProperty(HTMLElement.prototype, 'attachInternals', attachInternals);
+    }
+  });
+
   it('looks nodes up by name, whatever their order, and ignores unknown nodes and properties', async () => {
     const clientId = await freshClient();
     await answerWith(clientId, FULL_ANSWER);
