@@ -89,6 +89,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [nodeBuiltins, serverOrEmulator] }] },
   },
   {
+    // The CDN build gives decorators a helper that only calls field decorators (scripts/field-decorators.ts).
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: ':not(PropertyDefinition) > Decorator', message: 'Decorators go on fields only: the CDN build\'s decorator helper applies no other kind.' },
+        { selector: 'Decorator[expression.callee.name!="property"]', message: 'The elements declare properties with @property from internal/property.js only: the CDN build\'s decorator helper ignores what a decorator returns.' },
+      ],
+    },
+  },
+  {
     files: ['src/server/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [elementsFromBelow, { group: ['**/emulator/**'], message: 'The server helpers do not depend on the emulator.' }] }] },
   },

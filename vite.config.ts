@@ -6,12 +6,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { cdnPlugins } from './scripts/cdn-plugins.js';
 
 const repository = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root: `${repository}demo`,
   publicDir: false,
+  plugins: cdnPlugins(),
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -5,6 +5,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
+import { cdnPlugins } from '../../scripts/cdn-plugins.js';
 
 export const repository = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -34,13 +35,16 @@ export function measure(code: string): BundleSize {
 
 /**
  * Bundles `entry` (relative to the repository) in memory and measures what a page that imports it
- * downloads; chunks it loads only on demand are measured apart.
+ * downloads; chunks it loads only on demand are measured apart. `terser: false` leaves out the
+ * CDN build's terser pass after oxc, for the figure an application's own Vite build comes near.
  */
-export async function bundle(entry: string): Promise<EntryBundle> {
+export async function bundle(entry: string, { terser = true }: { terser?: boolean } = {}): Promise<EntryBundle> {
   const result = await build({
     configFile: false,
     root: repository,
     logLevel: 'silent',
+    // As the CDN build (vite.config.ts) has it; without terser's pass, as oxc alone minifies it.
+    plugins: cdnPlugins({ terser }),
     build: {
       write: false,
       target: 'es2022',

@@ -89,6 +89,11 @@ describe('npm run build', () => {
     const cdn = await readFile('dist/cdn/klarna-elements.js', 'utf8');
     assert.doesNotMatch(cdn, /^import\s|\bimport\s*\(|from\s*["']lit/m, 'nothing is left to import');
     assert.doesNotMatch(cdn, /Lit is in dev mode|lit\.dev\/msg\/dev-mode/);
+    // Minified twice (oxc, then terser): the map must still lead to the sources, with their text.
+    assert.match(cdn, /\n\/\/# sourceMappingURL=klarna-elements\.js\.map\n?$/);
+    const map = JSON.parse(await readFile('dist/cdn/klarna-elements.js.map', 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+    assert.ok(map.sources.some((source) => source.endsWith('src/osm-placement/osm-placement.component.ts')), 'the map names the element sources');
+    assert.equal(map.sourcesContent?.filter(Boolean).length, map.sources.length, 'every source comes with its text');
   });
 
   it('builds every exports entry into a consumer\'s vite app: each defines its elements, and the OSM-only entry carries no Instant Shopping code', async () => {
