@@ -279,7 +279,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     try {
       const given = this.prefetched!;
       const { url, kind, nodes, impressionUrl } = (typeof given === 'string' ? JSON.parse(given) : given) as OsmPrefetched;
-      if (url !== request.url) throw new Error(`it is for ${url}, but this placement asks for ${request.url}`);
+      if (url !== request.url) throw new Error(`it is for ${url}, not ${request.url}`);
       // Parsed again like any answer: the attribute is page content, and its URLs are checked the same way.
       const answer = parseOsmAnswer({ status: kind === 'empty' ? 204 : 200, data: { content: { nodes }, impression_url: impressionUrl } }, url);
       this.#initial = { url, answer };
