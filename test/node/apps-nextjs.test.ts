@@ -7,26 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { startEmulator, EMULATOR_CLIENT_ID, type KlarnaEmulator } from '../../src/emulator/index.js';
 import { installApp, runIn } from '../apps/harness.js';
 import { launchBrowser, untilShown, visit } from '../apps/browser.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
-
-async function osmRequests(emulator: KlarnaEmulator): Promise<string[]> {
-  const { requests } = (await (await fetch(`${emulator.url}/__emulator/requests?path=/messaging/v3`)).json()) as { requests: { method: string; query: Record<string, string> }[] };
-  return requests.filter((request) => request.method === 'GET').map((request) => request.query.purchase_amount!);
-}
+import { freePort, osmRequestAmounts } from '../apps/serve.js';
 
 describe('a Next.js 16 App Router app from the packed tarball', () => {
   let emulator: KlarnaEmulator;
@@ -84,7 +70,7 @@ describe('a Next.js 16 App Router app from the packed tarball', () => {
       await visited.page.waitForFunction(() => document.querySelector('#rendered')?.textContent?.endsWith('23800'), { timeout: 10000 });
       await visited.page.click('#more');
       await visited.page.waitForFunction(() => document.querySelector('#rendered')?.textContent?.endsWith('35700'), { timeout: 10000 });
-      assert.deepEqual(await osmRequests(emulator), ['11900', '23800', '35700']);
+      assert.deepEqual(await osmRequestAmounts(emulator), ['11900', '23800', '35700']);
       assert.deepEqual(visited.errors, []);
     } finally {
       await visited.close();
@@ -97,7 +83,7 @@ describe('a Next.js 16 App Router app from the packed tarball', () => {
     try {
       await untilShown(visited.page, { placements: 1, hosts: 0 });
       assert.deepEqual(visited.requests.filter((url) => url.includes('/messaging/v3')), []);
-      assert.deepEqual(await osmRequests(emulator), ['11900'], 'the server\'s one request');
+      assert.deepEqual(await osmRequestAmounts(emulator), ['11900'], 'the server\'s one request');
       assert.deepEqual(visited.errors, []);
     } finally {
       await visited.close();
