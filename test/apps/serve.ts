@@ -27,7 +27,7 @@ export async function serveStatic(root: string): Promise<{ origin: string; close
     readFile(file).then(
       (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => readFile(join(root, 'index.html')).then((body) => response.writeHead(200, { 'content-type': 'text/html' }).end(body)),
-    ).catch(() => response.writeHead(500).end());
+    ).catch(() => response.writeHead(404).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

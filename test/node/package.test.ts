@@ -43,12 +43,12 @@ describe('npm run build', () => {
     }
   });
 
-  it('packs only dist, the manifest, the README, the licence and package.json', async () => {
+  it('packs only dist, the docs, the manifest, the README, the licence and package.json', async () => {
     const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { maxBuffer: 16 * 1024 * 1024 });
     const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
-    const outside = files.filter((path) => !path.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'custom-elements.json'].includes(path));
+    const outside = files.filter((path) => !path.startsWith('dist/') && !path.startsWith('docs/') && !['package.json', 'README.md', 'LICENSE', 'custom-elements.json'].includes(path));
     assert.deepEqual(outside, []);
-    for (const needed of ['custom-elements.json', 'README.md', 'LICENSE', 'dist/cdn/klarna-elements.js', 'dist/types/jsx.d.ts', 'dist/react/index.js']) {
+    for (const needed of ['custom-elements.json', 'README.md', 'docs/troubleshooting.md', 'LICENSE', 'dist/cdn/klarna-elements.js', 'dist/types/jsx.d.ts', 'dist/react/index.js']) {
       assert.ok(files.includes(needed), `the package holds ${needed}`);
     }
     assert.deepEqual(files.filter((path) => /\.d\.ts\.map$|\.test\.|\/test\//.test(path)), [], 'no tests, and no declaration maps pointing at an unshipped src/');

@@ -1,0 +1,176 @@
+/**
+ * Docs are code: every fenced block in README.md and docs/*.md is taken out and checked, so a
+ * snippet that would break a user breaks the build.
+ *
+ * - `ts`, `tsx`, `js`: type-checked together under `strict` in an app with the packed package
+ *   (test/apps/docs/), each block a module of its own; `./shop.js` is the merchant's own code.
+ * - `vue`: vue-tsc; `svelte`: svelte-check, each block a component.
+ * - `html`: loaded in Chromium with the CDN file, pointed at the emulator with `configure()`; every
+ *   placement must reach `rendered` and every Instant Shopping host `ready`, with no console error.
+ * - `css`: parsed by the browser, every rule kept; `json`: parsed; `sh`: each `npm run`/`npx`
+ *   command names a script or binary the package has.
+ * A block in any other language fails: give it a check first.
+ */
+import assert from 'node:assert/strict';
+import { readFile, readdir, mkdir, rm, writeFile, cp } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'puppeteer-core';
+import { startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { installApp, runIn } from '../apps/harness.js';
+import { launchBrowser, visit } from '../apps/browser.js';
+import { serveStatic } from '../apps/serve.js';
+
+const repository = resolve(import.meta.dirname, '../..');
+
+interface Block {
+  /** `README.md:63`: where the block starts. */
+  where: string;
+  slug: string;
+  language: string;
+  code: string;
+}
+
+async function docBlocks(): Promise<Block[]> {
+  const files = ['README.md', ...(await readdir(join(repository, 'docs'))).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  const blocks: Block[] = [];
+  for (const file of files) {
+    const text = await readFile(join(repository, file), 'utf8');
+    for (const match of text.matchAll(/^```(\S*)\n([\s\S]*?)^```$/gm)) {
+      const line = text.slice(0, match.index).split('\n').length;
+      blocks.push({ where: `${file}:${line}`, slug: `${file.replace(/\W+/g, '-')}-${line}`, language: match[1]!, code: match[2]! });
+    }
+  }
+  return blocks;
+}
+
+const CHECKED = ['ts', 'tsx', 'js', 'vue', 'svelte', 'html', 'css', 'json', 'sh'];
+const blocks = await docBlocks();
+const of = (...languages: string[]) => blocks.filter((block) => languages.includes(block.language));
+
+/** Compiler output `snippets/README-md-86.ts(3,5): error …` with the doc's own file and line. */
+function located(output: string): string {
+  return output.replace(/(?:snippets|vue|svelte)\/([\w-]+?)-md-(\d+)\.\w+[(:](\d+)/g, (_whole, file: string, start: string, line: string) =>
+    `${file.replace(/^docs-/, 'docs/')}.md:${Number(start) + Number(line)}`);
+}
+
+describe('every code block in README.md and docs/', () => {
+  let dir: string;
+
+  before(async () => {
+    dir = await installApp('docs', {
+      typescript: '~5.9.3', '@types/node': '^20.19.0', react: '^19.2.0', 'react-dom': '^19.2.0', '@types/react': '^19.2.0', '@types/react-dom': '^19.2.0',
+      vue: '^3.5.0', 'vue-tsc': '^3.0.0', vite: '^7.0.0', '@vitejs/plugin-vue': '^6.0.0', svelte: '^5.0.0', 'svelte-check': '^4.0.0',
+      '@angular/core': '~21.2.0', rxjs: '~7.8.0', express: '^5.0.0', '@types/express': '^5.0.0', ioredis: '^5.0.0',
+      lit: '^3.3.0', '@lit-labs/ssr': '^3.3.0', '@lit-labs/ssr-client': '^1.1.0',
+    });
+    for (const folder of ['snippets', 'vue', 'svelte']) {
+      await rm(join(dir, folder), { recursive: true, force: true });
+      await mkdir(join(dir, folder));
+    }
+    await cp(join(dir, 'shop.ts'), join(dir, 'snippets/shop.ts'));
+    // What the docs tell an app to add once for each framework's types.
+    await writeFile(join(dir, 'vue/env.d.ts'), "import type {} from 'klarna-elements/vue';\n");
+    await writeFile(join(dir, 'svelte/app.d.ts'), "import type {} from 'klarna-elements/svelte';\n");
+    for (const block of blocks) {
+      // Each block a module of its own, whether or not it imports anything.
+      if (['ts', 'tsx', 'js'].includes(block.language)) await writeFile(join(dir, `snippets/${block.slug}.${block.language}`), `${block.code}\nexport {};\n`);
+      if (block.language === 'vue') await writeFile(join(dir, `vue/${block.slug}.vue`), block.code);
+      if (block.language === 'svelte') await writeFile(join(dir, `svelte/${block.slug}.svelte`), block.code);
+    }
+  });
+
+  it('has a check for every block\'s language', () => {
+    assert.deepEqual(blocks.filter((block) => !CHECKED.includes(block.language)).map((block) => `${block.where} (${block.language || 'no language'})`), []);
+    assert.ok(of('ts', 'tsx').length >= 10 && of('html').length >= 4, 'the blocks were found');
+  });
+
+  it('type-checks the TypeScript, TSX and JavaScript blocks under strict', async () => {
+    await runIn(dir, 'node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']).catch((error: Error) => assert.fail(located(error.message)));
+  });
+
+  it('type-checks the Vue blocks with vue-tsc', async () => {
+    assert.ok(of('vue').length > 0);
+    await runIn(dir, 'node', ['node_modules/vue-tsc/bin/vue-tsc.js', '-p', 'tsconfig.vue.json']).catch((error: Error) => assert.fail(located(error.message)));
+  });
+
+  it('checks the Svelte blocks with svelte-check', async () => {
+    assert.ok(of('svelte').length > 0);
+    const output = await runIn(dir, 'node', ['node_modules/svelte-check/bin/svelte-check', '--workspace', 'svelte', '--tsconfig', join(dir, 'tsconfig.svelte.json'), '--fail-on-warnings', '--output', 'machine'])
+      .catch((error: Error) => assert.fail(located(error.message)));
+    assert.match(output, /COMPLETED \d+ FILES 0 ERRORS 0 WARNINGS/);
+  });
+
+  it('parses the JSON blocks, and runs no sh command the package does not have', async () => {
+    for (const block of of('json')) assert.doesNotThrow(() => JSON.parse(block.code), block.where);
+    const manifest = JSON.parse(await readFile(join(repository, 'package.json'), 'utf8')) as { scripts: Record<string, string>; bin: Record<string, string> };
+    for (const block of of('sh')) {
+      for (const [, script] of block.code.matchAll(/npm run (\S+)/g)) assert.ok(manifest.scripts[script!], `${block.where}: no npm script "${script}"`);
+      for (const [, script] of block.code.matchAll(/npm (start|test)\b/g)) assert.ok(manifest.scripts[script!], `${block.where}: no npm script "${script}"`);
+      for (const [, binary] of block.code.matchAll(/npx (\S+)/g)) assert.ok(manifest.bin[binary!], `${block.where}: the package has no "${binary}" command`);
+    }
+  });
+
+  describe('in the browser, against the emulator', () => {
+    let emulator: KlarnaEmulator;
+    let site: Awaited<ReturnType<typeof serveStatic>>;
+    let browser: Browser;
+
+    before(async () => {
+      emulator = await startEmulator();
+      // The placeholder client id the docs use, as a client the emulator serves.
+      emulator.configure({ osm: { clients: { 'YOUR-OSM-CLIENT-ID': { enabled: true, payInFour: { min: 3500, max: 150000 }, financing: false } } } });
+      const root = join(dir, 'pages');
+      await rm(root, { recursive: true, force: true });
+      await mkdir(root);
+      await cp(join(repository, 'dist/cdn/klarna-elements.js'), join(root, 'klarna-elements.js'));
+      for (const block of of('html')) {
+        // The CDN file from this build instead of the snippet's CDN address, pointed at the emulator.
+        const body = block.code.replace(/<script type="module" src="[^"]*klarna-elements[^"]*"><\/script>/g, '');
+        await writeFile(join(root, `${block.slug}.html`), `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="module">import { configure } from '/klarna-elements.js'; configure({ apiUrl: ${JSON.stringify(emulator.url)} });</script>
+${body}`);
+      }
+      site = await serveStatic(root);
+      browser = await launchBrowser();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await site?.close();
+      await emulator?.close();
+    });
+
+    for (const block of of('html')) {
+      it(`shows ${block.where}: every placement rendered, every button ready, no console error`, async () => {
+        const visited = await visit(browser, `${site.origin}/${block.slug}.html`);
+        try {
+          await visited.page.waitForFunction(() => {
+            const states = [...document.querySelectorAll<HTMLElement & { state: string }>('klarna-osm-placement, klarna-instant-shopping-host')].map((element) => element.state);
+            return states.length > 0 && states.every((state) => state === 'rendered' || state === 'ready');
+          }, { timeout: 10000 }).catch(async () => assert.fail(`${block.where}: ${JSON.stringify(await visited.page.evaluate(() =>
+            [...document.querySelectorAll<HTMLElement & { state: string; error?: { message: string } }>('klarna-osm-placement, klarna-instant-shopping-host')].map((element) => [element.localName, element.state, element.error?.message])))} ${visited.errors.join('\n')}`));
+          assert.deepEqual(visited.errors, []);
+        } finally {
+          await visited.close();
+        }
+      });
+    }
+
+    it('parses the CSS blocks, keeping every rule', async () => {
+      const page = await browser.newPage();
+      try {
+        for (const block of of('css')) {
+          const kept = await page.evaluate((css) => {
+            const sheet = new CSSStyleSheet();
+            sheet.replaceSync(css);
+            return sheet.cssRules.length;
+          }, block.code);
+          assert.equal(kept, block.code.match(/\}/g)?.length, `${block.where}: the browser dropped a rule`);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  });
+});
