@@ -48,3 +48,14 @@ export async function untilShown(page: Page, counts: { placements: number; hosts
     throw new Error(`the elements did not all show: ${(await states()).join(', ')}`, { cause: error });
   }
 }
+
+/**
+ * Clicks the app's `#more` button (one more of the product) once per amount and waits until its
+ * `#rendered` output, the amounts the placement announced, ends with that amount.
+ */
+export async function addOneMoreUntilRendered(page: Page, amounts: number[]): Promise<void> {
+  for (const amount of amounts) {
+    await page.click('#more');
+    await page.waitForFunction(`document.querySelector('#rendered')?.textContent?.endsWith('${amount}')`, { timeout: 10000 });
+  }
+}

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { startEmulator, EMULATOR_CLIENT_ID, type KlarnaEmulator } from '../../src/emulator/index.js';
 import { installApp, runIn } from '../apps/harness.js';
-import { launchBrowser, untilShown, visit } from '../apps/browser.js';
+import { addOneMoreUntilRendered, launchBrowser, untilShown, visit } from '../apps/browser.js';
 import { osmRequestAmounts, serveStatic } from '../apps/serve.js';
 
 describe('an Angular 21 app from the packed tarball', () => {
@@ -40,10 +40,7 @@ describe('an Angular 21 app from the packed tarball', () => {
     const visited = await visit(browser, `${site.origin}/?client=${EMULATOR_CLIENT_ID}&api=${encodeURIComponent(emulator.url)}&instance=angular-${Date.now()}`);
     try {
       await untilShown(visited.page, { placements: 1, hosts: 1 });
-      await visited.page.click('#more');
-      await visited.page.waitForFunction(() => document.querySelector('#rendered')?.textContent?.endsWith('23800'), { timeout: 10000 });
-      await visited.page.click('#more');
-      await visited.page.waitForFunction(() => document.querySelector('#rendered')?.textContent?.endsWith('35700'), { timeout: 10000 });
+      await addOneMoreUntilRendered(visited.page, [23800, 35700]);
       assert.deepEqual(await osmRequestAmounts(emulator), ['11900', '23800', '35700']);
       assert.deepEqual(visited.errors, []);
     } finally {
