@@ -6,17 +6,16 @@
  */
 import { KlarnaConfig as KlarnaConfigElement } from '../config/define.js';
 import { createComponent, type ElementComponentProps } from './create-component.js';
+import type { ElementProperty } from './element-properties.js';
 
-const properties = ['clientId', 'locale', 'environment', 'region', 'apiUrl'] as const;
 
 /** The props of `<KlarnaConfig>`. */
-export type KlarnaConfigProps = ElementComponentProps<KlarnaConfigElement, (typeof properties)[number], object>;
+export type KlarnaConfigProps = ElementComponentProps<KlarnaConfigElement, ElementProperty<KlarnaConfigElement>, object>;
 
 /** `<klarna-config>`: `clientId`, `locale`, `environment`, `region`, `apiUrl` for every element inside it. */
-export const KlarnaConfig = createComponent<KlarnaConfigElement, (typeof properties)[number], object>({
+export const KlarnaConfig = createComponent<KlarnaConfigElement, object>({
   tagName: 'klarna-config',
   elementClass: KlarnaConfigElement,
-  properties,
   displayName: 'KlarnaConfig',
   events: {},
 });

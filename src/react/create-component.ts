@@ -11,6 +11,7 @@
  */
 import * as React from 'react';
 import type { ReactiveElement } from 'lit';
+import { elementPropertyNames, type ElementProperty } from './element-properties.js';
 
 /** An event prop's handler gets the element's typed event. */
 type EventHandlers<Events> = { [Prop in keyof Events]?: (event: Events[Prop]) => void };
@@ -21,12 +22,10 @@ export type ElementComponentProps<Element extends HTMLElement, Property extends 
   EventHandlers<Events> &
   React.RefAttributes<Element>;
 
-export interface ComponentDefinition<Element extends HTMLElement, Property extends keyof Element, Events> {
+export interface ComponentDefinition<Element extends HTMLElement, Events> {
   tagName: string;
-  /** The element's class, for its attribute names (lit's `elementProperties`). */
+  /** The element's class: its reactive properties (lit's `elementProperties`) are the props that set properties. */
   elementClass: typeof ReactiveElement & { prototype: Element };
-  /** The element's properties a prop may set, in the order they are set. */
-  properties: readonly Property[];
   /** Event props and the event each listens to, e.g. `{ onRender: 'klarna-osm-render' }`; the type argument gives each handler its event type. */
   events: { readonly [Prop in keyof Events]: string };
   displayName: string;
@@ -51,11 +50,12 @@ function isPrimitive(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
-export function createComponent<Element extends HTMLElement, Property extends keyof Element & string, Events>(
-  definition: ComponentDefinition<Element, Property, Events>,
-): React.ForwardRefExoticComponent<React.PropsWithoutRef<ElementComponentProps<Element, Property, Events>> & React.RefAttributes<Element>> {
+export function createComponent<Element extends HTMLElement, Events>(
+  definition: ComponentDefinition<Element, Events>,
+): React.ForwardRefExoticComponent<React.PropsWithoutRef<ElementComponentProps<Element, ElementProperty<Element>, Events>> & React.RefAttributes<Element>> {
+  type Property = ElementProperty<Element>;
   const { tagName, elementClass, events, displayName } = definition;
-  const properties = new Set<string>(definition.properties);
+  const properties = new Set(elementPropertyNames(elementClass));
   const eventNames = new Map<string, string>(Object.entries(events as Record<string, string>));
   const component = React.forwardRef<Element, ElementComponentProps<Element, Property, Events>>((props, forwardedRef) => {
     const element = React.useRef<Element | null>(null);

@@ -7,12 +7,8 @@
 import { KlarnaInstantShoppingHost as InstantShoppingHostElement } from '../instant-shopping/define.js';
 import type { InstantShoppingErrorEvent, InstantShoppingReadyEvent, InstantShoppingSdkDomEvent } from '../instant-shopping/events.js';
 import { createComponent, type ElementComponentProps } from './create-component.js';
+import type { ElementProperty } from './element-properties.js';
 
-const properties = [
-  'buttonKey', 'instanceId', 'environment', 'region', 'purchaseCountry', 'purchaseCurrency', 'locale', 'sdkUrl',
-  'orderLines', 'items', 'shippingOptions', 'merchantUrls', 'styling', 'billingAddress', 'billingCountries', 'shippingCountries',
-  'merchantReference1', 'merchantReference2', 'merchantData', 'additionalCheckboxes', 'options',
-] as const;
 
 interface InstantShoppingEventProps {
   onReady: InstantShoppingReadyEvent;
@@ -25,16 +21,15 @@ interface InstantShoppingEventProps {
 }
 
 /** The props of `<KlarnaInstantShoppingHost>`. */
-export type KlarnaInstantShoppingHostProps = ElementComponentProps<InstantShoppingHostElement, (typeof properties)[number], InstantShoppingEventProps>;
+export type KlarnaInstantShoppingHostProps = ElementComponentProps<InstantShoppingHostElement, ElementProperty<InstantShoppingHostElement>, InstantShoppingEventProps>;
 
 /**
  * `<klarna-instant-shopping-host>`: the Instant Shopping button, with `onReady`, `onError` and an
  * `on…` prop for each of the SDK's events.
  */
-export const KlarnaInstantShoppingHost = createComponent<InstantShoppingHostElement, (typeof properties)[number], InstantShoppingEventProps>({
+export const KlarnaInstantShoppingHost = createComponent<InstantShoppingHostElement, InstantShoppingEventProps>({
   tagName: 'klarna-instant-shopping-host',
   elementClass: InstantShoppingHostElement,
-  properties,
   displayName: 'KlarnaInstantShoppingHost',
   events: {
     onReady: 'klarna-instant-shopping-ready',

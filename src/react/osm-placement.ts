@@ -8,10 +8,8 @@
 import { KlarnaOsmPlacement as OsmPlacementElement } from '../osm-placement/define.js';
 import type { OsmEmptyEvent, OsmErrorEvent, OsmImpressionEvent, OsmRenderEvent } from '../osm-placement/events.js';
 import { createComponent, type ElementComponentProps } from './create-component.js';
+import type { ElementProperty } from './element-properties.js';
 
-const properties = [
-  'clientId', 'placementKey', 'locale', 'purchaseAmount', 'environment', 'region', 'apiUrl', 'loading', 'impression', 'timeout', 'theme', 'prefetched',
-] as const;
 
 interface OsmPlacementEventProps {
   onRender: OsmRenderEvent;
@@ -21,13 +19,12 @@ interface OsmPlacementEventProps {
 }
 
 /** The props of `<KlarnaOsmPlacement>`. */
-export type KlarnaOsmPlacementProps = ElementComponentProps<OsmPlacementElement, (typeof properties)[number], OsmPlacementEventProps>;
+export type KlarnaOsmPlacementProps = ElementComponentProps<OsmPlacementElement, ElementProperty<OsmPlacementElement>, OsmPlacementEventProps>;
 
 /** `<klarna-osm-placement>`: On-site messaging, with `onRender`, `onEmpty`, `onError`, `onImpression`. */
-export const KlarnaOsmPlacement = createComponent<OsmPlacementElement, (typeof properties)[number], OsmPlacementEventProps>({
+export const KlarnaOsmPlacement = createComponent<OsmPlacementElement, OsmPlacementEventProps>({
   tagName: 'klarna-osm-placement',
   elementClass: OsmPlacementElement,
-  properties,
   displayName: 'KlarnaOsmPlacement',
   events: {
     onRender: 'klarna-osm-render',
