@@ -6,7 +6,7 @@ import { createTransport, isLocalBase, type KlarnaClientOptions } from './client
 import type { AuthorizedOrder, ButtonKey, ButtonSetup } from '../protocol/instant-shopping-rest.js';
 import type { DenyReason, OrderToPlace, PlacedOrder } from './purchase-decisions.js';
 import { basicAuthorization, type CallOptions, type KlarnaTransport } from './transport.js';
-import { assertValid, denyProblems, nonEmpty, orderProblems, placeOrderUrlProblem } from './validation.js';
+import { assertValid, denyProblems, nonEmpty, orderProblems, pathIdProblem, placeOrderUrlProblem } from './validation.js';
 import { isRecord } from '../core/json.js';
 
 export interface InstantShoppingClientOptions extends KlarnaClientOptions {
@@ -64,19 +64,19 @@ export class InstantShoppingClient {
   }
 
   async getButtonKey(buttonKey: string, options?: CallOptions): Promise<ButtonKey> {
-    assertValid('getButtonKey', [nonEmpty('buttonKey', buttonKey)]);
+    assertValid('getButtonKey', [pathIdProblem('buttonKey', buttonKey)]);
     return this.#buttonKey('GET', `${BUTTONS}/${encodeURIComponent(buttonKey)}`, undefined, options);
   }
 
   /** Changes a button key's setup; fields not given keep their values. */
   async updateButtonKey(buttonKey: string, setup: ButtonSetup, options?: CallOptions): Promise<ButtonKey> {
-    assertValid('updateButtonKey', [nonEmpty('buttonKey', buttonKey), placeOrderUrlProblem(setup, false, this.#toEmulator)]);
+    assertValid('updateButtonKey', [pathIdProblem('buttonKey', buttonKey), placeOrderUrlProblem(setup, false, this.#toEmulator)]);
     return this.#buttonKey('PUT', `${BUTTONS}/${encodeURIComponent(buttonKey)}`, setup, options);
   }
 
   /** The authorized order behind a token, as Klarna holds it (trust this, not a posted body). */
   async getAuthorization(authorizationToken: string, options?: CallOptions): Promise<AuthorizedOrder> {
-    assertValid('getAuthorization', [nonEmpty('authorizationToken', authorizationToken)]);
+    assertValid('getAuthorization', [pathIdProblem('authorizationToken', authorizationToken)]);
     const path = this.#authorizationPath(authorizationToken);
     const { data } = await this.#transport.request<AuthorizedOrder>('GET', path, undefined, options);
     if (isRecord(data)) return data;
@@ -88,7 +88,7 @@ export class InstantShoppingClient {
    * (not a success yet: see its `guidance`) or `rejected`.
    */
   async placeOrder(authorizationToken: string, order: OrderToPlace, options: PlaceOrderOptions = {}): Promise<PlacedOrder> {
-    assertValid('placeOrder', [nonEmpty('authorizationToken', authorizationToken), ...orderProblems(order), placeOrderUrlProblem(order, false, this.#toEmulator)]);
+    assertValid('placeOrder', [pathIdProblem('authorizationToken', authorizationToken), ...orderProblems(order), placeOrderUrlProblem(order, false, this.#toEmulator)]);
     const { idempotencyKey = `place-order:${authorizationToken}`, ...call } = options;
     const path = `${this.#authorizationPath(authorizationToken)}/orders`;
     const response = await this.#transport.request<{ order_id?: unknown; fraud_status?: unknown }>('POST', path, order, {
@@ -110,7 +110,7 @@ export class InstantShoppingClient {
    * `unsupported_shipping_address`, or `other` with a message in the purchase's locale.
    */
   async denyAuthorization(authorizationToken: string, reason: DenyReason, options?: CallOptions): Promise<void> {
-    assertValid('denyAuthorization', [nonEmpty('authorizationToken', authorizationToken), ...denyProblems(reason)]);
+    assertValid('denyAuthorization', [pathIdProblem('authorizationToken', authorizationToken), ...denyProblems(reason)]);
     const body = reason.redirectUrl !== undefined
       ? { deny_redirect_url: reason.redirectUrl }
       : { deny_code: reason.code, ...(reason.message !== undefined && { deny_message: reason.message }) };

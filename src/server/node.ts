@@ -3,13 +3,16 @@
  * handlers of this toolkit. Express works with or without `express.json()` before the route.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handlePlaceOrder, type HandlePlaceOrderOptions, type PlaceOrderHandler } from './place-order.js';
+import { DEFAULT_MAX_CALLBACK_BYTES, handlePlaceOrder, type HandlePlaceOrderOptions, type PlaceOrderHandler } from './place-order.js';
 
 /** A Node request with the body a framework may already have parsed (Express's `req.body`). */
 export type NodeRequest = IncomingMessage & { body?: unknown };
 
-/** A `Request` for a Node request: its method, URL, headers and body, aborted when the client goes away. */
-export async function toWebRequest(request: NodeRequest): Promise<Request> {
+/**
+ * A `Request` for a Node request: its method, URL, headers and body, aborted when the client goes
+ * away; `undefined` when the body is larger than `maxBodyBytes` (the rest is not read).
+ */
+export async function toWebRequest(request: NodeRequest, maxBodyBytes = DEFAULT_MAX_CALLBACK_BYTES): Promise<Request | undefined> {
   const host = request.headers.host ?? 'localhost';
   const url = new URL(request.url ?? '/', `http://${host}`);
   const controller = new AbortController();
@@ -24,7 +27,10 @@ export async function toWebRequest(request: NodeRequest): Promise<Request> {
   let body: string | Uint8Array | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     if (request.body !== undefined) body = typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
-    else body = await readBody(request);
+    else {
+      body = await readBody(request, maxBodyBytes);
+      if (!body) return undefined;
+    }
   }
   return new Request(url, { method, headers, body: body as BodyInit | undefined, signal: controller.signal });
 }
@@ -45,7 +51,15 @@ export async function sendWebResponse(target: ServerResponse, response: Response
 export function placeOrderListener(handler: PlaceOrderHandler, options: HandlePlaceOrderOptions): (request: NodeRequest, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
     try {
-      await sendWebResponse(response, await handlePlaceOrder(await toWebRequest(request), handler, options));
+      const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_CALLBACK_BYTES;
+      const webRequest = await toWebRequest(request, maxBytes);
+      if (!webRequest) {
+        options.onError?.(new TypeError(`Invalid place_order callback: the body is larger than ${maxBytes} bytes.`), 'callback');
+        response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        response.end(JSON.stringify({ error: `the body is larger than ${maxBytes} bytes` }));
+        return;
+      }
+      await sendWebResponse(response, await handlePlaceOrder(webRequest, handler, options));
     } catch (error) {
       options.onError?.(error, 'callback');
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
@@ -54,12 +68,13 @@ export function placeOrderListener(handler: PlaceOrderHandler, options: HandlePl
   };
 }
 
-async function readBody(request: IncomingMessage, limitBytes = 1_000_000): Promise<Uint8Array> {
+/** The body, or `undefined` once it passes `limitBytes` (the rest is not read). */
+async function readBody(request: IncomingMessage, limitBytes: number): Promise<Uint8Array | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limitBytes) throw new Error(`the request body is larger than ${limitBytes} bytes`);
+    if (size > limitBytes) return undefined;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

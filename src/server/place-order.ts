@@ -10,7 +10,7 @@ import { isKlarnaApiError } from './api-error.js';
 import type { InstantShoppingClient } from './instant-shopping-client.js';
 import type { AuthorizedOrder } from '../protocol/instant-shopping-rest.js';
 import type { DenyReason, OrderToPlace, PlacedOrder } from './purchase-decisions.js';
-import { isKlarnaValidationError } from './validation.js';
+import { isKlarnaValidationError, pathIdProblem } from './validation.js';
 
 /** What the merchant's handler decides; build it with {@link approve} or {@link deny}. */
 export type PlaceOrderDecision =
@@ -59,7 +59,12 @@ export interface HandlePlaceOrderOptions {
    * language. Default: an English sentence.
    */
   fallbackDenyMessage?: string | undefined;
+  /** A callback body larger than this many bytes is refused with 413 before it is parsed; default 1 000 000. */
+  maxBodyBytes?: number | undefined;
 }
+
+/** Far more than any order Klarna posts, far less than a body meant to exhaust the server. */
+export const DEFAULT_MAX_CALLBACK_BYTES = 1_000_000;
 
 export type PlaceOrderStage = 'callback' | 'verify' | 'handler' | 'place-order' | 'deny' | 'record';
 
@@ -69,10 +74,10 @@ const DEFAULT_FALLBACK_MESSAGE = 'We could not complete your order. No payment h
 export async function handlePlaceOrder(request: Request, handler: PlaceOrderHandler, options: HandlePlaceOrderOptions): Promise<Response> {
   const { client, verify = true, onError } = options;
   if (request.method.toUpperCase() !== 'POST') return answer(405, { error: 'place_order callbacks are POST requests' }, { allow: 'POST' });
-  const callback = await readCallback(request);
-  if (typeof callback === 'string') {
-    onError?.(new TypeError(`Invalid place_order callback: ${callback}.`), 'callback');
-    return answer(400, { error: callback });
+  const callback = await readCallback(request, options.maxBodyBytes ?? DEFAULT_MAX_CALLBACK_BYTES);
+  if ('refused' in callback) {
+    onError?.(new TypeError(`Invalid place_order callback: ${callback.refused}.`), 'callback');
+    return answer(callback.status, { error: callback.refused });
   }
   const { authorization_token: authorizationToken } = callback;
   let order = callback.order;
@@ -133,18 +138,43 @@ export async function handlePlaceOrder(request: Request, handler: PlaceOrderHand
   return answer(200, result.action === 'denied' ? { outcome: 'denied' } : { outcome: result.placed.outcome, order_id: result.placed.orderId });
 }
 
-/** The callback's body, or what is wrong with it. */
-async function readCallback(request: Request): Promise<{ authorization_token: string; order: AuthorizedOrder } | string> {
+/** The callback's body, or why it is refused and with which status. */
+async function readCallback(request: Request, maxBytes: number): Promise<{ authorization_token: string; order: AuthorizedOrder } | { status: number; refused: string }> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) return { status: 415, refused: 'the body must be JSON (content-type: application/json)' };
+  if (Number(request.headers.get('content-length')) > maxBytes) return { status: 413, refused: `the body is larger than ${maxBytes} bytes` };
+  const text = await readText(request, maxBytes);
+  if (text === undefined) return { status: 413, refused: `the body is larger than ${maxBytes} bytes` };
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
-    return 'the body is not JSON';
+    return { status: 400, refused: 'the body is not JSON' };
   }
   const { authorization_token: token, order } = (body ?? {}) as Record<string, unknown>;
-  if (typeof token !== 'string' || !token.trim()) return 'authorization_token is missing';
-  if (typeof order !== 'object' || order === null) return 'order is missing';
+  if (typeof token !== 'string' || !token.trim()) return { status: 400, refused: 'authorization_token is missing' };
+  // It goes into request paths: `..` would reach another endpoint with the merchant's credentials.
+  if (pathIdProblem('authorization_token', token)) return { status: 400, refused: 'authorization_token is not a token Klarna issues' };
+  if (typeof order !== 'object' || order === null) return { status: 400, refused: 'order is missing' };
   return { authorization_token: token, order: order as AuthorizedOrder };
+}
+
+/** The body as text, or `undefined` once it passes `maxBytes` (reading stops there). */
+async function readText(request: Request, maxBytes: number): Promise<string | undefined> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    text += decoder.decode(read.value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 function answer(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response {

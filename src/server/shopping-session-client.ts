@@ -10,7 +10,7 @@
 import type { Address } from '../protocol/instant-shopping.js';
 import { createTransport, type KlarnaClientOptions } from './client-options.js';
 import type { CallOptions, KlarnaTransport } from './transport.js';
-import { assertValid, nonEmpty } from './validation.js';
+import { assertValid, pathIdProblem } from './validation.js';
 
 export interface ShoppingSessionClientOptions extends KlarnaClientOptions {
   /** Your Klarna API key. Kept private: never in errors, logs or `toString()`. */
@@ -50,8 +50,6 @@ export interface ShoppingSession {
   expiresAt: string;
 }
 
-const MAX_SESSION_ID_LENGTH = 255;
-
 export class ShoppingSessionClient {
   readonly #transport: KlarnaTransport;
   readonly #sessionsPath: string;
@@ -60,7 +58,7 @@ export class ShoppingSessionClient {
     const { apiKey, accountId } = options;
     this.#transport = createTransport('ShoppingSessionClient', options, () => `Basic ${apiKey}`, [
       typeof apiKey === 'string' && apiKey.trim() ? undefined : 'apiKey must be a non-empty string',
-      nonEmpty('accountId', accountId),
+      pathIdProblem('accountId', accountId),
     ]);
     this.#sessionsPath = `/v1/accounts/${encodeURIComponent(accountId)}/shopping/sessions`;
   }
@@ -116,9 +114,7 @@ export class ShoppingSessionClient {
   }
 }
 
-function idProblem(id: unknown): string | undefined {
-  return nonEmpty('shoppingSessionId', id) ?? ((id as string).length > MAX_SESSION_ID_LENGTH ? `shoppingSessionId is longer than ${MAX_SESSION_ID_LENGTH} characters` : undefined);
-}
+const idProblem = (id: unknown) => pathIdProblem('shoppingSessionId', id);
 
 function dataProblems(data: ShoppingSessionData | undefined): string[] {
   const purchase = data?.supplementary_purchase_data;

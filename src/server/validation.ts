@@ -33,6 +33,20 @@ export function nonEmpty(name: string, value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? undefined : `${name} must be a non-empty string`;
 }
 
+const MAX_ID_LENGTH = 255;
+
+/**
+ * An id that becomes one segment of a request path (a token, a button key, a session id): a
+ * non-empty string of at most 255 characters that is not `.` or `..`. Escaping cannot help with
+ * those two: a URL resolves them, so `…/authorizations/..` would call another endpoint with the
+ * merchant's credentials. The value is never echoed, since it may come from a forged callback.
+ */
+export function pathIdProblem(name: string, value: unknown): string | undefined {
+  return nonEmpty(name, value)
+    ?? ((value as string).length > MAX_ID_LENGTH ? `${name} is longer than ${MAX_ID_LENGTH} characters`
+      : value === '.' || value === '..' ? `${name} must not be "." or "..", which a URL resolves to another path` : undefined);
+}
+
 /**
  * `merchant_urls.place_order`: required when creating a key (`required`), https and at most 2000
  * characters, as Klarna documents it. One exception: with `toEmulator` (the client talks to an

@@ -51,6 +51,18 @@ describe('InstantShoppingClient', () => {
     assert.equal(apiRequests().length, 1, 'only the valid call reached the emulator');
   });
 
+  it('refuses an id that would leave its path (".", ".."), before any request and without echoing it', async () => {
+    const klarna = client();
+    const before = apiRequests().length;
+    const problems = async (promise: Promise<unknown>) => (await rejection(promise, KlarnaValidationError)).problems;
+    assert.deepEqual(await problems(klarna.getAuthorization('..')), ['authorizationToken must not be "." or "..", which a URL resolves to another path']);
+    assert.deepEqual(await problems(klarna.placeOrder('.', ORDER)), ['authorizationToken must not be "." or "..", which a URL resolves to another path']);
+    assert.deepEqual(await problems(klarna.denyAuthorization('..', { code: 'address_error' })), ['authorizationToken must not be "." or "..", which a URL resolves to another path']);
+    assert.deepEqual(await problems(klarna.getButtonKey('..')), ['buttonKey must not be "." or "..", which a URL resolves to another path']);
+    assert.deepEqual(await problems(klarna.updateButtonKey('x'.repeat(256), {})), ['buttonKey is longer than 255 characters']);
+    assert.equal(apiRequests().length, before);
+  });
+
   it('reads an authorization, and reports an unknown token as NOT_FOUND', async () => {
     const token = await authorize();
     assert.deepEqual(await client().getAuthorization(token), ORDER);

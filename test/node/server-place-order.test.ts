@@ -41,8 +41,8 @@ const merchant = {
     merchant.seen.push(request);
     return merchant.decide(request);
   }) as PlaceOrderHandler,
-  async listen(preParse = false): Promise<string> {
-    const listener = placeOrderListener(this.handler, this.options());
+  async listen(preParse = false, extra: Partial<HandlePlaceOrderOptions> = {}): Promise<string> {
+    const listener = placeOrderListener(this.handler, { ...this.options(), ...extra });
     const server = createServer((request: NodeRequest, response) => {
       // Like Express with express.json() before the route: the body arrives parsed.
       const parsed = preParse ? readBody(request).then((text) => (request.body = JSON.parse(text) as unknown)) : Promise.resolve();
@@ -134,7 +134,7 @@ describe('handlePlaceOrder', () => {
     assert.equal(tampered.status, 200);
     assert.deepEqual(merchant.seen.map((request) => request.order), [ORDER]);
 
-    const unknown = await fetch(url, { method: 'POST', body: JSON.stringify({ ...forged, authorization_token: 'made-up' }) });
+    const unknown = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...forged, authorization_token: 'made-up' }) });
     assert.deepEqual([unknown.status, await unknown.json()], [400, { error: 'Klarna does not know this authorization token' }]);
     assert.equal(merchant.seen.length, 1, 'the handler never saw the made-up token');
     assert.deepEqual(merchant.errors.map(({ stage }) => stage), ['verify']);
@@ -145,11 +145,37 @@ describe('handlePlaceOrder', () => {
     const get = await handlePlaceOrder(new Request('http://shop.test/klarna/place-order'), merchant.handler, options);
     assert.deepEqual([get.status, get.headers.get('allow')], [405, 'POST']);
     for (const [body, error] of [['not json', 'the body is not JSON'], ['{"order":{}}', 'authorization_token is missing'], ['{"authorization_token":"t"}', 'order is missing']]) {
-      const response = await handlePlaceOrder(new Request('http://shop.test/klarna/place-order', { method: 'POST', body }), merchant.handler, options);
+      const response = await handlePlaceOrder(new Request('http://shop.test/klarna/place-order', { method: 'POST', headers: { 'content-type': 'application/json' }, body }), merchant.handler, options);
       assert.deepEqual([response.status, await response.json()], [400, { error }]);
     }
     assert.equal(merchant.seen.length, 0);
     assert.deepEqual(merchant.errors.map(({ stage }) => stage), ['callback', 'callback', 'callback']);
+  });
+
+  it('refuses a token that would leave its path (".", ".."), before asking Klarna anything', async () => {
+    const before = emulator.records.requests.length;
+    for (const token of ['..', '.']) {
+      const forged = new Request('http://shop.test/klarna/place-order', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ authorization_token: token, order: ORDER }) });
+      const response = await handlePlaceOrder(forged, merchant.handler, { ...merchant.options(), verify: false });
+      assert.deepEqual([response.status, await response.json()], [400, { error: 'authorization_token is not a token Klarna issues' }]);
+    }
+    assert.equal(emulator.records.requests.length, before, 'no request reached Klarna');
+    assert.equal(merchant.seen.length, 0);
+  });
+
+  it('refuses a body that is not JSON by its content type (415) or too large (413), before parsing it', async () => {
+    const options = { ...merchant.options(), maxBodyBytes: 2000 };
+    const callback = JSON.stringify({ authorization_token: 'token', order: ORDER });
+    const plain = await handlePlaceOrder(new Request('http://shop.test/p', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: callback }), merchant.handler, options);
+    assert.deepEqual([plain.status, await plain.json()], [415, { error: 'the body must be JSON (content-type: application/json)' }]);
+    const large = JSON.stringify({ authorization_token: 'token', order: { ...ORDER, merchant_data: 'x'.repeat(3000) } });
+    const tooLarge = await handlePlaceOrder(new Request('http://shop.test/p', { method: 'POST', headers: { 'content-type': 'application/json' }, body: large }), merchant.handler, options);
+    assert.deepEqual([tooLarge.status, await tooLarge.json()], [413, { error: 'the body is larger than 2000 bytes' }]);
+    // Streamed without a length, through Node's http: the listener stops reading at the limit.
+    const url = await merchant.listen(false, { maxBodyBytes: 2000 });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Blob([large]).stream(), duplex: 'half' } as RequestInit);
+    assert.deepEqual([response.status, await response.json()], [413, { error: 'the body is larger than 2000 bytes' }]);
+    assert.equal(merchant.seen.length, 0);
   });
 
   it('works behind a framework that has already parsed the body (Express with express.json())', async () => {

@@ -58,7 +58,7 @@ describe('ShoppingSessionClient', () => {
     assert.equal(missing.correlationId, emulator.records.requests.at(-1)?.correlationId);
   });
 
-  it('refuses missing data, fractional amounts and empty or overlong ids before any request', async () => {
+  it('refuses missing data, fractional amounts and empty, overlong or path-leaving ids before any request', async () => {
     const sessions = client();
     const problems = async (promise: Promise<unknown>) => (await rejection(promise, KlarnaValidationError)).problems;
     assert.deepEqual(await problems(sessions.create({} as never)), ['supplementary_purchase_data must be an object']);
@@ -67,6 +67,8 @@ describe('ShoppingSessionClient', () => {
     assert.deepEqual(await problems(sessions.create({ supplementary_purchase_data: { line_items: [null] } } as never)), ['supplementary_purchase_data.line_items[0] must be an object']);
     assert.deepEqual(await problems(sessions.get('')), ['shoppingSessionId must be a non-empty string']);
     assert.deepEqual(await problems(sessions.getInteroperabilityToken('x'.repeat(256))), ['shoppingSessionId is longer than 255 characters']);
+    assert.deepEqual(await problems(sessions.update('..', { supplementary_purchase_data: {} })), ['shoppingSessionId must not be "." or "..", which a URL resolves to another path']);
+    assert.throws(() => new ShoppingSessionClient({ apiKey: 'key', accountId: '..' }), /accountId must not be "\." or "\.\."/);
     assert.equal(emulator.records.requests.length, 0);
     assert.throws(() => new ShoppingSessionClient({ apiKey: '', accountId: ' ' }), /apiKey must be a non-empty string; accountId must be a non-empty string/);
   });
