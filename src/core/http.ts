@@ -113,10 +113,11 @@ export async function requestJson<T = unknown>(url: string, options: JsonRequest
   let correlationId = response.headers.get(CORRELATION_ID_HEADER) ?? undefined;
   const data = parseJson(text);
   if (!response.ok) {
-    const errorBody = data ?? (text || undefined);
+    const errorBody = data ?? (text.slice(0, 2000) || undefined);
     const fields = (errorBody && typeof errorBody === 'object' ? errorBody : {}) as KlarnaErrorBody;
     correlationId ??= typeof fields.correlation_id === 'string' ? fields.correlation_id : undefined;
-    const said = [fields.error_code, fields.error_messages?.[0] ?? fields.error_message].filter((part) => typeof part === 'string').join(' – ');
+    // What the server said goes into the message (and so the console): bounded, whatever it sent.
+    const said = [fields.error_code, fields.error_messages?.[0] ?? fields.error_message].filter((part) => typeof part === 'string').join(' – ').slice(0, 300);
     throw fail('http', `answered ${status}${said ? `: ${said}` : ''}${correlationId ? ` (klarna-correlation-id ${correlationId})` : ''}.`, { status, correlationId, body: errorBody, headers: response.headers });
   }
   if (status !== 204 && data === undefined) {

@@ -12,6 +12,24 @@ export interface ValidationError {
   reason: string;
 }
 
+/** At most this many of a server's messages are kept, each at most {@link MAX_MESSAGE_LENGTH} characters. */
+const MAX_MESSAGES = 20;
+const MAX_MESSAGE_LENGTH = 500;
+
+/**
+ * A value from an error body as bounded text, whatever it is: a server's object may have a
+ * `toString` that is not a function (String() would throw), and any field may be huge.
+ */
+function bodyText(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  } catch {
+    text = '[unreadable]';
+  }
+  return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
+}
+
 export class KlarnaApiError extends KlarnaHttpError {
   override readonly name = 'KlarnaApiError';
   /** Klarna's `error_code`, e.g. `BAD_VALUE`, `NOT_FOUND`, `UNAUTHORIZED`. */
@@ -25,21 +43,21 @@ export class KlarnaApiError extends KlarnaHttpError {
     super(message, init);
     const body = (init.body && typeof init.body === 'object' ? init.body : {}) as Record<string, unknown>;
     const validationErrors = Array.isArray(body.validation_errors)
-      ? (body.validation_errors as unknown[]).filter(isRecord).map((entry) => ({ parameter: String(entry.parameter), reason: String(entry.reason) }))
+      ? (body.validation_errors as unknown[]).filter(isRecord).slice(0, MAX_MESSAGES).map((entry) => ({ parameter: bodyText(entry.parameter), reason: bodyText(entry.reason) }))
       : [];
     const reasons = validationErrors.map(({ parameter, reason }) => `${parameter}: ${reason}`);
-    const messages = Array.isArray(body.error_messages) ? (body.error_messages as unknown[]).map(String)
-      : typeof body.error_message === 'string' ? [body.error_message]
+    const messages = Array.isArray(body.error_messages) ? (body.error_messages as unknown[]).slice(0, MAX_MESSAGES).map(bodyText)
+      : typeof body.error_message === 'string' ? [bodyText(body.error_message)]
       : [];
-    Object.assign(this, { errorCode: typeof body.error_code === 'string' ? body.error_code : undefined, errorMessages: [...messages, ...reasons], validationErrors });
+    Object.assign(this, { errorCode: typeof body.error_code === 'string' ? bodyText(body.error_code) : undefined, errorMessages: [...messages, ...reasons], validationErrors });
     // The newer APIs put what to fix in validation_errors only; the message must say it too.
     if (reasons.length) this.message = `${message.replace(/\.$/, '')}; ${reasons.join('; ')}.`;
   }
 
-  /** The same failure as a {@link KlarnaApiError}, keeping its message, fields and cause. */
+  /** The same failure as a {@link KlarnaApiError}, keeping its message, fields (the response's headers too: `Retry-After`) and cause. */
   static from(error: KlarnaHttpError): KlarnaApiError {
-    const { code, url, method, status, correlationId, body, cause } = error;
-    return new KlarnaApiError(error.message, { code, url, method, status, correlationId, body, cause });
+    const { code, url, method, status, correlationId, body, headers, cause } = error;
+    return new KlarnaApiError(error.message, { code, url, method, status, correlationId, body, headers, cause });
   }
 }
 

@@ -28,10 +28,15 @@ export interface KlarnaClientOptions {
 export function createTransport(client: string, options: KlarnaClientOptions, authorization: () => string | undefined, problems: (string | undefined)[]): KlarnaTransport {
   const { environment, region, baseUrl, timeout, retries } = options;
   let base = '';
-  try {
-    base = apiBaseUrl({ environment, region, baseUrl });
-  } catch (error) {
-    problems.push(`baseUrl ${(error as Error).message.replace(/\.$/, '')}`);
+  if (baseUrl && hasUserInfo(baseUrl)) {
+    // Not echoed: the point is that it holds a secret, which would then be in the error.
+    problems.push('baseUrl must not hold a user name or password: give the client its credentials, and they go in a header');
+  } else {
+    try {
+      base = apiBaseUrl({ environment, region, baseUrl });
+    } catch (error) {
+      problems.push(`baseUrl ${(error as Error).message.replace(/\.$/, '')}`);
+    }
   }
   if (environment !== undefined && !isKlarnaEnvironment(environment)) problems.push(`environment "${String(environment)}" must be "production" or "playground"`);
   if (region !== undefined && !isKlarnaRegion(region)) problems.push(`region "${String(region)}" must be "eu", "na" or "oc"`);
@@ -40,6 +45,15 @@ export function createTransport(client: string, options: KlarnaClientOptions, au
   assertValid(`new ${client}()`, problems);
   // Only what the transport needs: the client's options also hold the raw credentials.
   return new KlarnaTransport({ baseUrl: base, authorization: authorization(), timeout, retries, fetch: options.fetch, userAgent: options.userAgent });
+}
+
+function hasUserInfo(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the client talks to an emulator on this machine rather than to Klarna. */

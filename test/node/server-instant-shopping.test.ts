@@ -162,6 +162,12 @@ describe('InstantShoppingClient', () => {
     );
   });
 
+  it('refuses a baseUrl that holds credentials, without echoing them', () => {
+    assert.throws(() => client({ baseUrl: 'https://user:pa55-word@proxy.example/klarna' }), (error: unknown) =>
+      error instanceof KlarnaValidationError && !error.message.includes('pa55-word') && !error.message.includes('user:')
+      && error.problems.includes('baseUrl must not hold a user name or password: give the client its credentials, and they go in a header'));
+  });
+
   it('never shows the password: not in a refused call\'s error, nor in the client', async () => {
     const secret = 'pa55-word-not-to-show';
     const klarna = client({ password: secret });

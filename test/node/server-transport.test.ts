@@ -54,6 +54,21 @@ describe('server transport', () => {
     const error = await failure(transport().request('GET', PATH));
     assert.equal(error.status, 429);
     assert.equal(attempts(), 3, 'the first attempt and two retries');
+    // What the retry's wait is read from: the answer's headers stay on the error.
+    assert.equal(error.headers?.get('retry-after'), '0');
+  });
+
+  it('turns a hostile or huge error body into a bounded KlarnaApiError, never a bare TypeError', async () => {
+    fault({ path: PATH, status: 400, times: 1, body: JSON.stringify({ error_code: 'BAD_VALUE', error_messages: [{ toString: 1 }, 'x'.repeat(1_000_000)], validation_errors: [{ parameter: { toString: 1, valueOf: 2 }, reason: 'y'.repeat(1_000_000) }] }) });
+    const error = await failure(transport().request('GET', PATH));
+    assert.equal(error.errorMessages[0], '{"toString":1}');
+    assert.ok(error.errorMessages.every((message) => message.length <= 1100), 'each message is bounded');
+    assert.equal(error.validationErrors[0]!.parameter, '{"toString":1,"valueOf":2}');
+    assert.ok(error.message.length < 2000, `the message is bounded (${error.message.length} characters)`);
+
+    fault({ path: PATH, status: 502, times: 3, body: 'z'.repeat(1_000_000) });
+    const text = await failure(transport().request('GET', PATH));
+    assert.ok(String(text.body).length <= 2000 && text.message.length < 500);
   });
 
   it('retries a GET after a server error or a timeout, but never a POST', async () => {

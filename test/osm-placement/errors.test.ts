@@ -52,6 +52,16 @@ describe('<klarna-osm-placement> errors', () => {
       });
     }
 
+    it('bounds what a server said: 200 KB of error message is not copied into the error or the console', async () => {
+      const clientId = await freshClient();
+      await answerWith(clientId, { error_code: 'BAD_VALUE', error_messages: ['m'.repeat(200_000)] }, { status: 400 });
+      const { log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
+      const { detail } = await log.next('klarna-osm-error');
+      expect(detail.message).to.contain('BAD_VALUE – mmm');
+      expect(detail.message.length).to.be.below(1000);
+      expect(console_.messages.join('\n').length).to.be.below(1000);
+    });
+
     it('reports a timeout', async () => {
       const clientId = await freshClient();
       await configureEmulator({ faults: [{ path: '/messaging/v3', query: { client_id: clientId }, latencyMs: 3000 }] });
