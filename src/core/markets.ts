@@ -30,7 +30,9 @@ export function countryOfLocale(locale: string): string | undefined {
 
 /** The currency of a market (`US` → `USD`), or `undefined` for a market OSM does not serve. */
 export function currencyOfCountry(country: string): string | undefined {
-  return MARKET_CURRENCY[country.toUpperCase()];
+  const code = country.toUpperCase();
+  // Own keys only, as for the regions: a polluted Object.prototype names no market.
+  return Object.hasOwn(MARKET_CURRENCY, code) ? MARKET_CURRENCY[code] : undefined;
 }
 
 /** Klarna's API region for a country: US/CA/MX → `na`, AU/NZ → `oc`, every other → `eu`. */

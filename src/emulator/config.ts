@@ -152,14 +152,28 @@ export function defaultEmulatorConfig(): EmulatorConfig {
   };
 }
 
+/** Keys that an object literal or an assignment would take as its prototype or constructor. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function mergeConfig<T>(base: T, patch: DeepPartial<T> | undefined): T {
   if (patch === undefined) return base;
   if (!isRecord(base) || !isRecord(patch)) return patch as T;
   const result: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
-    result[key] = key in result ? mergeConfig(result[key], value as never) : value;
+    // JSON.parse makes `__proto__` an own key; assigned here, it would replace the prototype. validateConfig names it.
+    if (UNSAFE_KEYS.has(key)) {
+      Object.defineProperty(result, key, { value, enumerable: true, configurable: true, writable: true });
+      continue;
+    }
+    result[key] = Object.hasOwn(result, key) ? mergeConfig(result[key], value as never) : value;
   }
   return result as T;
+}
+
+/** Where a config holds a key no object should: `__proto__`, `constructor` or `prototype`, at any depth. */
+function unsafeKeyPaths(value: unknown, path: string): string[] {
+  if (!isRecord(value) && !Array.isArray(value)) return [];
+  return Object.keys(value).flatMap((key) => (UNSAFE_KEYS.has(key) ? [`${path}["${key}"]`] : unsafeKeyPaths((value as Record<string, unknown>)[key], `${path}.${key}`)));
 }
 
 /** Reads a JSON config file (a patch over the defaults), with errors that name the file. */
@@ -177,7 +191,7 @@ export async function readConfigFile(path: string): Promise<EmulatorConfigPatch>
 
 /** Checks a merged config; throws an `Error` that names the bad field. */
 export function validateConfig(config: EmulatorConfig): EmulatorConfig {
-  const problems: string[] = [];
+  const problems: string[] = unsafeKeyPaths(config, 'config').map((path) => `${path} is not a usable key`);
   if (!isNonNegativeInteger(config.latencyMs)) problems.push('latencyMs must be a non-negative integer');
   if (!isRecord(config.osm?.clients)) problems.push('osm.clients must be an object keyed by client id');
   for (const [id, client] of Object.entries(config.osm?.clients ?? {})) {

@@ -10,6 +10,7 @@ import type { EmulatorConfig, FraudRule } from './config.js';
 import type { RequestContext, Route } from './context.js';
 import { EMULATED_PURCHASE_PATH } from './constants.js';
 import { emulatedSdkSource } from './emulated-sdk.js';
+import { sameSecret } from './same-secret.js';
 import type { FraudStatus } from '../protocol/instant-shopping-rest.js';
 import { DENY_CODES, type InstantShoppingState, type MerchantDecision, type StoredAuthorization, type StoredButtonKey } from './instant-shopping-state.js';
 
@@ -51,7 +52,8 @@ function authenticate(context: RequestContext, config: EmulatorConfig): string |
   const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
   const separator = decoded.indexOf(':');
   const [username, password] = separator < 0 ? ['', ''] : [decoded.slice(0, separator), decoded.slice(separator + 1)];
-  if (config.instantShopping.credentials.some((entry) => entry.username === username && entry.password === password)) return username;
+  // Every entry compared in full, in constant time per entry: no early exit tells a caller how close a guess came.
+  if (config.instantShopping.credentials.map((entry) => sameSecret(entry.username, username) && sameSecret(entry.password, password)).includes(true)) return username;
   context.response.setHeader('www-authenticate', 'Basic realm="Klarna emulator"');
   context.error(401, 'UNAUTHORIZED', 'You were not authorized to execute this operation. Check your API credentials.');
   return undefined;

@@ -65,7 +65,7 @@ function answerMessaging(context: RequestContext, config: EmulatorConfig): void 
     return;
   }
 
-  const client = config.osm.clients[clientId!];
+  const client = Object.hasOwn(config.osm.clients, clientId!) ? config.osm.clients[clientId!] : undefined;
   if (!client) {
     context.error(404, 'NOT_FOUND', 'client_id not found.');
     return;

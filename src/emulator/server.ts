@@ -107,7 +107,14 @@ export class KlarnaEmulator {
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const context = new RequestContext(request, response, this.#current.publicUrl);
+    let context: RequestContext;
+    try {
+      context = new RequestContext(request, response, this.#current.publicUrl);
+    } catch {
+      // A Host header no URL can be made of: the client's mistake, answered without a log line.
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request: the Host header is not a valid host.');
+      return;
+    }
     const path = context.url.pathname;
     const isControl = path.startsWith(CONTROL_PREFIX);
     if (!isControl) {

@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EmulatorApiKey, EmulatorConfig } from './config.js';
+import { sameSecret } from './same-secret.js';
 import type { RequestContext, Route } from './context.js';
 
 export interface StoredShoppingSession {
@@ -85,7 +86,8 @@ const summary = ({ shopping_session_id, created_at, expires_at }: StoredShopping
  */
 function authenticate(context: RequestContext, keys: EmulatorApiKey[]): string | undefined {
   const match = /^Basic\s+(\S+)$/i.exec(context.header('authorization') ?? '');
-  const key = keys.find((entry) => entry.apiKey === match?.[1]);
+  const given = match?.[1] ?? '';
+  const key = keys.filter((entry) => sameSecret(entry.apiKey, given))[0];
   const account = decodeURIComponent(context.params.account ?? '');
   if (key && key.accountId === account) return account;
   context.problem(401, 'AUTHENTICATION_ERROR', 'UNAUTHORIZED', key ? `This API key does not act for account ${account}.` : 'Missing or invalid API key: send "Authorization: Basic <your API key>".');

@@ -109,6 +109,10 @@ describe('emulator: GET /messaging/v3', () => {
       [{ client_id: '11111111-2222-4333-8444-555555555555' }, 'client_id not found.'],
       [{ placement_key: 'sidebar-promotion-auto-size' }, 'placement_key not found.'],
       [{ locale: 'en-JP' }, 'locale not available.'],
+      // Names every object has: never a client the config did not define.
+      [{ client_id: 'constructor' }, 'client_id not found.'],
+      [{ client_id: '__proto__' }, 'client_id not found.'],
+      [{ client_id: 'toString' }, 'client_id not found.'],
     ] as const) {
       const response = await osm(params);
       assert.equal(response.status, 404, JSON.stringify(params));
@@ -216,6 +220,34 @@ describe('emulator: GET /messaging/v3', () => {
     assert.match(message, /faults\[0\]\.status/);
     assert.equal((await fetch(`${emulator.url}/__emulator/config`, { method: 'POST', body: 'not json' })).status, 400);
     assert.throws(() => emulator.configure({ osm: { clients: { x: { enabled: true, payInFour: { min: 5, max: 1 }, financing: false } } } }), /payInFour/);
+  });
+
+  it('refuses __proto__, constructor or prototype as a key anywhere in a config, and keeps serving', async () => {
+    const client = '{ "enabled": true, "payInFour": { "min": 1, "max": 100000 }, "financing": false }';
+    const response = await fetch(`${emulator.url}/__emulator/config`, { method: 'POST', body: `{ "osm": { "clients": { "__proto__": ${client} } } }` });
+    assert.equal(response.status, 400);
+    assert.match(((await response.json()) as { error_messages: string[] }).error_messages[0]!, /config\.osm\.clients\["__proto__"\] is not a usable key/);
+    assert.equal((await osm({ client_id: '__proto__' })).status, 404);
+    assert.equal((await osm({})).status, 200);
+  });
+
+  it('answers a Host header no URL can be made of with 400, quietly', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const { port } = new URL(emulator.url);
+      const status = await new Promise<number>((resolve, reject) => {
+        httpRequest({ host: '127.0.0.1', port, path: '/messaging/v3', headers: { host: 'bad host[' } }, (response) => {
+          response.resume();
+          resolve(response.statusCode!);
+        }).on('error', reject).end();
+      });
+      assert.equal(status, 400);
+      assert.deepEqual(logged, []);
+    } finally {
+      console.error = original;
+    }
   });
 
   it('serves the badge and escapes what it echoes on the learn-more and prequalify pages', async () => {
