@@ -20,7 +20,7 @@ const firedInThisDocument = new Set<string>();
 export function fireBeacon(url: string): Promise<boolean> {
   const parsed = new URL(url, document.baseURI);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new TypeError(`Refused an impression beacon to a ${parsed.protocol} URL: only http(s) is allowed.`);
+    throw new TypeError(`Refused a ${parsed.protocol} impression beacon: only http(s).`);
   }
   if (firedInThisDocument.has(parsed.href)) return getBeacon(parsed.href);
   firedInThisDocument.add(parsed.href);

@@ -110,10 +110,6 @@ export class ResponseCache<T> {
     });
   }
 
-  delete(key: string): void {
-    this.#entries.delete(key);
-  }
-
   clear(): void {
     this.#entries.clear();
   }

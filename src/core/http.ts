@@ -88,7 +88,7 @@ export async function requestJson<T = unknown>(url: string, options: JsonRequest
   const timer = timeout > 0 ? AbortSignal.timeout(timerDelay(timeout)) : undefined;
   const interrupted = (cause?: unknown) =>
     timer?.aborted
-      ? fail('timeout', `no complete answer within ${timeout} ms (Klarna advises a timeout of at least 5000 ms).`, { cause })
+      ? fail('timeout', `no complete answer within ${timeout} ms.`, { cause })
       : fail('aborted', 'aborted.', { cause: signal?.reason ?? cause });
   if (signal?.aborted) throw interrupted();
 

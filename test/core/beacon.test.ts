@@ -33,7 +33,7 @@ describe('fireBeacon', () => {
   });
 
   it('refuses anything but http(s), loading nothing', async () => {
-    expect(() => fireBeacon('javascript:alert(1)')).to.throw(TypeError, /javascript: URL: only http\(s\)/);
+    expect(() => fireBeacon('javascript:alert(1)')).to.throw(TypeError, /javascript: impression beacon: only http\(s\)/);
     expect(() => fireBeacon('data:image/gif;base64,R0lGODlhAQABAAAAACw=')).to.throw(TypeError);
     expect(await emulatorRequests()).to.have.length(0);
   });
