@@ -112,7 +112,9 @@ export function resolveOptions(inputs: HostInputs): ResolvedOptions {
   const { setup: _ignored, ...jsonFields } = json;
   const { setup: _alsoIgnored, ...extraFields } = extra;
   const attributes = { purchase_country: inputs.purchaseCountry, purchase_currency: inputs.purchaseCurrency, locale: inputs.locale };
-  const merged: Record<string, unknown> = { ...jsonFields, ...defined(attributes), ...defined(fields), ...extraFields };
+  // Own data only, all the way down: no `__proto__`, `constructor` or `prototype` key reaches the SDK,
+  // and with no prototype, a field the page did not give is never read from a polluted Object.prototype.
+  const merged = Object.assign(Object.create(null) as Record<string, unknown>, ownData({ ...jsonFields, ...defined(attributes), ...defined(fields), ...extraFields }));
 
   const key = typeof inputs.buttonKey === 'string' ? inputs.buttonKey.trim() : '';
   if (!key) problems.push('button-key is required: the key your server created with Klarna\'s Button Keys API (POST /instantshopping/v1/buttons)');
@@ -221,6 +223,17 @@ function httpUrl(value: unknown, base?: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A copy of JSON-like data without the keys that would reach a prototype when the SDK copies or merges it. */
+function ownData(value: unknown): Record<string, unknown> {
+  const copy = (item: unknown): unknown =>
+    Array.isArray(item) ? item.map(copy)
+    : isRecord(item) ? Object.fromEntries(Object.entries(item).filter(([key]) => !UNSAFE_KEYS.has(key)).map(([key, field]) => [key, copy(field)]))
+    : item;
+  return copy(value) as Record<string, unknown>;
 }
 
 function defined(record: Record<string, unknown>): Record<string, unknown> {

@@ -50,7 +50,7 @@ export function pageConfig(): Readonly<KlarnaPageConfig> {
 }
 
 export function withoutEmpty(config: KlarnaPageConfig): KlarnaPageConfig {
-  return Object.fromEntries(PAGE_CONFIG_FIELDS.filter((field) => config[field] !== undefined && config[field] !== null && config[field] !== '').map((field) => [field, config[field]]));
+  return Object.fromEntries(PAGE_CONFIG_FIELDS.filter((field) => Object.hasOwn(config, field) && config[field] !== undefined && config[field] !== null && config[field] !== '').map((field) => [field, config[field]]));
 }
 
 /**
@@ -85,7 +85,8 @@ export class PageConfigController implements ReactiveController {
   }
 
   get value(): KlarnaPageConfig {
-    return { ...store.config, ...this.#provided };
+    // No prototype: a setting nobody gave is never read from a polluted Object.prototype.
+    return Object.assign(Object.create(null) as KlarnaPageConfig, store.config, this.#provided);
   }
 
   hostConnected(): void {

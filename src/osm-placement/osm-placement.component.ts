@@ -261,10 +261,11 @@ export class KlarnaOsmPlacement extends KlarnaElement {
 
   // ── render ──────────────────────────────────────────────────────────────────────────────────
   override render() {
-    const nodes = this.#message?.byName ?? {};
-    const link = (part: string, node = nodes[part === 'learn-more' ? 'ACTION_LEARN_MORE' : 'ACTION_PREQUALIFY']) =>
+    // Read through `?.` from the message's own nodes (no prototype), never from a `{}` whose prototype a page's script may have polluted.
+    const nodes = this.#message?.byName;
+    const link = (part: string, node = nodes?.[part === 'learn-more' ? 'ACTION_LEARN_MORE' : 'ACTION_PREQUALIFY']) =>
       node?.url ? html`<a part=${part} href=${node.url} target="_blank" rel="noopener noreferrer" aria-describedby="text-main">${node.label}</a>` : nothing;
-    const { TEXT_MAIN: main, TEXT_LEGAL: legal, KLARNA_BADGE: badge } = nodes;
+    const main = nodes?.TEXT_MAIN, legal = nodes?.TEXT_LEGAL, badge = nodes?.KLARNA_BADGE;
     // aria-live is switched on after the first message (see updated()), so that one is not read out.
     return html`<div part="container" aria-live="off" aria-busy=${this.state === 'loading'}>${badge?.url ? html`<img part="badge" src=${badge.url} alt=${badge.alt ?? 'Klarna'} decoding="async">` : nothing}${main ? html`<span part="text-main" id="text-main">${main.value}</span>` : nothing}${link('learn-more')}${link('prequalify')}${legal ? html`<span part="text-legal">${legal.value}</span>` : nothing}</div>`;
   }

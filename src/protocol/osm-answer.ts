@@ -44,7 +44,16 @@ export function safeUrl(value: unknown, isImage = false): string | undefined {
   }
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+/**
+ * What a record of the answer holds itself. Never what it inherits: a page's other scripts may have
+ * polluted Object.prototype, and a field the answer lacks must not be read from there.
+ */
+const own = (record: unknown, name: string): unknown => (record != null && Object.hasOwn(record, name) ? (record as Record<string, unknown>)[name] : undefined);
+
+const text = (record: unknown, name: string) => {
+  const value = own(record, name);
+  return typeof value === 'string' ? value : undefined;
+};
 
 /**
  * Reads an OSM answer. 204 is "nothing to show"; a 200 without a `nodes` array or without a text
@@ -54,33 +63,36 @@ export function parseOsmAnswer({ status, data, correlationId }: Pick<JsonRespons
   if (status === 204) return { kind: 'empty' };
   const malformed = (reason: string) =>
     new KlarnaHttpError(`GET ${url}: the On-site messaging answer is malformed: ${reason}.`, { code: 'malformed-response', url, status, correlationId });
-  const answer = data as { content?: { nodes?: unknown }; impression_url?: unknown } | undefined;
-  const raw = answer?.content?.nodes;
+  const raw = own(own(data, 'content'), 'nodes');
   if (!Array.isArray(raw)) throw malformed('content.nodes is not an array');
 
   const nodes: OsmNode[] = [];
-  const byName: Record<string, OsmNode> = {};
+  // No prototype: a name is looked up among the answer's nodes only.
+  const byName: Record<string, OsmNode> = Object.create(null) as Record<string, OsmNode>;
   const warnings: string[] = [];
-  for (const node of raw as Record<string, unknown>[]) {
-    const name = text(node?.name);
+  for (const node of raw as unknown[]) {
+    const name = text(node, 'name');
     if (!name || name in byName) continue;
-    const type = text(node.type) ?? '';
+    const type = text(node, 'type') ?? '';
     let clean: OsmNode | undefined;
     if (name === 'TEXT_MAIN' || name === 'TEXT_LEGAL') {
-      const value = text(node.value);
+      const value = text(node, 'value');
       if (value !== undefined) clean = { type, name, value };
     } else if (name === 'ACTION_LEARN_MORE' || name === 'ACTION_PREQUALIFY' || name === 'KLARNA_BADGE') {
       const isImage = name === 'KLARNA_BADGE';
-      const safe = safeUrl(node.url, isImage);
-      if (!safe) warnings.push(`${name} was not rendered: its URL ${JSON.stringify(String(node.url)).slice(0, 80)} is not allowed.`);
-      else if (isImage) clean = { type, name, url: safe, alt: text(node.alt) ?? 'Klarna' };
-      else if (text(node.label)) clean = { type, name, label: text(node.label)!, url: safe };
+      const url = own(node, 'url');
+      const safe = safeUrl(url, isImage);
+      const label = text(node, 'label');
+      if (!safe) warnings.push(`${name} was not rendered: its URL ${JSON.stringify(String(url)).slice(0, 80)} is not allowed.`);
+      else if (isImage) clean = { type, name, url: safe, alt: text(node, 'alt') ?? 'Klarna' };
+      else if (label) clean = { type, name, label, url: safe };
     }
     if (clean) nodes.push((byName[name] = clean));
   }
   if (!byName.TEXT_MAIN) throw malformed('it has no TEXT_MAIN text');
 
-  const impressionUrl = safeUrl(answer?.impression_url, true);
-  if (answer?.impression_url !== undefined && !impressionUrl) warnings.push('impression_url is not an http(s) URL: no impression beacon can fire.');
+  const givenImpressionUrl = own(data, 'impression_url');
+  const impressionUrl = safeUrl(givenImpressionUrl, true);
+  if (givenImpressionUrl !== undefined && !impressionUrl) warnings.push('impression_url is not an http(s) URL: no impression beacon can fire.');
   return { kind: 'message', message: { nodes: Object.freeze(nodes), byName, impressionUrl, warnings } };
 }

@@ -101,4 +101,17 @@ describe('<klarna-config> and configure()', () => {
     expect((await log.next('klarna-osm-error')).detail.message).to.match(/client-id is required/);
     expect(await requestsFor(first)).to.have.length(1);
   });
+
+  it('takes no setting from a polluted Object.prototype: a client id nobody gave is still missing', async () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.clientId = 'polluted-client';
+    try {
+      configure({ locale: 'en-US' });
+      const { log } = await mountPlacement({ 'purchase-amount': 10000 });
+      expect((await log.next('klarna-osm-error')).detail.message).to.match(/^client-id is required/);
+      expect(await requestsFor('polluted-client')).to.have.length(0);
+    } finally {
+      delete prototype.clientId;
+    }
+  });
 });

@@ -198,6 +198,39 @@ describe('<klarna-instant-shopping-host> JSON child', () => {
     expect(update!.options).to.deep.equal({ setup: { instance_id: element.instanceId }, order_lines: [{ name: 'Power Pack', quantity: 2, unit_price: 119000, tax_rate: 2500, total_amount: 238000, total_tax_amount: 47600 }] });
   });
 
+  it('never forwards __proto__, constructor or prototype keys from the JSON child or options, and reads no inherited field', async () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.shipping_options = 'not an array';
+    try {
+      const element = await fixture<KlarnaInstantShoppingHost>(html`
+        <klarna-instant-shopping-host button-key="key-1" purchase-country="SE" purchase-currency="SEK" locale="sv-SE"
+            .options=${JSON.parse('{ "constructor": { "x": 1 }, "styling": { "theme": { "variation": "klarna" }, "__proto__": { "polluted": true } } }') as Record<string, unknown>}>
+          <script type="application/json">
+            { "__proto__": { "polluted": true }, "prototype": 1,
+              "order_lines": [{ "name": "Power Pack", "quantity": 1, "unit_price": 119000, "tax_rate": 2500,
+                "total_amount": 119000, "total_tax_amount": 23800, "__proto__": { "polluted": true } }],
+              "merchant_urls": { "terms": "https://shop.example/terms" } }
+          </script>
+        </klarna-instant-shopping-host>`);
+      const [load] = await sdk.until(1);
+      const unsafe: string[] = [];
+      const walk = (value: unknown, path: string): void => {
+        if (typeof value !== 'object' || value === null) return;
+        for (const key of Object.keys(value)) {
+          if (['__proto__', 'constructor', 'prototype'].includes(key)) unsafe.push(`${path}.${key}`);
+          walk((value as Record<string, unknown>)[key], `${path}.${key}`);
+        }
+      };
+      walk(load!.options, 'options');
+      expect(unsafe).to.deep.equal([]);
+      expect(load!.options.order_lines![0]!.name).to.equal('Power Pack');
+      expect(load!.options.styling).to.deep.equal({ theme: { variation: 'klarna' } });
+      expect(element.state).to.equal('loading');
+    } finally {
+      delete prototype.shipping_options;
+    }
+  });
+
   it('reports a malformed JSON child as invalid-config and recovers when it is fixed', async () => {
     const errors = captureConsole('error');
     const parent = await fixture<HTMLDivElement>(html`<div></div>`);

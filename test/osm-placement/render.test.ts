@@ -89,6 +89,34 @@ describe('<klarna-osm-placement> rendering', () => {
     expect(element.content[0]).not.to.have.property('future_property');
   });
 
+  it('renders only what the answer holds, on a page where another script polluted Object.prototype', async () => {
+    const clientId = await freshClient();
+    await answerWith(clientId, { content: { nodes: [{ type: 'TEXT', name: 'TEXT_MAIN', value: 'Pay in 4.' }] } });
+    const polluted = {
+      ACTION_LEARN_MORE: { name: 'ACTION_LEARN_MORE', label: 'Click me', url: 'https://evil.example/learn' },
+      KLARNA_BADGE: { name: 'KLARNA_BADGE', url: 'https://evil.example/badge.svg', alt: 'evil' },
+      TEXT_LEGAL: { name: 'TEXT_LEGAL', value: 'Injected legal text' },
+    };
+    const prototype = Object.prototype as Record<string, unknown>;
+    Object.assign(prototype, polluted);
+    try {
+      const placement = document.createElement('klarna-osm-placement');
+      // Rendered before any answer too: the empty message must not read the prototype either.
+      document.body.append(placement);
+      await placement.updateComplete;
+      expect(placement.shadowRoot!.querySelectorAll('a, img, [part=text-legal], [part=text-main]')).to.have.length(0);
+      placement.remove();
+
+      const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 250000 });
+      await log.next('klarna-osm-render');
+      expect(part(element, 'text-main')!.textContent).to.equal('Pay in 4.');
+      expect(element.shadowRoot!.querySelectorAll('a, img, [part=text-legal]')).to.have.length(0);
+      expect(element.content.map((node) => node.name)).to.deep.equal(['TEXT_MAIN']);
+    } finally {
+      for (const name of Object.keys(polluted)) delete prototype[name];
+    }
+  });
+
   it('shows text as text and drops javascript: and data: URLs, saying so in the console', async () => {
     const clientId = await freshClient();
     await answerWith(clientId, {
