@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bundle } from '../bench/bundle.js';
 
-// The architecture issue's budget: 12.5 KB (12776 B when it was set, built as the CDN file is: a
+// The architecture issue's budget: 12.5 KB (12786 B when it was set, built as the CDN file is: a
 // decorator helper for fields only, oxc then terser). 11 KB is the long-term goal.
 const CEILING_GZIP = 12.5 * 1024;
 
