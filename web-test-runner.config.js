@@ -91,6 +91,37 @@ export default {
 <script type="module" nonce="${nonce}" src="/src/instant-shopping/index.ts"></script>
 </body></html>`;
     },
+    // A page that requires Trusted Types for scripts and names the policies it allows (ours, lit's,
+    // its own): the host given the emulator's lib.js as a string, or as the page policy's
+    // TrustedScriptURL, or the CDN file loaded twice (two copies of the library): the Trusted Types test.
+    async function trustedTypesPage(context, next) {
+      if (context.path !== '/__tt/instant-shopping') return next();
+      const sdkUrl = `${emulator.url}/instantshopping/lib/v1/lib.js`;
+      const json = JSON.stringify({
+        order_lines: [{ type: 'physical', reference: 'P-1', name: 'Power Pack', quantity: 1, unit_price: 11900, tax_rate: 2500, total_amount: 11900, total_discount_amount: 0, total_tax_amount: 2380 }],
+        merchant_urls: { terms: 'https://shop.example/terms' },
+      });
+      const mode = String(context.query.mode);
+      const scripts = {
+        string: '<script type="module" src="/src/instant-shopping/index.ts"></script>',
+        trusted: `<script type="module">
+          const policy = trustedTypes.createPolicy('page-policy', { createScriptURL: (url) => url });
+          document.querySelector('klarna-instant-shopping-host').sdkUrl = policy.createScriptURL(${JSON.stringify(`${sdkUrl}?from=page-policy`)});
+          await import('/src/instant-shopping/index.ts');
+        </script>`,
+        copies: '<script type="module" src="/dist/cdn/klarna-elements.js"></script><script type="module" src="/dist/cdn/klarna-elements.js?copy=2"></script>',
+      }[mode];
+      // Two copies of the library are two copies of lit, whose 'lit-html' policy then needs 'allow-duplicates'.
+      context.set('Content-Security-Policy', `require-trusted-types-for 'script'; trusted-types klarna-elements lit-html page-policy${mode === 'copies' ? " 'allow-duplicates'" : ''}`);
+      context.type = 'text/html';
+      context.body = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script>window.violations = []; document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective + ' ' + event.blockedURI + ' ' + event.sample));
+window.policies = []; const create = trustedTypes.createPolicy.bind(trustedTypes); trustedTypes.createPolicy = (name, rules) => (policies.push(name), create(name, rules));</script></head><body>
+<klarna-instant-shopping-host button-key="123e4567-e89b-12d3-a456-426655440000" purchase-country="US" purchase-currency="USD" locale="en-US"
+  ${mode === 'trusted' ? '' : `sdk-url="${sdkUrl}"`} instance-id="tt-${mode}"><script type="application/json">${json}</script></klarna-instant-shopping-host>
+${scripts}
+</body></html>`;
+    },
     // A React app's server-rendered product page (test/ssr/react-product-page.tsx), which the
     // page's script then hydrates: the React SSR test.
     async function reactServerRenderedPage(context, next) {

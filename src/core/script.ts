@@ -6,7 +6,27 @@
  */
 import { timerDelay } from './wait.js';
 
+/**
+ * A `TrustedScriptURL` of the Trusted Types API, as far as this library needs it (TypeScript's DOM
+ * library does not describe the API yet): an object a page's policy made, which a `<script src>`
+ * takes on a page that requires Trusted Types.
+ */
+export interface TrustedScriptUrl {
+  toString(): string;
+}
+
+/**
+ * The name of the library's Trusted Types policy (made by the Instant Shopping loader, which passes
+ * Klarna's SDK URL and nothing else). A page that lists its policies in `trusted-types` lists it.
+ */
+export const TRUSTED_TYPES_POLICY = 'klarna-elements';
+
 export interface LoadScriptOptions {
+  /**
+   * On a page that requires Trusted Types, what the URL (as a string) must become before it may
+   * be a script's `src`: the caller's policy. A `TrustedScriptUrl` given as the source is used as is.
+   */
+  trustedUrl?: ((url: string) => TrustedScriptUrl | string) | undefined;
   /** CSP nonce for the injected `<script>`, for pages with a strict `script-src`. */
   nonce?: string | undefined;
   /** True when what the script provides is already there (the global exists): nothing to load. */
@@ -32,12 +52,12 @@ const DEFAULT_SCRIPT_TIMEOUT_MS = 30_000;
 
 const loads = new Map<string, Promise<void>>();
 
-export function loadScript(src: string, options: LoadScriptOptions = {}): Promise<void> {
+export function loadScript(src: string | TrustedScriptUrl, options: LoadScriptOptions = {}): Promise<void> {
   if (options.isReady?.()) return Promise.resolve();
-  const url = new URL(src, document.baseURI).href;
+  const url = new URL(String(src), document.baseURI).href;
   let load = loads.get(url);
   if (!load) {
-    load = attach(url, options);
+    load = attach(url, typeof src === 'string' ? undefined : src, options);
     loads.set(url, load);
     const current = load;
     load.catch(() => {
@@ -59,7 +79,7 @@ function findScript(url: string): HTMLScriptElement | undefined {
   return undefined;
 }
 
-function attach(url: string, options: LoadScriptOptions): Promise<void> {
+function attach(url: string, trusted: TrustedScriptUrl | undefined, options: LoadScriptOptions): Promise<void> {
   let script = findScript(url);
   if (script?.getAttribute(SCRIPT_STATE_ATTRIBUTE) === 'loaded') return Promise.resolve();
   if (script?.getAttribute(SCRIPT_STATE_ATTRIBUTE) === 'error') {
@@ -70,7 +90,12 @@ function attach(url: string, options: LoadScriptOptions): Promise<void> {
   const existing = script !== undefined;
   if (!script) {
     script = document.createElement('script');
-    script.src = url;
+    try {
+      // On a Trusted Types page a string throws here: the page's CSP says which policies it allows.
+      (script as { src: unknown }).src = trusted ?? options.trustedUrl?.(url) ?? url;
+    } catch (error) {
+      return Promise.reject(new ScriptLoadError(url, `the page requires Trusted Types and refused it (${(error as Error).message}). Allow the policy "${TRUSTED_TYPES_POLICY}" in the page's trusted-types directive, or give the URL as a TrustedScriptURL.`, { cause: error }));
+    }
     script.async = true;
     if (options.nonce) script.nonce = options.nonce;
   }

@@ -1,6 +1,7 @@
 import { html, type PropertyValues } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { instantShoppingSdkUrl } from '../core/endpoints.js';
+import type { TrustedScriptUrl } from '../core/script.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
 import { PageConfigController } from '../internal/page-config.js';
 import { property } from '../internal/property.js';
@@ -63,8 +64,8 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   @property({ attribute: 'purchase-currency' }) purchaseCurrency?: string;
   /** The dialog's language and market, e.g. `sv-SE`; its country must be `purchase-country`. Required. */
   @property() locale?: string;
-  /** Replaces the URL of Klarna's `lib.js` (the emulator's, for development and tests). */
-  @property({ attribute: 'sdk-url' }) sdkUrl?: string;
+  /** Replaces the URL of Klarna's `lib.js` (the emulator's, for development and tests). On a page that requires Trusted Types, a URL that is not the SDK's path must be a `TrustedScriptURL` from the page's own policy. */
+  @property({ attribute: 'sdk-url' }) sdkUrl?: string | TrustedScriptUrl;
   /** What is sold, as Klarna's order lines (amounts in minor units; totals must add up). Give this or `items`. */
   @property({ attribute: false }) orderLines?: OrderLine[];
   /** A product with variations the consumer picks in Klarna's dialog; `orderLines` wins when both are given. */
@@ -110,7 +111,7 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   #scriptAttempt = 0;
   #configCheck: ReturnType<typeof setTimeout> | undefined;
   /** `sdk-url`, else the SDK's path below the page's `api-url`, else Klarna's. */
-  #sdkUrl = instantShoppingSdkUrl();
+  #sdkUrl: string | TrustedScriptUrl = instantShoppingSdkUrl();
   readonly #listener: SdkInstanceListener = {
     answered: (response) => this.#answered(response),
     // Reached from updated(): report on the next microtask rather than schedule an update inside this one.

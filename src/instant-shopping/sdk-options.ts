@@ -50,7 +50,7 @@ export function isConfigured(host: HostProperties & { sdkUrl?: unknown }, page: 
 }
 
 /** The inputs from a host: its properties over the page's settings, its JSON child, the SDK URL in force. */
-export function hostInputs(host: HostProperties, page: KlarnaPageConfig, json: { value: Record<string, unknown>; problem: string | undefined }, sdkUrl: string): HostInputs {
+export function hostInputs(host: HostProperties, page: KlarnaPageConfig, json: { value: Record<string, unknown>; problem: string | undefined }, sdkUrl: unknown): HostInputs {
   return {
     buttonKey: host.buttonKey,
     instanceId: typeof host.instanceId === 'string' ? host.instanceId : '',
@@ -216,9 +216,11 @@ function show(value: unknown): string {
 
 /** `value` as an absolute http(s) URL, resolved against `base` when relative; `undefined` when it is none. */
 function httpUrl(value: unknown, base?: string): string | undefined {
-  if (typeof value !== 'string') return undefined;
+  // A string, or a TrustedScriptURL (an object whose text is the URL), but not just any object.
+  const isTrusted = (globalThis as { trustedTypes?: { isScriptURL(value: unknown): boolean } }).trustedTypes?.isScriptURL(value);
+  if (typeof value !== 'string' && !isTrusted) return undefined;
   try {
-    const url = new URL(value, base);
+    const url = new URL(String(value), base);
     return /^https?:$/.test(url.protocol) ? url.href : undefined;
   } catch {
     return undefined;

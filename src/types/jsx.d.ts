@@ -105,7 +105,7 @@ export type KlarnaInstantShoppingHostProps = {
   "purchase-currency"?: KlarnaInstantShoppingHost["purchaseCurrency"];
   /** The dialog's language and market, e.g. `sv-SE`; its country must be `purchase-country`. Required. */
   locale?: KlarnaInstantShoppingHost["locale"];
-  /** Replaces the URL of Klarna's `lib.js` (the emulator's, for development and tests). */
+  /** Replaces the URL of Klarna's `lib.js` (the emulator's, for development and tests). On a page that requires Trusted Types, a URL that is not the SDK's path must be a `TrustedScriptURL` from the page's own policy. */
   "sdk-url"?: KlarnaInstantShoppingHost["sdkUrl"];
   /** While present, the element waits (no request, no event, no error) for properties still to come:
 lit's convention for server-rendered elements. The React components render it when they have

@@ -31,7 +31,7 @@ type KlarnaInstantShoppingHostProps = {
   purchaseCurrency?: KlarnaInstantShoppingHost['purchaseCurrency'];
   /** The dialog's language and market, e.g. `sv-SE`; its country must be `purchase-country`. Required. */
   locale?: KlarnaInstantShoppingHost['locale'];
-  /** Replaces the URL of Klarna's `lib.js` (the emulator's, for development and tests). */
+  /** Replaces the URL of Klarna's `lib.js` (the emulator's, for development and tests). On a page that requires Trusted Types, a URL that is not the SDK's path must be a `TrustedScriptURL` from the page's own policy. */
   sdkUrl?: KlarnaInstantShoppingHost['sdkUrl'];
   /** What is sold, as Klarna's order lines (amounts in minor units; totals must add up). Give this or `items`. */
   orderLines?: KlarnaInstantShoppingHost['orderLines'];
