@@ -11,6 +11,8 @@ import type { InstantShoppingClient } from './instant-shopping-client.js';
 import type { AuthorizedOrder } from '../protocol/instant-shopping-rest.js';
 import type { DenyReason, OrderToPlace, PlacedOrder } from './purchase-decisions.js';
 import { isKlarnaValidationError, pathIdProblem } from './validation.js';
+import { MemoryPlaceOrderStore, type PlaceOrderStore, type StoredPlaceOrderAnswer } from './place-order-store.js';
+import { wait } from '../core/wait.js';
 
 /** What the merchant's handler decides; build it with {@link approve} or {@link deny}. */
 export type PlaceOrderDecision =
@@ -61,7 +63,21 @@ export interface HandlePlaceOrderOptions {
   fallbackDenyMessage?: string | undefined;
   /** A callback body larger than this many bytes is refused with 413 before it is parsed; default 1 000 000. */
   maxBodyBytes?: number | undefined;
+  /**
+   * Where each authorization token's answer is kept, so a repeated delivery of the same callback
+   * gets it without running your handler again. Default: one in-memory store for this process;
+   * with several backend processes, a shared one (`RedisPlaceOrderStore`).
+   */
+  store?: PlaceOrderStore | undefined;
+  /** How long an answer is kept for repeated deliveries, in ms; default 24 hours. */
+  answerTtlMs?: number | undefined;
+  /** How long a delivery may hold its token while it runs (a crashed process's claim then lapses), in ms; default 60 000. */
+  claimTtlMs?: number | undefined;
 }
+
+const defaultStore = new MemoryPlaceOrderStore();
+const DEFAULT_ANSWER_TTL_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_CLAIM_TTL_MS = 60_000;
 
 /** Far more than any order Klarna posts, far less than a body meant to exhaust the server. */
 export const DEFAULT_MAX_CALLBACK_BYTES = 1_000_000;
@@ -81,61 +97,87 @@ export async function handlePlaceOrder(request: Request, handler: PlaceOrderHand
   }
   const { authorization_token: authorizationToken } = callback;
   let order = callback.order;
-  if (verify) {
-    try {
-      order = await client.getAuthorization(authorizationToken, { signal: request.signal });
-    } catch (error) {
-      onError?.(error, 'verify');
-      const unknown = isKlarnaApiError(error) && (error.status === 404 || error.status === 403);
-      return answer(unknown ? 400 : 502, { error: unknown ? 'Klarna does not know this authorization token' : 'could not read the authorization from Klarna' });
-    }
-  }
-
-  const fallback = async (stage: PlaceOrderStage, error: unknown): Promise<Response> => {
-    onError?.(error, stage);
-    const reason: DenyReason = { code: 'other', message: options.fallbackDenyMessage ?? DEFAULT_FALLBACK_MESSAGE };
-    try {
-      await client.denyAuthorization(authorizationToken, reason);
-    } catch (denyError) {
-      onError?.(denyError, 'deny');
-    }
-    return answer(500, { error: `the order was denied because the ${stage === 'handler' ? 'merchant\'s handler failed' : 'order was invalid'}` });
-  };
-
-  let decision: PlaceOrderDecision;
+  const store = options.store ?? defaultStore;
+  const claimTtlMs = options.claimTtlMs ?? DEFAULT_CLAIM_TTL_MS;
+  // Another delivery of this callback decided already, or is deciding: its answer is this one's.
+  let earlier: StoredPlaceOrderAnswer | undefined;
   try {
-    decision = await handler({ authorizationToken, order, signal: request.signal });
-    if (decision?.action !== 'approve' && decision?.action !== 'deny') throw new TypeError('The place_order handler must return approve(…) or deny(…).');
+    earlier = await firstDeliveryAnswer(store, authorizationToken, claimTtlMs, request.signal);
   } catch (error) {
-    return fallback('handler', error);
-  }
-
-  let result: PlaceOrderResult;
-  if (decision.action === 'deny') {
-    try {
-      await client.denyAuthorization(authorizationToken, decision.reason);
-    } catch (error) {
-      onError?.(error, 'deny');
-      return answer(502, { error: 'could not deny the order at Klarna' });
-    }
-    result = { action: 'denied', authorizationToken, order, reason: decision.reason };
-  } else {
-    const toPlace = { ...order, ...decision.changes };
-    try {
-      result = { action: 'approved', authorizationToken, order: toPlace, placed: await client.placeOrder(authorizationToken, toPlace) };
-    } catch (error) {
-      // An order Klarna refused as invalid is denied; after a timeout or outage it may exist, so it is left alone.
-      if (isKlarnaValidationError(error) || (isKlarnaApiError(error) && error.status === 400)) return fallback('place-order', error);
-      onError?.(error, 'place-order');
-      return answer(502, { error: 'could not place the order at Klarna' });
-    }
-  }
-  try {
-    await options.onResult?.(result);
-  } catch (error) {
+    // Without the store, a repeated delivery could run the handler twice: Klarna is asked to try later instead.
     onError?.(error, 'record');
+    return answer(503, { error: 'could not check whether this callback was already handled' }, { 'retry-after': '5' });
   }
-  return answer(200, result.action === 'denied' ? { outcome: 'denied' } : { outcome: result.placed.outcome, order_id: result.placed.orderId });
+  if (earlier) return answer(earlier.status, earlier.body, { 'klarna-elements-replay': 'true' });
+  let decided: StoredPlaceOrderAnswer | undefined;
+  try {
+    decided = await decide();
+  } finally {
+    // A final answer (placed, denied) is kept; after an outage the order may not exist yet, so a later delivery decides again.
+    const kept = decided && (decided.status === 200 || decided.status === 500)
+      ? store.settle(authorizationToken, decided, options.answerTtlMs ?? DEFAULT_ANSWER_TTL_MS)
+      : store.release(authorizationToken);
+    await kept.catch((error: unknown) => onError?.(error, 'record'));
+  }
+  return answer(decided.status, decided.body);
+
+  async function decide(): Promise<StoredPlaceOrderAnswer> {
+    if (verify) {
+      try {
+        order = await client.getAuthorization(authorizationToken, { signal: request.signal });
+      } catch (error) {
+        onError?.(error, 'verify');
+        const unknown = isKlarnaApiError(error) && (error.status === 404 || error.status === 403);
+        return outcome(unknown ? 400 : 502, { error: unknown ? 'Klarna does not know this authorization token' : 'could not read the authorization from Klarna' });
+      }
+    }
+
+    const fallback = async (stage: PlaceOrderStage, error: unknown): Promise<StoredPlaceOrderAnswer> => {
+      onError?.(error, stage);
+      const reason: DenyReason = { code: 'other', message: options.fallbackDenyMessage ?? DEFAULT_FALLBACK_MESSAGE };
+      try {
+        await client.denyAuthorization(authorizationToken, reason);
+      } catch (denyError) {
+        onError?.(denyError, 'deny');
+      }
+      return outcome(500, { error: `the order was denied because the ${stage === 'handler' ? 'merchant\'s handler failed' : 'order was invalid'}` });
+    };
+
+    let decision: PlaceOrderDecision;
+    try {
+      decision = await handler({ authorizationToken, order, signal: request.signal });
+      if (decision?.action !== 'approve' && decision?.action !== 'deny') throw new TypeError('The place_order handler must return approve(…) or deny(…).');
+    } catch (error) {
+      return fallback('handler', error);
+    }
+
+    let result: PlaceOrderResult;
+    if (decision.action === 'deny') {
+      try {
+        await client.denyAuthorization(authorizationToken, decision.reason);
+      } catch (error) {
+        onError?.(error, 'deny');
+        return outcome(502, { error: 'could not deny the order at Klarna' });
+      }
+      result = { action: 'denied', authorizationToken, order, reason: decision.reason };
+    } else {
+      const toPlace = { ...order, ...decision.changes };
+      try {
+        result = { action: 'approved', authorizationToken, order: toPlace, placed: await client.placeOrder(authorizationToken, toPlace) };
+      } catch (error) {
+        // An order Klarna refused as invalid is denied; after a timeout or outage it may exist, so it is left alone.
+        if (isKlarnaValidationError(error) || (isKlarnaApiError(error) && error.status === 400)) return fallback('place-order', error);
+        onError?.(error, 'place-order');
+        return outcome(502, { error: 'could not place the order at Klarna' });
+      }
+    }
+    try {
+      await options.onResult?.(result);
+    } catch (error) {
+      onError?.(error, 'record');
+    }
+    return outcome(200, result.action === 'denied' ? { outcome: 'denied' } : { outcome: result.placed.outcome, order_id: result.placed.orderId });
+  }
 }
 
 /** The callback's body, or why it is refused and with which status. */
@@ -175,6 +217,24 @@ async function readText(request: Request, maxBytes: number): Promise<string | un
     text += decoder.decode(read.value, { stream: true });
   }
   return text + decoder.decode();
+}
+
+const outcome = (status: number, body: Record<string, unknown>): StoredPlaceOrderAnswer => ({ status, body });
+
+/**
+ * The answer of an earlier delivery of the same callback, waited for while it runs; `undefined`
+ * when this delivery has claimed the token and decides. A delivery that waits longer than a claim
+ * lasts is answered 503, so that Klarna tries again later.
+ */
+async function firstDeliveryAnswer(store: PlaceOrderStore, token: string, claimTtlMs: number, signal: AbortSignal): Promise<StoredPlaceOrderAnswer | undefined> {
+  const started = Date.now();
+  for (let delay = 25; ; delay = Math.min(delay * 2, 1000)) {
+    if (await store.claim(token, claimTtlMs)) return undefined;
+    const kept = await store.answer(token);
+    if (kept) return kept;
+    if (Date.now() - started > claimTtlMs) return outcome(503, { error: 'another delivery of this callback is still being handled' });
+    await wait(delay, signal);
+  }
 }
 
 function answer(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response {

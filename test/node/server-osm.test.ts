@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID } from '../../src/emulator/index.js';
-import { KlarnaApiError, KlarnaValidationError, OsmClient, type OsmCache, type OsmCacheEntry, type OsmMessageRequest } from '../../src/server/index.js';
+import { KlarnaApiError, KlarnaValidationError, OsmClient, RedisOsmCache, type OsmCache, type OsmCacheEntry, type OsmMessageRequest } from '../../src/server/index.js';
 import { rejection } from './assertions.js';
 import { useEmulator } from './use-emulator.js';
+import { useRedis } from './use-redis.js';
 
 const emulator = useEmulator();
+const redis = useRedis();
 
 const BADGE: OsmMessageRequest = { clientId: EMULATOR_CLIENT_ID, placementKey: 'credit-promotion-badge', locale: 'en-US', purchaseAmount: 11900 };
 
@@ -72,6 +74,17 @@ describe('OsmClient', () => {
     const other = await new OsmClient({ baseUrl: emulator.url, cache: store }).getMessage(BADGE);
     assert.equal(other.fromCache, true);
     assert.equal(osmRequests().length, 1);
+  });
+
+  it('shares answers between processes through a real Redis server, for the time Cache-Control gives', async () => {
+    const request = { ...BADGE, purchaseAmount: 45678 };
+    const first = await new OsmClient({ baseUrl: emulator.url, cache: new RedisOsmCache(redis.client()) }).getMessage(request);
+    const second = await new OsmClient({ baseUrl: emulator.url, cache: new RedisOsmCache(redis.client()) }).getMessage(request);
+    assert.deepEqual([first.fromCache, second.fromCache], [false, true]);
+    assert.deepEqual(second.kind === 'message' && second.nodes, first.kind === 'message' && first.nodes);
+    assert.equal(osmRequests().filter((record) => record.query.purchase_amount === '45678').length, 1);
+    const ttl = await redis.client().pttl(`klarna-elements:osm:${first.url}`);
+    assert.ok(ttl > 86_000_000 && ttl <= 86_400_000, `kept for Klarna's max-age (${ttl} ms left)`);
   });
 
   it('checks the request before sending it, naming the field and the values it takes', async () => {

@@ -9,6 +9,7 @@ import {
   handlePlaceOrder,
   InstantShoppingClient,
   placeOrderListener,
+  RedisPlaceOrderStore,
   type HandlePlaceOrderOptions,
   type NodeRequest,
   type PlaceOrderHandler,
@@ -18,6 +19,7 @@ import {
 } from '../../src/server/index.js';
 import { ORDER, purchase } from './instant-shopping-fixtures.js';
 import { useEmulator } from './use-emulator.js';
+import { useRedis } from './use-redis.js';
 
 const emulator = useEmulator();
 let client: InstantShoppingClient;
@@ -184,5 +186,73 @@ describe('handlePlaceOrder', () => {
     const answer = await buy(parsedUrl);
     assert.equal(answer.outcome, 'approved');
     assert.deepEqual(merchant.seen.map((request) => request.order), [ORDER]);
+  });
+});
+
+describe('handlePlaceOrder, when one callback is delivered more than once', () => {
+  const redis = useRedis();
+  const tokens = async () => ((await (await purchase(emulator, 'key-without-callback')).json()) as { authorization_token: string }).authorization_token;
+  const deliver = (target: string, token: string) =>
+    fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ authorization_token: token, order: ORDER }) });
+  let orderNumbers = 0;
+
+  before(() => {
+    client = new InstantShoppingClient({ username: EMULATOR_API_USERNAME, password: EMULATOR_API_PASSWORD, baseUrl: emulator.url });
+  });
+  after(() => {
+    for (const server of merchant.servers) server.close();
+  });
+  beforeEach(() => {
+    Object.assign(merchant, { decide: () => approve({ merchant_reference1: `A-${++orderNumbers}` }), seen: [], results: [], errors: [] });
+  });
+
+  it('runs the handler once for three deliveries, two at once and one later, and answers each the same', async () => {
+    const url = await merchant.listen();
+    const token = await tokens();
+    const [first, second] = await Promise.all([deliver(url, token), deliver(url, token)]);
+    const later = await deliver(url, token);
+    const bodies = await Promise.all([first, second, later].map((response) => response.json() as Promise<{ order_id?: string }>));
+    assert.deepEqual([first.status, second.status, later.status], [200, 200, 200]);
+    assert.ok(bodies[0]!.order_id);
+    assert.deepEqual(bodies, [bodies[0], bodies[0], bodies[0]]);
+    assert.equal(merchant.seen.length, 1, 'the handler ran once');
+    assert.equal(merchant.results.length, 1, 'onResult ran once');
+    assert.equal(later.headers.get('klarna-elements-replay'), 'true');
+  });
+
+  it('decides once across two backend processes that share a Redis store', async () => {
+    const [one, two] = await Promise.all([
+      merchant.listen(false, { store: new RedisPlaceOrderStore(redis.client()) }),
+      merchant.listen(false, { store: new RedisPlaceOrderStore(redis.client()) }),
+    ]);
+    const token = await tokens();
+    const answers = await Promise.all([deliver(one, token), deliver(two, token), deliver(one, token)]);
+    const bodies = await Promise.all(answers.map((response) => response.json() as Promise<{ order_id?: string }>));
+    assert.deepEqual(answers.map((response) => response.status), [200, 200, 200]);
+    assert.deepEqual(new Set(bodies.map((body) => body.order_id)).size, 1);
+    assert.equal(merchant.seen.length, 1, 'one handler ran, in one of the two processes');
+    // A later delivery, to either process, from the stored answer.
+    assert.deepEqual(await (await deliver(two, token)).json(), bodies[0]);
+    assert.equal(merchant.seen.length, 1);
+  });
+
+  it('lets a later delivery decide when the first could not reach Klarna', async () => {
+    const url = await merchant.listen();
+    const token = await tokens();
+    emulator.configure({ faults: [{ path: `/instantshopping/v1/authorizations/${token}/orders`, status: 503, times: 3 }] });
+    const failed = await deliver(url, token);
+    assert.equal(failed.status, 502);
+    const retried = await deliver(url, token);
+    assert.equal(retried.status, 200);
+    assert.equal(merchant.results.length, 1);
+  });
+
+  it('asks Klarna to try later, running no handler, when the store cannot be reached', async () => {
+    const broken = { claim: () => Promise.reject(new Error('store down')), answer: () => Promise.resolve(undefined), settle: () => Promise.resolve(), release: () => Promise.resolve() };
+    const url = await merchant.listen(false, { store: broken });
+    const response = await deliver(url, await tokens());
+    assert.deepEqual([response.status, response.headers.get('retry-after')], [503, '5']);
+    assert.equal(merchant.seen.length, 0);
+    assert.deepEqual(merchant.errors.map(({ stage }) => stage), ['record']);
   });
 });
