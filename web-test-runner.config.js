@@ -13,11 +13,14 @@ import { ProductPage } from './test/ssr/react-product-page.tsx';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { CHROMIUM_ARGS, findBrowser } from './test/helpers/find-browser.ts';
+import { freePort } from './test/apps/serve.ts';
 
 // The React, Vue and Svelte storefronts the interop tests mount, built as a merchant's app is, and
 // the CDN file from the current source, for the plain-HTML test.
 await Promise.all([buildInteropApps(), buildCdnFile()]);
-const emulator = await startEmulator();
+// The test pages' origin, known before the emulator starts: its control API answers that origin only.
+const port = await freePort();
+const emulator = await startEmulator({ controlOrigins: [`http://localhost:${port}`] });
 // The demo shop's backend, for the end-to-end purchase tests.
 const merchantBackend = await startMerchantBackend({ klarnaBaseUrl: emulator.url });
 
@@ -45,6 +48,8 @@ function closingLineReporter() {
 }
 
 export default {
+  port,
+  hostname: 'localhost',
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
   concurrency: 1,

@@ -31,6 +31,8 @@ const vite = await createServer({
 await vite.listen();
 
 const url = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${vite.config.server.port}/`;
+// The storefront's event log follows the emulator's control API, which answers allowed origins only.
+emulator.allowControlFrom(url);
 // The key's terms and confirmation pages are the storefront's, so it is created once both are up.
 backend.storefrontUrl = url;
 await backend.buttonKey();

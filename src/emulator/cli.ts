@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
- * `klarna-emulator [--port 8787] [--host 127.0.0.1] [--config emulator.json]`
+ * `klarna-emulator [--port 8787] [--host 127.0.0.1] [--config emulator.json] [--control-origin http://localhost:5173 …]`
  */
 import { parseArgs } from 'node:util';
 import { EMULATOR_CLIENT_ID } from './constants.js';
 import { startEmulator } from './server.js';
 
-const usage = 'Usage: klarna-emulator [--port 8787] [--host 127.0.0.1] [--config emulator.json]';
+const usage = 'Usage: klarna-emulator [--port 8787] [--host 127.0.0.1] [--config emulator.json] [--control-origin http://localhost:5173 …]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
       port: { type: 'string', short: 'p', default: process.env.KLARNA_EMULATOR_PORT ?? '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       config: { type: 'string', short: 'c' },
+      // Pages (your dev server) that may use /__emulator/… from a browser; repeat for several.
+      'control-origin': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}". ${usage}`);
-  const emulator = await startEmulator({ port, host: values.host, ...(values.config ? { configFile: values.config } : {}) });
+  const emulator = await startEmulator({ port, host: values.host, controlOrigins: values['control-origin'], ...(values.config ? { configFile: values.config } : {}) });
   console.log(`Klarna emulator listening on ${emulator.url}`);
   console.log(`  api-url="${emulator.url}"  client-id="${EMULATOR_CLIENT_ID}"`);
   const stop = () => void emulator.close().then(() => process.exit(0));

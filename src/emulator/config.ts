@@ -87,6 +87,8 @@ export interface EmulatorFault {
 export interface EmulatorConfig {
   /** Delay before every answer, in ms. */
   latencyMs: number;
+  /** How many of the latest requests and impressions the records keep (a dev server left running must not grow without bound). */
+  recordLimit: number;
   /** The origin the emulator puts in the URLs it returns; default: from the request's Host header. */
   publicUrl?: string | undefined;
   osm: {
@@ -127,6 +129,7 @@ export function defaultEmulatorConfig(): EmulatorConfig {
   const financing: FinancingOffer = { ...DEFAULT_FINANCING, markets: [...DEFAULT_FINANCING.markets] };
   return {
     latencyMs: 0,
+    recordLimit: 1000,
     osm: {
       clients: {
         [EMULATOR_CLIENT_ID]: { enabled: true, payInFour, financing },
@@ -193,6 +196,7 @@ export async function readConfigFile(path: string): Promise<EmulatorConfigPatch>
 export function validateConfig(config: EmulatorConfig): EmulatorConfig {
   const problems: string[] = unsafeKeyPaths(config, 'config').map((path) => `${path} is not a usable key`);
   if (!isNonNegativeInteger(config.latencyMs)) problems.push('latencyMs must be a non-negative integer');
+  if (!(isNonNegativeInteger(config.recordLimit) && config.recordLimit > 0)) problems.push('recordLimit must be a positive integer');
   if (!isRecord(config.osm?.clients)) problems.push('osm.clients must be an object keyed by client id');
   for (const [id, client] of Object.entries(config.osm?.clients ?? {})) {
     if (typeof client.enabled !== 'boolean') problems.push(`osm.clients["${id}"].enabled must be true or false`);

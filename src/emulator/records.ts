@@ -31,19 +31,40 @@ export type EmulatorEvent =
   | { type: 'impression'; record: ImpressionRecord }
   | { type: 'reset' };
 
+/** What a follower may leave unread before it is dropped: a paused or stalled reader must not hold the server's memory. */
+const MAX_UNREAD_BYTES = 256 * 1024;
+
 export class EmulatorRecords {
+  /** The latest requests, at most `limit()` of them. */
   readonly requests: RequestRecord[] = [];
+  /** The latest impressions, at most `limit()` of them. */
   readonly impressions: ImpressionRecord[] = [];
   readonly #listeners = new Set<ServerResponse>();
+  readonly #limit: () => number;
+
+  constructor(limit: () => number = () => 1000) {
+    this.#limit = limit;
+  }
 
   addRequest(record: RequestRecord): void {
-    this.requests.push(record);
+    this.#keep(this.requests, record);
     this.#broadcast({ type: 'request', record });
   }
 
   addImpression(record: ImpressionRecord): void {
-    this.impressions.push(record);
+    this.#keep(this.impressions, record);
     this.#broadcast({ type: 'impression', record });
+  }
+
+  /** How many followers the event stream has. */
+  get followers(): number {
+    return this.#listeners.size;
+  }
+
+  #keep<T>(list: T[], record: T): void {
+    list.push(record);
+    const excess = list.length - this.#limit();
+    if (excess > 0) list.splice(0, excess);
   }
 
   clear(): void {
@@ -72,6 +93,14 @@ export class EmulatorRecords {
 
   #broadcast(event: EmulatorEvent): void {
     const data = `event: ${event.type}\ndata: ${JSON.stringify('record' in event ? event.record : {})}\n\n`;
-    for (const response of this.#listeners) response.write(data);
+    for (const response of this.#listeners) {
+      if (response.writableLength > MAX_UNREAD_BYTES) {
+        // It has fallen behind: dropped (an EventSource reconnects and starts from a new snapshot).
+        this.#listeners.delete(response);
+        response.destroy();
+      } else {
+        response.write(data);
+      }
+    }
   }
 }

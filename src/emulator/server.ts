@@ -19,6 +19,12 @@ export interface EmulatorOptions {
   config?: EmulatorConfigPatch;
   /** A JSON file of settings, merged over the defaults before `config`. */
   configFile?: string;
+  /**
+   * Origins of the pages that may use the control API (`/__emulator/…`) from a browser, such as
+   * your dev server's. A browser page on any other origin is refused, so that a page on another
+   * port cannot rewrite the emulator's answers; callers that send no `Origin` (Node, curl) are served.
+   */
+  controlOrigins?: string[];
 }
 
 export interface ListenOptions {
@@ -29,7 +35,7 @@ export interface ListenOptions {
 }
 
 export class KlarnaEmulator {
-  readonly records = new EmulatorRecords();
+  readonly records = new EmulatorRecords(() => this.#current.recordLimit);
   readonly instantShopping = new InstantShoppingState();
   /** Shopping sessions by id. */
   readonly shoppingSessions = new Map<string, StoredShoppingSession>();
@@ -38,8 +44,10 @@ export class KlarnaEmulator {
   #current: EmulatorConfig;
   readonly #routes: Route[];
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  readonly #controlOrigins = new Set<string>();
 
-  constructor(config: EmulatorConfigPatch = {}) {
+  constructor(config: EmulatorConfigPatch = {}, { controlOrigins = [] }: Pick<EmulatorOptions, 'controlOrigins'> = {}) {
+    for (const origin of controlOrigins) this.allowControlFrom(origin);
     this.#initialConfig = validateConfig(mergeConfig<EmulatorConfig>(defaultEmulatorConfig(), config));
     this.#current = structuredClone(this.#initialConfig);
     this.#routes = [
@@ -75,6 +83,11 @@ export class KlarnaEmulator {
   configure(patch: EmulatorConfigPatch): EmulatorConfig {
     this.#current = validateConfig(mergeConfig<EmulatorConfig>(structuredClone(this.#current), patch));
     return this.#current;
+  }
+
+  /** Lets pages on `origin` (e.g. `http://localhost:5173`) use the control API from a browser. */
+  allowControlFrom(origin: string): void {
+    this.#controlOrigins.add(new URL(origin).origin);
   }
 
   /** Clears the records and restores the initial config. */
@@ -117,6 +130,12 @@ export class KlarnaEmulator {
     }
     const path = context.url.pathname;
     const isControl = path.startsWith(CONTROL_PREFIX);
+    const origin = context.header('origin');
+    if (isControl && origin !== undefined && origin !== context.origin && !this.#controlOrigins.has(origin)) {
+      // No CORS headers: the page learns nothing, and its preflight fails too.
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(`The control API does not answer pages on ${origin}: start the emulator with controlOrigins including it.`);
+      return;
+    }
     if (!isControl) {
       response.on('finish', () => this.records.addRequest({
         time: new Date().toISOString(),
@@ -201,7 +220,7 @@ export class KlarnaEmulator {
 /** Creates an emulator from an options object and/or a JSON config file, not yet listening. */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<KlarnaEmulator> {
   const fromFile = options.configFile ? await readConfigFile(options.configFile) : {};
-  return new KlarnaEmulator(mergeConfig<EmulatorConfigPatch>(fromFile, options.config ?? {}));
+  return new KlarnaEmulator(mergeConfig<EmulatorConfigPatch>(fromFile, options.config ?? {}), { controlOrigins: options.controlOrigins });
 }
 
 /** Creates an emulator and starts it; `await emulator.close()` when done. */

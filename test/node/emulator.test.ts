@@ -155,6 +155,53 @@ describe('emulator: GET /messaging/v3', () => {
     assert.match(preflight.headers.get('access-control-allow-methods')!, /GET/);
   });
 
+  it('refuses its control API to a page on another origin, unless it was started for that origin', async () => {
+    const patch = { method: 'POST', body: JSON.stringify({ latencyMs: 5 }) };
+    const evil = await fetch(`${emulator.url}/__emulator/config`, { ...patch, headers: { origin: 'http://127.0.0.1:1234' } });
+    assert.equal(evil.status, 403);
+    assert.equal(evil.headers.get('access-control-allow-origin'), null);
+    assert.equal((await fetch(`${emulator.url}/__emulator/requests`, { headers: { origin: 'http://127.0.0.1:1234' } })).status, 403);
+    const preflight = await fetch(`${emulator.url}/__emulator/config`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:1234', 'access-control-request-method': 'POST' } });
+    assert.equal(preflight.status, 403);
+    assert.equal(emulator.config.latencyMs, 0, 'nothing was changed');
+    // Node and curl send no Origin; the emulator's own pages send its own.
+    assert.equal((await fetch(`${emulator.url}/__emulator/requests`)).status, 200);
+    assert.equal((await fetch(`${emulator.url}/__emulator/requests`, { headers: { origin: new URL(emulator.url).origin } })).status, 200);
+
+    const allowing = await startEmulator({ controlOrigins: ['http://localhost:5173'] });
+    try {
+      const allowed = await fetch(`${allowing.url}/__emulator/requests`, { headers: { origin: 'http://localhost:5173' } });
+      assert.deepEqual([allowed.status, allowed.headers.get('access-control-allow-origin')], [200, 'http://localhost:5173']);
+      assert.equal((await fetch(`${allowing.url}/__emulator/requests`, { headers: { origin: 'http://localhost:5174' } })).status, 403);
+    } finally {
+      await allowing.close();
+    }
+  });
+
+  it('keeps a bounded window of records, and drops an event-stream follower that stops reading', async () => {
+    emulator.configure({ recordLimit: 50 });
+    for (let index = 0; index < 120; index++) {
+      emulator.records.addRequest({ time: '', method: 'GET', path: '/messaging/v3', query: { index: String(index) }, status: 200, correlationId: '', userAgent: undefined });
+    }
+    assert.equal(emulator.records.requests.length, 50);
+    assert.deepEqual([emulator.records.requests[0]!.query.index, emulator.records.requests.at(-1)!.query.index], ['70', '119']);
+
+    const follower = httpRequest(`${emulator.url}/__emulator/events`, (response) => {
+      // A follower that never reads: the server's buffer for it fills.
+      response.pause();
+    });
+    follower.end();
+    for (let tries = 0; tries < 200 && emulator.records.followers === 0; tries++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(emulator.records.followers, 1);
+    const big = 'x'.repeat(4000);
+    for (let index = 0; index < 20_000 && emulator.records.followers > 0; index++) {
+      emulator.records.addRequest({ time: '', method: 'GET', path: '/messaging/v3', query: { big }, status: 200, correlationId: '', userAgent: undefined });
+      if (index % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.equal(emulator.records.followers, 0, 'the stalled follower was dropped');
+    follower.destroy();
+  });
+
   it('records requests and impressions, and reset clears them', async () => {
     const answer = (await (await osm({ purchase_amount: 7000 })).json()) as OsmAnswer;
     const pixel = await fetch(answer.impression_url);
@@ -177,6 +224,8 @@ describe('emulator: GET /messaging/v3', () => {
   });
 
   it('streams what happens as Server-Sent Events', async () => {
+    // As demo/serve.ts does for the storefront's event log.
+    emulator.allowControlFrom('http://127.0.0.1:5173');
     const controller = new AbortController();
     const stream = await fetch(`${emulator.url}/__emulator/events`, { signal: controller.signal, headers: { origin: 'http://127.0.0.1:5173' } });
     assert.equal(stream.headers.get('content-type'), 'text/event-stream');
