@@ -110,10 +110,6 @@ export class ResponseCache<T> {
     });
   }
 
-  clear(): void {
-    this.#entries.clear();
-  }
-
   get size(): number {
     return this.#entries.size;
   }

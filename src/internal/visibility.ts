@@ -33,5 +33,11 @@ export function observeVisibility(element: Element, callback: VisibilityCallback
     if (callbacks.get(element) !== callback) return;
     callbacks.delete(element);
     observer.unobserve(element);
+    // Chromium keeps the first element an observer ever observed alive for the observer's life: an
+    // observer nothing uses goes, so a long SPA session retains no removed placement.
+    if (!callbacks.size) {
+      observer.disconnect();
+      observers.delete(rootMargin);
+    }
   };
 }

@@ -307,6 +307,6 @@ class OsmConfigError extends Error {}
 function describeProblems({ problems, purchaseAmountAttribute }: Extract<ResolvedPlacementRequest, { ok: false }>): Promise<string> {
   return import('./placement-problems.js').then(
     (wording) => wording.describePlacementProblems(problems, purchaseAmountAttribute),
-    (error) => `invalid: ${problems.map((problem) => problem.field).join(', ')} (${String(error)}).`,
+    (error) => `invalid: ${problems.map((problem) => problem.field).join()} (${String(error)}).`,
   );
 }

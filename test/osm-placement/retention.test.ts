@@ -1,0 +1,48 @@
+import { expect, nextFrame } from '@open-wc/testing';
+import '../../src/config/index.js';
+import { freshClient, mountPlacement } from '../helpers/osm.js';
+import { emulatorUrl } from '../helpers/emulator.js';
+
+/**
+ * Full garbage collections (Chromium runs the tests with --js-flags=--expose-gc) with a frame
+ * between them, until none of `refs` is alive or ten rounds have passed: what a task still in
+ * flight held is free after a round or two; what the library retains stays alive through all ten.
+ */
+async function collectGarbage(refs: readonly WeakRef<object>[]): Promise<void> {
+  const { gc } = globalThis as unknown as { gc: () => void };
+  for (let round = 0; round < 10 && refs.some((ref) => ref.deref() !== undefined); round++) {
+    gc();
+    await nextFrame();
+    gc();
+  }
+}
+
+/**
+ * A route that mounts a `<klarna-config>` with a placement inside, waits for the message, and
+ * leaves, `routes` times, as an SPA's router does; its own function, so nothing of the last route
+ * stays in the caller's frame.
+ */
+async function navigate(routes: number, clientId: string): Promise<WeakRef<object>[]> {
+  const removed: WeakRef<object>[] = [];
+  for (let route = 0; route < routes; route++) {
+    const page = document.body.appendChild(document.createElement('main'));
+    const provider = page.appendChild(document.createElement('klarna-config'));
+    provider.setAttribute('client-id', clientId);
+    provider.setAttribute('api-url', emulatorUrl);
+    // Each route a price of its own: lazy placements, so the visibility observers are used too.
+    const { element, log } = await mountPlacement({ 'client-id': undefined, 'api-url': undefined, 'purchase-amount': 10000 + route, loading: 'lazy' }, provider);
+    await log.next('klarna-osm-render');
+    removed.push(new WeakRef(element), new WeakRef(provider), new WeakRef(element.shadowRoot!));
+    page.remove();
+  }
+  return removed;
+}
+
+describe('<klarna-osm-placement> and <klarna-config> in a long SPA session', () => {
+  it('retain nothing of 300 routes that each mounted a provider and a placement', async () => {
+    const removed = await navigate(300, await freshClient());
+    await nextFrame();
+    await collectGarbage(removed);
+    expect(removed.map((ref, index) => (ref.deref() === undefined ? -1 : index)).filter((index) => index >= 0)).to.deep.equal([]);
+  });
+});
