@@ -1,21 +1,7 @@
 import { expect, nextFrame } from '@open-wc/testing';
+import { collectGarbage } from '../helpers/garbage.js';
 import { sdkInstanceIds } from '../../src/instant-shopping/index.js';
 import { installRecordingSdk, mountHost, type RecordingSdk } from '../helpers/instant-shopping.js';
-
-/**
- * Full garbage collections (Chromium runs the tests with --js-flags=--expose-gc) with a frame
- * between them, until none of `refs` is alive or ten rounds have passed: what a task still in flight
- * held (an event being dispatched, a frame callback) is free after a round or two, and on a loaded
- * machine a little later; what the library retains stays alive through all ten.
- */
-async function collectGarbage(refs: readonly WeakRef<object>[]): Promise<void> {
-  const { gc } = globalThis as unknown as { gc: () => void };
-  for (let round = 0; round < 10 && refs.some((ref) => ref.deref() !== undefined); round++) {
-    gc();
-    await nextFrame();
-    gc();
-  }
-}
 
 /**
  * Mounts a host on each of `routes` route changes, waits for Klarna's answer, and removes it, as

@@ -1,21 +1,8 @@
 import { expect, nextFrame } from '@open-wc/testing';
+import { collectGarbage } from '../helpers/garbage.js';
 import '../../src/config/index.js';
 import { freshClient, mountPlacement } from '../helpers/osm.js';
 import { emulatorUrl } from '../helpers/emulator.js';
-
-/**
- * Full garbage collections (Chromium runs the tests with --js-flags=--expose-gc) with a frame
- * between them, until none of `refs` is alive or ten rounds have passed: what a task still in
- * flight held is free after a round or two; what the library retains stays alive through all ten.
- */
-async function collectGarbage(refs: readonly WeakRef<object>[]): Promise<void> {
-  const { gc } = globalThis as unknown as { gc: () => void };
-  for (let round = 0; round < 10 && refs.some((ref) => ref.deref() !== undefined); round++) {
-    gc();
-    await nextFrame();
-    gc();
-  }
-}
 
 /**
  * A route that mounts a `<klarna-config>` with a placement inside, waits for the message, and
