@@ -138,7 +138,9 @@ export async function handlePlaceOrder(request: Request, handler: PlaceOrderHand
       try {
         await client.denyAuthorization(authorizationToken, reason);
       } catch (denyError) {
+        // Not denied after all: no final answer, so a later delivery tries again.
         onError?.(denyError, 'deny');
+        return outcome(502, { error: 'could not deny the order at Klarna' });
       }
       return outcome(500, { error: `the order was denied because the ${stage === 'handler' ? 'merchant\'s handler failed' : 'order was invalid'}` });
     };

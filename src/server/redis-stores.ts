@@ -35,12 +35,7 @@ export class RedisPlaceOrderStore implements PlaceOrderStore {
 
   async answer(token: string): Promise<StoredPlaceOrderAnswer | undefined> {
     const value = await this.#redis.get(this.#prefix + token);
-    if (value === null || value === PENDING) return undefined;
-    try {
-      return JSON.parse(value) as StoredPlaceOrderAnswer;
-    } catch {
-      return undefined;
-    }
+    return value === PENDING ? undefined : parsed<StoredPlaceOrderAnswer>(value);
   }
 
   async settle(token: string, answer: StoredPlaceOrderAnswer, ttlMs: number): Promise<void> {
@@ -63,15 +58,19 @@ export class RedisOsmCache implements OsmCache {
   }
 
   async get(key: string): Promise<OsmCacheEntry | undefined> {
-    const value = await this.#redis.get(this.#prefix + key);
-    try {
-      return value === null ? undefined : (JSON.parse(value) as OsmCacheEntry);
-    } catch {
-      return undefined;
-    }
+    return parsed<OsmCacheEntry>(await this.#redis.get(this.#prefix + key));
   }
 
   async set(key: string, entry: OsmCacheEntry, ttlMs: number): Promise<void> {
     await this.#redis.set(this.#prefix + key, JSON.stringify(entry), 'PX', Math.ceil(ttlMs));
+  }
+}
+
+/** A stored JSON value; `undefined` for none, or for text another writer left that is not JSON. */
+function parsed<T>(value: string | null): T | undefined {
+  try {
+    return value === null ? undefined : (JSON.parse(value) as T);
+  } catch {
+    return undefined;
   }
 }

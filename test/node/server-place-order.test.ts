@@ -247,6 +247,21 @@ describe('handlePlaceOrder, when one callback is delivered more than once', () =
     assert.equal(merchant.results.length, 1);
   });
 
+  it('keeps no answer when the fallback deny could not reach Klarna, so a later delivery denies it', async () => {
+    // Without verify, only the deny uses the authorization's path, where the fault is.
+    const url = await merchant.listen(false, { verify: false });
+    const token = await tokens();
+    merchant.decide = () => {
+      throw new Error('stock service down');
+    };
+    emulator.configure({ faults: [{ path: `/instantshopping/v1/authorizations/${token}`, status: 503, times: 3 }] });
+    const failed = await deliver(url, token);
+    assert.deepEqual([failed.status, await failed.json()], [502, { error: 'could not deny the order at Klarna' }]);
+    const retried = await deliver(url, token);
+    assert.equal(retried.status, 500, 'denied with the fallback this time');
+    assert.equal(merchant.seen.length, 2);
+  });
+
   it('asks Klarna to try later, running no handler, when the store cannot be reached', async () => {
     const broken = { claim: () => Promise.reject(new Error('store down')), answer: () => Promise.resolve(undefined), settle: () => Promise.resolve(), release: () => Promise.resolve() };
     const url = await merchant.listen(false, { store: broken });
