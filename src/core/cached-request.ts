@@ -3,9 +3,9 @@
  * answer for as long as its `Cache-Control` allows.
  */
 import type { ResponseCache } from './cache.js';
-import { requestJson, type JsonRequestOptions, type JsonResponse } from './http.js';
+import { fetchJson, type FetchJsonOptions, type JsonResponse } from './http.js';
 
-export interface CachedRequestOptions<V> extends Omit<JsonRequestOptions, 'method' | 'body'> {
+export interface CachedRequestOptions<V> extends FetchJsonOptions {
   /** Skip a kept answer and any request under way: load anew (a user's refresh). */
   reload?: boolean | undefined;
   /**
@@ -16,12 +16,12 @@ export interface CachedRequestOptions<V> extends Omit<JsonRequestOptions, 'metho
 }
 
 export function requestJsonCached<V = JsonResponse<unknown>>(cache: ResponseCache<V>, url: string, options: CachedRequestOptions<V> = {}): Promise<V> {
-  const { signal, reload, parse, ...requestOptions } = options;
+  const { signal, reload, parse, ...fetchOptions } = options;
   return cache.get(
     url,
     async (sharedSignal) => {
       // A reload must pass the browser's HTTP cache too, which also honours the answer's max-age.
-      const response = await requestJson(url, { ...requestOptions, cache: reload ? 'reload' : requestOptions.cache, signal: sharedSignal });
+      const response = await fetchJson(url, { headers: { accept: 'application/json' }, cache: reload ? 'reload' : undefined }, { ...fetchOptions, signal: sharedSignal });
       const value = parse ? parse(response) : (response as V);
       return { value, cacheControl: response.headers.get('cache-control'), age: response.headers.get('age') };
     },

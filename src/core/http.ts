@@ -26,7 +26,8 @@ export interface KlarnaHttpErrorInit {
 }
 
 /**
- * A failed Klarna request. `url` never holds credentials; `body` is the parsed error body when the
+ * A failed Klarna request. `url` is as the thrower gave it: {@link requestJson} and the server's
+ * errors give it redacted, the elements' URLs never hold a secret; `body` is the parsed error body when the
  * server sent JSON (Klarna's `{ error_code, error_messages, correlation_id }`), else the text.
  */
 export class KlarnaHttpError extends Error {
@@ -41,7 +42,7 @@ export class KlarnaHttpError extends Error {
 
   constructor(message: string, { code, url, method = 'GET', status, correlationId, body, headers, cause }: KlarnaHttpErrorInit) {
     super(message, { cause });
-    Object.assign(this, { code, url: redactUrl(url), method, status, correlationId, body, headers });
+    Object.assign(this, { code, url, method, status, correlationId, body, headers });
   }
 }
 
@@ -77,12 +78,33 @@ export interface JsonResponse<T> {
 /**
  * Sends a request and parses a JSON answer. Resolves for 2xx (204 → `data: undefined`); rejects
  * with a {@link KlarnaHttpError} for everything else, including a 2xx whose body is not JSON.
+ * Credentials in the URL (user-info, secret query parameters) never reach an error.
  */
-export async function requestJson<T = unknown>(url: string, options: JsonRequestOptions = {}): Promise<JsonResponse<T>> {
-  const { timeout = DEFAULT_TIMEOUT_MS, signal, body } = options;
-  const method = (options.method ?? 'GET').toUpperCase();
+export function requestJson<T = unknown>(url: string, options: JsonRequestOptions = {}): Promise<JsonResponse<T>> {
+  const { body } = options;
+  return fetchJson<T>(url, {
+    method: (options.method ?? 'GET').toUpperCase(),
+    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: options.cache,
+    credentials: options.credentials,
+  }, { ...options, shownUrl: redactUrl(url) });
+}
+
+export interface FetchJsonOptions extends Pick<JsonRequestOptions, 'timeout' | 'signal' | 'fetch'> {
+  /** How errors name the URL: the caller's redacted form when it may hold a secret; default `url`. */
+  shownUrl?: string;
+}
+
+/**
+ * What every request shares, the browser's GETs and the server's calls alike: `fetch` under a
+ * timeout and the caller's abort, the answer read as JSON, every failure a {@link KlarnaHttpError}
+ * with a stable code. `init.method` is only named in messages (default `GET`).
+ */
+export async function fetchJson<T = unknown>(url: string, init: RequestInit, { timeout = DEFAULT_TIMEOUT_MS, signal, fetch: send = fetch, shownUrl = url }: FetchJsonOptions = {}): Promise<JsonResponse<T>> {
+  const method = init.method ?? 'GET';
   const fail = (code: KlarnaHttpErrorCode, message: string, extra?: Partial<KlarnaHttpErrorInit>) =>
-    new KlarnaHttpError(`${method} ${redactUrl(url)}: ${message}`, { code, url, method, ...extra });
+    new KlarnaHttpError(`${method} ${shownUrl}: ${message}`, { code, url: shownUrl, method, ...extra });
   // AbortSignal.any is Baseline 2024 (Chrome 116, Firefox 124, Safari 17.4; Node 20.3), as the
   // elements' CSS is.
   const timer = timeout > 0 ? AbortSignal.timeout(timerDelay(timeout)) : undefined;
@@ -96,21 +118,14 @@ export async function requestJson<T = unknown>(url: string, options: JsonRequest
   let response: Response;
   let text: string;
   try {
-    response = await (options.fetch ?? fetch)(url, {
-      method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: combined,
-      cache: options.cache,
-      credentials: options.credentials,
-    });
+    response = await send(url, { ...init, signal: combined });
     text = await response.text();
   } catch (cause) {
     if (combined.aborted) throw interrupted(cause);
     throw fail('network', 'the request failed (offline, DNS, CORS, or the connection broke).', { cause });
   }
-  const { status } = response;
-  let correlationId = response.headers.get(CORRELATION_ID_HEADER) ?? undefined;
+  const { status, headers } = response;
+  let correlationId = headers.get(CORRELATION_ID_HEADER) ?? undefined;
   const data = parseJson(text);
   if (!response.ok) {
     const errorBody = data ?? (text.slice(0, 2000) || undefined);
@@ -118,12 +133,12 @@ export async function requestJson<T = unknown>(url: string, options: JsonRequest
     correlationId ??= typeof fields.correlation_id === 'string' ? fields.correlation_id : undefined;
     // What the server said goes into the message (and so the console): bounded, whatever it sent.
     const said = [fields.error_code, fields.error_messages?.[0] ?? fields.error_message].filter((part) => typeof part === 'string').join(' – ').slice(0, 300);
-    throw fail('http', `answered ${status}${said ? `: ${said}` : ''}${correlationId ? ` (klarna-correlation-id ${correlationId})` : ''}.`, { status, correlationId, body: errorBody, headers: response.headers });
+    throw fail('http', `answered ${status}${said ? `: ${said}` : ''}${correlationId ? ` (klarna-correlation-id ${correlationId})` : ''}.`, { status, correlationId, body: errorBody, headers });
   }
   if (status !== 204 && data === undefined) {
     throw fail('malformed-response', `answered ${status} with a body that is not JSON.`, { status, correlationId, body: text.slice(0, 200) });
   }
-  return { status, data: data as T | undefined, headers: response.headers, correlationId };
+  return { status, data: data as T | undefined, headers, correlationId };
 }
 
 /** Klarna's REST error body; some services send `error_message` instead of `error_messages`. */

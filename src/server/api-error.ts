@@ -6,6 +6,7 @@
  */
 import { KlarnaHttpError, type KlarnaHttpErrorInit } from '../core/http.js';
 import { isRecord } from '../core/json.js';
+import { redactUrl } from '../core/redact.js';
 
 export interface ValidationError {
   parameter: string;
@@ -40,7 +41,7 @@ export class KlarnaApiError extends KlarnaHttpError {
   declare readonly validationErrors: readonly ValidationError[];
 
   constructor(message: string, init: KlarnaHttpErrorInit) {
-    super(message, init);
+    super(message, { ...init, url: redactUrl(init.url) });
     const body = (init.body && typeof init.body === 'object' ? init.body : {}) as Record<string, unknown>;
     const validationErrors = Array.isArray(body.validation_errors)
       ? (body.validation_errors as unknown[]).filter(isRecord).slice(0, MAX_MESSAGES).map((entry) => ({ parameter: bodyText(entry.parameter), reason: bodyText(entry.reason) }))
