@@ -95,6 +95,9 @@ export default tseslint.config(
       'no-restricted-syntax': ['error',
         { selector: ':not(PropertyDefinition) > Decorator', message: 'Decorators go on fields only: the CDN build\'s decorator helper applies no other kind.' },
         { selector: 'Decorator[expression.callee.name!="property"]', message: 'The elements declare properties with @property from internal/property.js only: the CDN build\'s decorator helper ignores what a decorator returns.' },
+        // Styles are constant text given to unsafeCSS (lit's css tag costs the size budget 139 B): never a value from elsewhere.
+        { selector: 'CallExpression[callee.name="unsafeCSS"] > :not(Literal, TemplateLiteral[expressions.length=0]).arguments', message: 'unsafeCSS takes constant text only (a string or a template with nothing interpolated).' },
+        { selector: 'TaggedTemplateExpression[tag.name="css"]', message: 'Give styles as constant text to unsafeCSS: lit\'s css tag costs the OSM entry 139 B gzip.' },
       ],
     },
   },

@@ -1,5 +1,5 @@
 import { ContextConsumer, ContextProvider } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, unsafeCSS, type PropertyValues } from 'lit';
 import type { KlarnaEnvironment } from '../core/endpoints.js';
 import type { KlarnaRegion } from '../core/markets.js';
 import { klarnaConfigContext, withoutEmpty, type KlarnaPageConfig } from '../internal/page-config.js';
@@ -17,7 +17,7 @@ import { property } from '../internal/property.js';
  */
 export class KlarnaConfig extends LitElement {
   // ── styles ──────────────────────────────────────────────────────────────────────────────────
-  static override styles = css`:host { display: contents; }`;
+  static override styles = unsafeCSS(':host { display: contents; }');
 
   // ── public properties ───────────────────────────────────────────────────────────────────────
   /** Your OSM client id, for every `<klarna-osm-placement>` inside. */
