@@ -51,7 +51,7 @@ type Shown = { request?: PlacementRequest; answer?: OsmAnswer; error?: OsmErrorD
  * @fires {OsmRenderDetail} klarna-osm-render - A message was rendered. Detail: `{ nodes, impressionUrl, placementKey, locale, purchaseAmount }`.
  * @fires {OsmEmptyDetail} klarna-osm-empty - Klarna has nothing to show for this request (a 204); the element collapses. Detail: `{ placementKey, locale, purchaseAmount }`.
  * @fires {OsmErrorDetail} klarna-osm-error - Nothing can be shown. Detail: `{ code, message, status?, correlationId? }`, `code` one of `invalid-config`, `http`, `network`, `timeout`, `malformed-response`.
- * @fires {OsmImpressionDetail} klarna-osm-impression - An impression beacon was fired. Detail: `{ url }`.
+ * @fires {OsmImpressionDetail} klarna-osm-impression - An impression beacon left the page (not when the page's Content-Security-Policy blocked it). Detail: `{ url }`.
  *
  * @csspart container - The box around the whole message.
  * @csspart text-main - The main message (TEXT_MAIN).
@@ -295,8 +295,8 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     const url = this.#dueImpression;
     if (url && this.isConnected && (this.impression === 'render' || this.#visible)) {
       this.#dueImpression = undefined;
-      void fireBeacon(url);
-      this.emit('klarna-osm-impression', { url });
+      // The event means the beacon left the page: not when the page's CSP blocked it.
+      void fireBeacon(url).then((sent) => sent && this.emit('klarna-osm-impression', { url }));
     }
   }
 }

@@ -202,7 +202,7 @@ properties to set after hydration, and remove it once they are set. */
   "onklarna-osm-empty"?: (e: CustomEvent<OsmEmptyDetail>) => void;
   /** Nothing can be shown. Detail: `{ code, message, status?, correlationId? }`, `code` one of `invalid-config`, `http`, `network`, `timeout`, `malformed-response`. */
   "onklarna-osm-error"?: (e: CustomEvent<OsmErrorDetail>) => void;
-  /** An impression beacon was fired. Detail: `{ url }`. */
+  /** An impression beacon left the page (not when the page's Content-Security-Policy blocked it). Detail: `{ url }`. */
   "onklarna-osm-impression"?: (e: CustomEvent<OsmImpressionDetail>) => void;
 };
 
@@ -253,7 +253,7 @@ export type CustomElements = {
    *  - **klarna-osm-render** - A message was rendered. Detail: `{ nodes, impressionUrl, placementKey, locale, purchaseAmount }`.
    * - **klarna-osm-empty** - Klarna has nothing to show for this request (a 204); the element collapses. Detail: `{ placementKey, locale, purchaseAmount }`.
    * - **klarna-osm-error** - Nothing can be shown. Detail: `{ code, message, status?, correlationId? }`, `code` one of `invalid-config`, `http`, `network`, `timeout`, `malformed-response`.
-   * - **klarna-osm-impression** - An impression beacon was fired. Detail: `{ url }`.
+   * - **klarna-osm-impression** - An impression beacon left the page (not when the page's Content-Security-Policy blocked it). Detail: `{ url }`.
    *
    * ### **Methods:**
    *  - **refresh(): _Promise<void>_** - Asks Klarna again, past every cache, and renders the answer (with a new impression).

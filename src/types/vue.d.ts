@@ -118,7 +118,7 @@ type KlarnaOsmPlacementProps = {
   onKlarnaOsmEmpty?: (event: CustomEvent<OsmEmptyDetail>) => void;
   /** Nothing can be shown. Detail: `{ code, message, status?, correlationId? }`, `code` one of `invalid-config`, `http`, `network`, `timeout`, `malformed-response`. */
   onKlarnaOsmError?: (event: CustomEvent<OsmErrorDetail>) => void;
-  /** An impression beacon was fired. Detail: `{ url }`. */
+  /** An impression beacon left the page (not when the page's Content-Security-Policy blocked it). Detail: `{ url }`. */
   onKlarnaOsmImpression?: (event: CustomEvent<OsmImpressionDetail>) => void;
 };
 
