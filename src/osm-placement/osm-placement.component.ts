@@ -27,6 +27,13 @@ const answers = new ResponseCache<OsmAnswer>({ maxEntries: 200 });
  */
 const SETTLE_MS = 250;
 
+/**
+ * After a network failure, a timeout or a 5xx, the placement asks again by itself: after 1, 2, 4,
+ * 8 and 16 seconds, then only when the browser says it is back online (at once, then too). Never
+ * after a 4xx or a configuration problem: asking again would get the same answer.
+ */
+const RETRIES = 5;
+
 /** How far outside the viewport a `loading="lazy"` placement starts to load, as for lazy images. */
 const LAZY_ROOT_MARGIN = '300px';
 
@@ -122,6 +129,10 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   /** A server's answer for the first request, until the task takes it. */
   #initial: { url: string; answer: OsmAnswer } | undefined;
   #stopObserving: (() => void)[] = [];
+  /** Set while a retry after a failure runs: the error stays shown (and is not announced again) until it succeeds. */
+  #retrying = false;
+  #retries = 0;
+  #stopRetrying: (() => void) | undefined;
 
   // ── controllers and tasks ───────────────────────────────────────────────────────────────────
   /** `client-id`, `locale`, `environment`, `region`, `api-url` from `<klarna-config>` or `configure()`. */
@@ -144,32 +155,39 @@ export class KlarnaOsmPlacement extends KlarnaElement {
         this.#requestedBefore = true;
         return { request, answer: initial.answer, reload };
       }
-      if (this.#requestedBefore && !reload && !answers.peek(request.url)) await wait(SETTLE_MS, signal);
+      if (this.#requestedBefore && !reload && !this.#retrying && !answers.peek(request.url)) await wait(SETTLE_MS, signal);
       this.#requestedBefore = true;
       const answer = await requestJsonCached(answers, request.url, { signal, reload, timeout: request.timeout, parse: (response) => parseOsmAnswer(response, request.url) });
       return { request, answer, reload };
     },
     onComplete: ({ request, answer, reload }) => {
+      this.#retrying = false;
+      this.#retries = 0;
       // The same answer again (a value changed and changed back) is the same rendering.
       if (reload || this.#shown?.answer !== answer) this.#shown = { request, answer };
     },
     onError: (error) => {
       const { code, message, status, correlationId } = error as Partial<KlarnaHttpError>;
-      this.#shown = {
-        error: {
-          // A caller's abort never reaches here (the task ignores it); any other abort is the network's.
-          code: error instanceof OsmConfigError ? 'invalid-config' : error instanceof KlarnaHttpError && code !== 'aborted' ? code! : 'network',
-          message: String(message ?? error),
-          ...(status && { status }),
-          ...(correlationId && { correlationId }),
-        },
+      const failure: OsmErrorDetail = {
+        // A caller's abort never reaches here (the task ignores it); any other abort is the network's.
+        code: error instanceof OsmConfigError ? 'invalid-config' : error instanceof KlarnaHttpError && code !== 'aborted' ? code! : 'network',
+        message: String(message ?? error),
+        ...(status && { status }),
+        ...(correlationId && { correlationId }),
       };
+      // A retry that fails the same way keeps the error shown: one event per outage, not per attempt.
+      const shown = this.#shown?.error;
+      if (!this.#retrying || shown?.code !== failure.code || shown.status !== status) this.#shown = { error: failure };
+      this.#retrying = false;
+      this.#retryLater();
     },
   });
 
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
   override connectedCallback(): void {
     super.connectedCallback();
+    // Back in the page while a failure is shown: retry as after a new failure.
+    this.#retryLater();
     this.#stopObserving.push(observeVisibility(this, (visible) => {
       this.#visible = visible;
       this.#fireDueImpression();
@@ -187,6 +205,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const stop of this.#stopObserving.splice(0)) stop();
+    this.#stopRetrying?.();
     this.#visible = false;
   }
 
@@ -198,6 +217,10 @@ export class KlarnaOsmPlacement extends KlarnaElement {
       const key = (config?: ResolvedPlacementRequest) => (config?.ok ? config.request.url + config.request.timeout : JSON.stringify(config));
       if (key(next) !== key(this.#config)) {
         this.#config = next;
+        // A new request replaces any retry of the old one.
+        this.#stopRetrying?.();
+        this.#retrying = false;
+        this.#retries = 0;
         // Everything taken away: the element shows nothing again, as before it was given anything.
         if (!next) this.#shown = undefined;
         // Rendered here, not by the task, so a server's render and the hydration see the message.
@@ -236,7 +259,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   /** What the placement is doing: `idle`, `loading`, `rendered`, `empty` or `error`. */
   get state(): OsmPlacementState {
     const shown = this.#shown;
-    return !this.#config ? 'idle' : this.#task.status === TaskStatus.PENDING ? 'loading' : !shown ? 'idle' : shown.error ? 'error' : shown.answer!.kind === 'empty' ? 'empty' : 'rendered';
+    return !this.#config ? 'idle' : this.#task.status === TaskStatus.PENDING && !this.#retrying ? 'loading' : !shown ? 'idle' : shown.error ? 'error' : shown.answer!.kind === 'empty' ? 'empty' : 'rendered';
   }
 
   /** The nodes last rendered (empty when nothing is shown). */
@@ -288,6 +311,31 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     } catch (error) {
       this.log('warn', `prefetched is not used (${(error as Error).message}); asking Klarna instead.`);
     }
+  }
+
+  /**
+   * Schedules the next retry while the error shown is one that may pass (network, timeout, 5xx):
+   * the next backoff step, unless the browser knows it is offline, and the `online` event. Every
+   * placement that failed on one request fails in the same task, so their retries start together
+   * and share one request again.
+   */
+  #retryLater(): void {
+    const { code, status = 0 } = this.#shown?.error ?? {};
+    this.#stopRetrying?.();
+    if (!this.isConnected || !(code === 'network' || code === 'timeout' || status > 499)) return;
+    const retry = () => {
+      this.#stopRetrying!();
+      this.#retrying = true;
+      this.#refreshes++;
+      this.requestUpdate();
+    };
+    const timer = navigator.onLine && this.#retries < RETRIES ? setTimeout(retry, 1000 * 2 ** this.#retries++) : undefined;
+    addEventListener('online', retry);
+    this.#stopRetrying = () => {
+      clearTimeout(timer);
+      removeEventListener('online', retry);
+      this.#stopRetrying = undefined;
+    };
   }
 
   /** One beacon per rendering: when rendered (`render`) or once at least partly in view (`visible`). */
