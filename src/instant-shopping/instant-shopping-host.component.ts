@@ -129,17 +129,15 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
     args: () => [this.#wantsSdk, this.#sdkUrl, this.nonce, this.#scriptAttempt] as const,
     task: async ([wanted, url, nonce]) => (wanted ? loadInstantShoppingSdk(url, { nonce }) : initialState),
     onComplete: () => this.#show(),
-    onError: (error) => this.#fail({ code: 'script-load', message: `${(error as Error).message} Remove the element and add it again to retry.`, cause: error }),
+    onError: (error) => this.#fail({ code: 'script-load', message: `${(error as Error).message} It is tried again when the browser comes back online, or when the element is added again.`, cause: error }),
   });
 
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.instanceId || this.instanceId === this.#releasedId) this.instanceId = this.#generatedId = `klarna-is-${Math.random().toString(36).slice(2, 10)}`;
-    if (this.#error?.code === 'script-load') {
-      this.#error = undefined;
-      this.#scriptAttempt++;
-    }
+    this.#retryScript();
+    addEventListener('online', this.#retryScript);
     this.#attach(sdkInstance(this.instanceId));
     this.requestUpdate();
   }
@@ -148,6 +146,7 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
     super.disconnectedCallback();
     clearTimeout(this.#configCheck);
     this.#configCheck = undefined;
+    removeEventListener('online', this.#retryScript);
     this.#instance?.detach(this.#listener);
     // Gone for good unless it is back by the next microtask (a move, a framework's reorder).
     queueMicrotask(() => {
@@ -249,6 +248,14 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
     this.emit('klarna-instant-shopping-ready', { showButton: response.show_button });
     this.requestUpdate();
   }
+
+  /** A script that failed to load (the network, a blip at Klarna's CDN) is tried again: on connecting, and when the browser comes back online. */
+  readonly #retryScript = (): void => {
+    if (this.#error?.code !== 'script-load') return;
+    this.#error = undefined;
+    this.#scriptAttempt++;
+    this.requestUpdate();
+  };
 
   #fail(error: InstantShoppingErrorDetail): void {
     this.#error = error;

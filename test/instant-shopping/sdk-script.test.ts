@@ -52,11 +52,24 @@ describe('<klarna-instant-shopping-host> and the SDK script', () => {
     errors.restore();
     expect(error.detail.code).to.equal('script-load');
     expect(error.detail.message).to.contain(`Could not load the script ${missing}`);
-    expect(error.detail.message).to.contain('Remove the element and add it again to retry.');
+    expect(error.detail.message).to.contain('tried again when the browser comes back online, or when the element is added again');
     expect(errors.messages).to.have.length(1);
     await element.updateComplete;
     expect(element.state).to.equal('error');
     expect(getComputedStyle(element).display).to.equal('none');
+  });
+
+  it('loads again by itself when the browser comes back online', async () => {
+    await configureEmulator({ faults: [{ path: INSTANT_SHOPPING_SDK_PATH, status: 503, times: 1 }] });
+    const errors = captureConsole('error');
+    const { element, log } = await mountHost();
+    await log.next('klarna-instant-shopping-error');
+    errors.restore();
+    window.dispatchEvent(new Event('online'));
+    expect((await log.next('klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: true });
+    await element.updateComplete;
+    expect(element.state).to.equal('ready');
+    expect(await emulatorRequests(INSTANT_SHOPPING_SDK_PATH)).to.have.length(2);
   });
 
   it('loads again when a host whose script failed is added back', async () => {
