@@ -4,7 +4,10 @@
  * - gzip and brotli size of the OSM-only entry and of the CDN file (both with lit bundled);
  * - 50 placements with distinct amounts inserted at once, against the emulator: time until all are
  *   rendered, next to a hand-written fetch + innerHTML + beacon baseline in the same browser;
- * - requests sent for 50 identical placements, and during bursts of 20 amount changes.
+ * - requests sent for 50 identical placements, and during bursts of 20 amount changes;
+ * - a soak: 1,000 SPA route changes, each mounting a placement with its own amount, waiting for its
+ *   message and leaving; the JS heap before and after (each after a full garbage collection) and
+ *   how many of the removed placements are still alive.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -62,6 +65,36 @@ function timeElements(page: Page, apiUrl: string, clientId: string, amounts: num
   }, apiUrl, clientId, amounts);
 }
 
+const ROUTES = 1000;
+
+/** `ROUTES` route changes as an SPA router makes them; resolves with how many removed placements are still alive after a collection. */
+function soak(page: Page, apiUrl: string, clientId: string): Promise<number> {
+  return page.evaluate(async (apiUrl, clientId, routes) => {
+    const removed: WeakRef<Element>[] = [];
+    for (let route = 0; route < routes; route++) {
+      const main = document.body.appendChild(document.createElement('main'));
+      const element = document.createElement('klarna-osm-placement');
+      for (const [name, value] of Object.entries({ 'api-url': apiUrl, 'client-id': clientId, locale: 'en-US', 'placement-key': 'credit-promotion-badge', 'purchase-amount': String(10000 + route) })) element.setAttribute(name, value);
+      const rendered = new Promise((resolve) => element.addEventListener('klarna-osm-render', resolve, { once: true }));
+      main.append(element);
+      await rendered;
+      removed.push(new WeakRef(element));
+      main.remove();
+    }
+    // What a frame or an event in flight held is free after a round or two.
+    for (let round = 0; round < 5; round++) {
+      (globalThis as unknown as { gc: () => void }).gc();
+      await new Promise(requestAnimationFrame);
+    }
+    return removed.filter((ref) => ref.deref() !== undefined).length;
+  }, apiUrl, clientId, ROUTES);
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  await page.evaluate(() => (globalThis as unknown as { gc: () => void }).gc());
+  return (await page.metrics()).JSHeapUsedSize ?? 0;
+}
+
 /** The same job by hand, as an integrator without the library would write it. */
 function timeBaseline(page: Page, apiUrl: string, clientId: string, amounts: number[]): Promise<number> {
   return page.evaluate(async (apiUrl, clientId, amounts) => {
@@ -112,7 +145,7 @@ async function main(): Promise<void> {
 
   const emulator = await startEmulator();
   const page$ = await servePage(osm.code);
-  const browser = await puppeteer.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+  const browser = await puppeteer.launch({ executablePath: findBrowser(), args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });
@@ -155,6 +188,16 @@ async function main(): Promise<void> {
       // One request for the first render; the rest are the burst's.
       console.log(`  ${`requests during 20 changes from ${label}`.padEnd(66)} ${String(messagingRequests(emulator, clientId) - 1).padStart(4)}`);
     }
+
+    await load();
+    const before = await heapUsed(page);
+    const soakStart = performance.now();
+    const alive = await soak(page, emulator.url, freshClient(emulator));
+    const soakMs = performance.now() - soakStart;
+    const after = await heapUsed(page);
+    console.log(`\n  soak: ${ROUTES} SPA route changes, each a placement rendered and removed (${(soakMs / 1000).toFixed(1)} s):`);
+    console.log(`    JS heap before / after (after a full collection)  ${kb(before).padStart(10)} / ${kb(after)}`);
+    console.log(`    removed placements still alive                      ${String(alive).padStart(4)} of ${ROUTES}`);
   } finally {
     await browser.close();
     page$.server.close();
