@@ -4,4 +4,4 @@
  * @module
  */
 export { KlarnaConfig, KLARNA_CONFIG_TAG } from './define.js';
-export { configure, pageConfig, type KlarnaPageConfig } from '../internal/page-config.js';
+export { configure, pageConfig, type KlarnaConsent, type KlarnaPageConfig } from '../internal/page-config.js';

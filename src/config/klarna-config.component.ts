@@ -2,12 +2,12 @@ import { ContextConsumer, ContextProvider } from '@lit/context';
 import { html, LitElement, unsafeCSS, type PropertyValues } from 'lit';
 import type { KlarnaEnvironment } from '../core/endpoints.js';
 import type { KlarnaRegion } from '../core/markets.js';
-import { klarnaConfigContext, withoutEmpty, type KlarnaPageConfig } from '../internal/page-config.js';
+import { consentProblem, klarnaConfigContext, withoutEmpty, type KlarnaConsent, type KlarnaPageConfig } from '../internal/page-config.js';
 import { property } from '../internal/property.js';
 
 /**
- * Gives every Klarna element inside it the same `client-id`, `locale`, `environment`, `region` and
- * `api-url`, so a page states them once. An element's own attribute wins; a `<klarna-config>`
+ * Gives every Klarna element inside it the same `client-id`, `locale`, `environment`, `region`,
+ * `api-url` and `consent`, so a page states them once. An element's own attribute wins; a `<klarna-config>`
  * inside another overrides only what it sets. Changing a value here updates the elements below.
  * It renders nothing of its own (`display: contents`).
  *
@@ -30,6 +30,8 @@ export class KlarnaConfig extends LitElement {
   @property() region?: KlarnaRegion;
   /** A base URL replacing Klarna's hosts (the emulator, a proxy). */
   @property({ attribute: 'api-url' }) apiUrl?: string;
+  /** `granted` (default) or `pending`: while pending, no element inside sends anything to Klarna (no request, beacon or SDK script); once granted, they go on. */
+  @property() consent?: KlarnaConsent;
 
   // ── controllers ─────────────────────────────────────────────────────────────────────────────
   /** Settings from a `<klarna-config>` further out, which this one refines. */
@@ -37,9 +39,11 @@ export class KlarnaConfig extends LitElement {
   #provider = new ContextProvider(this, { context: klarnaConfigContext, initialValue: {} });
 
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
-  protected override willUpdate(_changed: PropertyValues): void {
-    const { clientId, locale, environment, region, apiUrl } = this;
-    const value = { ...this.#outer.value, ...withoutEmpty({ clientId, locale, environment, region, apiUrl }) };
+  protected override willUpdate(changed: PropertyValues): void {
+    const { clientId, locale, environment, region, apiUrl, consent } = this;
+    const problem = changed.has('consent') && consentProblem(consent);
+    if (problem) console.warn(`<klarna-config>: ${problem}`);
+    const value = { ...this.#outer.value, ...withoutEmpty({ clientId, locale, environment, region, apiUrl, consent }) };
     if (JSON.stringify(value) !== JSON.stringify(this.#provider.value)) this.#provider.setValue(value);
   }
 

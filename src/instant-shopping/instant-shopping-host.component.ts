@@ -3,7 +3,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { instantShoppingSdkUrl } from '../core/endpoints.js';
 import type { TrustedScriptUrl } from '../core/script.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
-import { PageConfigController } from '../internal/page-config.js';
+import { isHeld, PageConfigController } from '../internal/page-config.js';
 import { property } from '../internal/property.js';
 import {
   describeSdkError,
@@ -159,7 +159,8 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
     this.#sdkUrl = this.sdkUrl || sdkUrlBelow(page.apiUrl);
     this.#configured = isConfigured(this, page, this.#json);
     this.#resolved = resolveOptions(hostInputs(this, page, this.#json, this.#sdkUrl));
-    if (this.#resolved.ok) this.#wantsSdk = true;
+    // Klarna's script only once the page's consent is given (`consent: 'pending'` holds it).
+    if (this.#resolved.ok && !isHeld(page)) this.#wantsSdk = true;
     // Valid now, or given nothing again: a configuration error no longer stands.
     if ((this.#resolved.ok || !this.#configured) && this.#error?.code === 'invalid-config') this.#error = undefined;
     // A changed `instance-id` is another instance: what this element shows from now on is that one's.
@@ -179,7 +180,8 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   get state(): InstantShoppingState {
     if (this.#error) return 'error';
     if (this.#response) return this.#response.show_button ? 'ready' : 'hidden';
-    return this.#configured && (this.isConnected || this.#sdk.status === TaskStatus.PENDING) ? 'loading' : 'idle';
+    // Held for the page's consent, it waits quietly, as one given nothing does.
+    return this.#configured && !isHeld(this.#page.value) && (this.isConnected || this.#sdk.status === TaskStatus.PENDING) ? 'loading' : 'idle';
   }
 
   /** Whether Klarna shows the button for the current data. */

@@ -16,9 +16,33 @@ export interface KlarnaPageConfig {
   region?: KlarnaRegion | undefined;
   /** Replaces Klarna's hosts (the emulator, a proxy): OSM requests and the Instant Shopping SDK. */
   apiUrl?: string | undefined;
+  /**
+   * `granted` (the default) or `pending`: while pending, nothing reaches Klarna from any element (no
+   * API request, no beacon, no SDK script); once granted, every element goes on as if just connected.
+   */
+  consent?: KlarnaConsent | undefined;
 }
 
-export const PAGE_CONFIG_FIELDS = ['clientId', 'locale', 'environment', 'region', 'apiUrl'] as const;
+export type KlarnaConsent = 'pending' | 'granted';
+
+export const PAGE_CONFIG_FIELDS = ['clientId', 'locale', 'environment', 'region', 'apiUrl', 'consent'] as const;
+
+/**
+ * Whether the page holds every request to Klarna: consent is given and is not `granted`. Anything
+ * but `granted` holds (a consent platform's `denied`, a typo): a page that asked to wait never
+ * sends by mistake; {@link consentProblem} words the value for the console.
+ */
+export function isHeld(config: KlarnaPageConfig): boolean {
+  return config.consent != null && config.consent !== 'granted';
+}
+
+/** What is wrong with a consent value, if anything: for `configure()` and `<klarna-config>` to warn once. */
+export function consentProblem(consent: unknown): string | undefined {
+  if (consent != null && consent !== 'pending' && consent !== 'granted') {
+    const given = typeof consent === 'string' ? JSON.stringify(consent.slice(0, 40)) : `of type ${typeof consent}`;
+    return `consent ${given} is neither "pending" nor "granted": every request to Klarna is held until it is "granted".`;
+  }
+}
 
 /** The context key; `Symbol.for` so that two copies of the library on a page share it. */
 export const klarnaConfigContext = createContext<KlarnaPageConfig>(Symbol.for('klarna-elements:config'));
@@ -36,10 +60,12 @@ const store: PageConfigStore = ((globalThis as Record<symbol, unknown>)[Symbol.f
 
 /**
  * Sets page-wide defaults for every Klarna element: `configure({ clientId, locale, environment,
- * region, apiUrl })`. Values merge with earlier calls; `undefined` removes one. Elements already
- * on the page update.
+ * region, apiUrl, consent })`. Values merge with earlier calls; `undefined` removes one. Elements
+ * already on the page update.
  */
 export function configure(config: KlarnaPageConfig): void {
+  const problem = consentProblem(config.consent);
+  if (problem) console.warn(`klarna-elements configure(): ${problem}`);
   store.config = withoutEmpty({ ...store.config, ...config });
   for (const listener of store.listeners) listener();
 }

@@ -6,7 +6,7 @@ import { requestJsonCached } from '../core/cached-request.js';
 import { KlarnaHttpError } from '../core/http.js';
 import { wait } from '../core/wait.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
-import { PageConfigController } from '../internal/page-config.js';
+import { isHeld, PageConfigController } from '../internal/page-config.js';
 import { property } from '../internal/property.js';
 import { observeVisibility } from '../internal/visibility.js';
 import { parseOsmAnswer, type OsmAnswer, type OsmMessage, type OsmNode } from '../protocol/osm-answer.js';
@@ -120,6 +120,8 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   #shown: Shown | undefined;
   #announced: Shown | undefined;
   #near = false;
+  /** The page's consent is not given yet (`consent: 'pending'`): nothing may reach Klarna. */
+  #held = false;
   #refreshes = 0;
   #reloadNext = false;
   #requestedBefore = false;
@@ -138,7 +140,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   /** `client-id`, `locale`, `environment`, `region`, `api-url` from `<klarna-config>` or `configure()`. */
   #page = new PageConfigController(this);
   #task = new Task(this, {
-    args: () => [this.#config, this.loading !== 'lazy' || this.#near, this.#refreshes] as const,
+    args: () => [this.#config, !this.#held && (this.loading !== 'lazy' || this.#near), this.#refreshes] as const,
     task: async ([config, mayLoad], { signal }) => {
       if (!mayLoad || !config) return initialState;
       if (!config.ok) {
@@ -212,7 +214,9 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   protected override willUpdate(changed: PropertyValues): void {
     // A theme change alone never refetches; anything else may (a page setting arrives as no property).
     if (!(changed.size === 1 && changed.has('theme'))) {
-      const next = resolvePlacementRequest(this, this.#page.value, this.getAttribute('purchase-amount'));
+      const page = this.#page.value;
+      this.#held = isHeld(page);
+      const next = resolvePlacementRequest(this, page, this.getAttribute('purchase-amount'));
       // Keep the same object while nothing a request depends on changed, so the task does not rerun.
       const key = (config?: ResolvedPlacementRequest) => (config?.ok ? config.request.url + config.request.timeout : JSON.stringify(config));
       if (key(next) !== key(this.#config)) {
@@ -231,6 +235,8 @@ export class KlarnaOsmPlacement extends KlarnaElement {
 
   protected override updated(): void {
     this.showState(this.state);
+    // Consent given for a message already shown (a server's, while it was pending).
+    this.#fireDueImpression();
     const shown = this.#shown;
     if (shown === this.#announced || !shown) return;
     this.#announced = shown;
@@ -341,7 +347,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   /** One beacon per rendering: when rendered (`render`) or once at least partly in view (`visible`). */
   #fireDueImpression(): void {
     const url = this.#dueImpression;
-    if (url && this.isConnected && (this.impression === 'render' || this.#visible)) {
+    if (url && this.isConnected && !this.#held && (this.impression === 'render' || this.#visible)) {
       this.#dueImpression = undefined;
       // The event means the beacon left the page: not when the page's CSP blocked it.
       void fireBeacon(url).then((sent) => sent && this.emit('klarna-osm-impression', { url }));

@@ -38,12 +38,12 @@ export type ResolvedPlacementRequest = { ok: true; request: PlacementRequest } |
  * The request for an element's properties, with the page's settings (`<klarna-config>`,
  * `configure()`) where it has none of its own. `purchaseAmountAttribute` is the attribute's text,
  * for the message about a value that did not parse. `undefined` when the element was given nothing
- * at all (no attribute, property or page setting it reads; the theme is only looks), as when it
+ * at all (no attribute, property or page setting it reads; the theme is only looks, consent only a gate), as when it
  * upgrades before a framework sets its properties: it then waits quietly.
  */
 export function resolvePlacementRequest(element: PlacementAttributes, page: KlarnaPageConfig, purchaseAmountAttribute: string | null): ResolvedPlacementRequest | undefined {
   const { clientId, placementKey, locale, purchaseAmount, environment, region, apiUrl, loading, impression, timeout } = element;
-  if ([clientId, placementKey, locale, purchaseAmount, environment, region, apiUrl, loading, impression, timeout].every((value) => value == null) && !Object.keys(page).length) return undefined;
+  if ([clientId, placementKey, locale, purchaseAmount, environment, region, apiUrl, loading, impression, timeout].every((value) => value == null) && Object.keys(page).every((field) => field === 'consent')) return undefined;
   let amount = purchaseAmount;
   // A script may assign the attribute's kind of value to the property.
   if (typeof amount === 'string' && /^\s*\d+\s*$/.test(amount)) amount = Number(amount);

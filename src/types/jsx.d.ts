@@ -84,6 +84,8 @@ export type KlarnaConfigProps = {
   region?: KlarnaConfig["region"];
   /** A base URL replacing Klarna's hosts (the emulator, a proxy). */
   "api-url"?: KlarnaConfig["apiUrl"];
+  /** `granted` (default) or `pending`: while pending, no element inside sends anything to Klarna (no request, beacon or SDK script); once granted, they go on. */
+  consent?: KlarnaConfig["consent"];
   /** The settings the elements inside receive. */
   config?: KlarnaConfig["config"];
 };

@@ -14,6 +14,8 @@ type KlarnaConfigProps = {
   region?: KlarnaConfig['region'];
   /** A base URL replacing Klarna's hosts (the emulator, a proxy). */
   apiUrl?: KlarnaConfig['apiUrl'];
+  /** `granted` (default) or `pending`: while pending, no element inside sends anything to Klarna (no request, beacon or SDK script); once granted, they go on. */
+  consent?: KlarnaConfig['consent'];
 };
 
 type KlarnaInstantShoppingHostProps = {
