@@ -92,21 +92,13 @@ export class ResponseCache<T> {
     const flight = (!reload && this.#flights.get(key)) || this.#start(key, load);
     flight.waiters++;
     return new Promise<T>((resolve, reject) => {
-      const leave = () => {
-        flight.waiters--;
-        signal?.removeEventListener('abort', onAbort);
-      };
+      // Whichever comes first, this caller's abort or the answer, settles this caller; the other does nothing.
       const onAbort = () => {
-        leave();
-        const reason: unknown = signal!.reason;
-        if (!flight.waiters && !flight.settled) flight.controller.abort(reason);
-        reject(reason);
+        if (!--flight.waiters && !flight.settled) flight.controller.abort(signal!.reason);
+        reject(signal!.reason as unknown);
       };
-      signal?.addEventListener('abort', onAbort);
-      flight.promise.then(
-        (result) => { if (!signal?.aborted) { leave(); resolve(result.value); } },
-        (error: unknown) => { if (!signal?.aborted) { leave(); reject(error); } },
-      );
+      signal?.addEventListener('abort', onAbort, { once: true });
+      flight.promise.then((result) => resolve(result.value), reject).finally(() => signal?.removeEventListener('abort', onAbort));
     });
   }
 
