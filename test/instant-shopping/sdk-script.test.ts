@@ -2,9 +2,24 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { INSTANT_SHOPPING_SDK_PATH } from '../../src/core/endpoints.js';
 import { captureConsole } from '../helpers/console.js';
 import { configureEmulator, emulatorRequests, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
-import { EMULATED_SDK_URL, emulatedButton, forgetSdk, mountHost } from '../helpers/instant-shopping.js';
+import { EMULATED_SDK_URL, emulatedButton, forgetSdk, mountHost, type MountedHost } from '../helpers/instant-shopping.js';
 
 const sdkTags = () => document.querySelectorAll(`script[src="${EMULATED_SDK_URL}"]`);
+
+/** A host whose first lib.js load failed (a 503 at the CDN), once its error is reported; ready once it recovers. */
+async function hostWhoseScriptFailed(): Promise<MountedHost & { ready: () => Promise<void> }> {
+  await configureEmulator({ faults: [{ path: INSTANT_SHOPPING_SDK_PATH, status: 503, times: 1 }] });
+  const errors = captureConsole('error');
+  const mounted = await mountHost();
+  await mounted.log.next('klarna-instant-shopping-error');
+  errors.restore();
+  const ready = async () => {
+    expect((await mounted.log.next('klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: true });
+    await mounted.element.updateComplete;
+    expect(mounted.element.state).to.equal('ready');
+  };
+  return { ...mounted, ready };
+}
 
 describe('<klarna-instant-shopping-host> and the SDK script', () => {
   beforeEach(async () => {
@@ -60,30 +75,18 @@ describe('<klarna-instant-shopping-host> and the SDK script', () => {
   });
 
   it('loads again by itself when the browser comes back online', async () => {
-    await configureEmulator({ faults: [{ path: INSTANT_SHOPPING_SDK_PATH, status: 503, times: 1 }] });
-    const errors = captureConsole('error');
-    const { element, log } = await mountHost();
-    await log.next('klarna-instant-shopping-error');
-    errors.restore();
+    const { ready } = await hostWhoseScriptFailed();
     window.dispatchEvent(new Event('online'));
-    expect((await log.next('klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: true });
-    await element.updateComplete;
-    expect(element.state).to.equal('ready');
+    await ready();
     expect(await emulatorRequests(INSTANT_SHOPPING_SDK_PATH)).to.have.length(2);
   });
 
   it('loads again when a host whose script failed is added back', async () => {
-    await configureEmulator({ faults: [{ path: INSTANT_SHOPPING_SDK_PATH, status: 503, times: 1 }] });
-    const errors = captureConsole('error');
-    const { element, log } = await mountHost();
-    await log.next('klarna-instant-shopping-error');
-    errors.restore();
+    const { element, ready } = await hostWhoseScriptFailed();
     const parent = element.parentElement!;
     element.remove();
     parent.append(element);
-    expect((await log.next('klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: true });
-    await element.updateComplete;
-    expect(element.state).to.equal('ready');
+    await ready();
     expect(sdkTags()).to.have.length(1);
     expect((await emulatorRequests(INSTANT_SHOPPING_SDK_PATH)).map((request) => request.status)).to.deep.equal([503, 200]);
   });
