@@ -137,7 +137,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   #stopRetrying: (() => void) | undefined;
 
   // ── controllers and tasks ───────────────────────────────────────────────────────────────────
-  /** `client-id`, `locale`, `environment`, `region`, `api-url` from `<klarna-config>` or `configure()`. */
+  /** `client-id`, `locale`, `environment`, `region`, `api-url` and `consent` from `<klarna-config>` or `configure()`. */
   #page = new PageConfigController(this);
   #task = new Task(this, {
     args: () => [this.#config, !this.#held && (this.loading !== 'lazy' || this.#near), this.#refreshes] as const,
