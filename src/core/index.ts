@@ -8,6 +8,8 @@ export * from './markets.js';
 export * from './endpoints.js';
 export * from './redact.js';
 export * from './http.js';
+export * from './http-errors.js';
+export * from './request-json.js';
 export * from './cache.js';
 export * from './cached-request.js';
 export * from './script.js';

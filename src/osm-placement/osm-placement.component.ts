@@ -159,7 +159,10 @@ export class KlarnaOsmPlacement extends KlarnaElement {
       }
       if (this.#requestedBefore && !reload && !this.#retrying && !answers.peek(request.url)) await wait(SETTLE_MS, signal);
       this.#requestedBefore = true;
-      const answer = await requestJsonCached(answers, request.url, { signal, reload, timeout: request.timeout, parse: (response) => parseOsmAnswer(response, request.url) });
+      const answer = await requestJsonCached(answers, request.url, { signal, reload, timeout: request.timeout, parse: (response) => parseOsmAnswer(response, request.url) })
+        .catch(async (error: unknown) => {
+          throw await explain(error, request.timeout);
+        });
       return { request, answer, reload };
     },
     onComplete: ({ request, answer, reload }) => {
@@ -356,6 +359,11 @@ export class KlarnaOsmPlacement extends KlarnaElement {
 }
 
 class OsmConfigError extends Error {}
+
+/** The wording of a failed request, loaded only when one failed; a failed load (offline) leaves its terse message. */
+function explain(error: unknown, timeout: number): Promise<unknown> {
+  return import('./placement-problems.js').then((wording) => wording.explainHttpError(error, timeout), () => error);
+}
 
 /** The wording of what is wrong, loaded only when something is; a failed load still names the attributes. */
 function describeProblems({ problems, purchaseAmountAttribute }: Extract<ResolvedPlacementRequest, { ok: false }>): Promise<string> {

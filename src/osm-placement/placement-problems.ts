@@ -1,9 +1,13 @@
 /**
  * The wording of a placement's problems: one message that names each attribute to fix and the
- * values it takes (each problem carries them). Loaded on demand (see `placement-request.ts`): a
- * page whose placements are configured right never downloads it, so it imports no values.
+ * values it takes (each problem carries them), and of a failed request. Loaded on demand (see
+ * `placement-request.ts`): a page whose placements are configured right and answered never
+ * downloads it, so it imports no values.
  */
 import type { PlacementProblem } from './placement-request.js';
+
+/** A failed request's wording, from the core: loaded with this module, only when a request failed. */
+export { explainHttpError } from '../core/http-errors.js';
 
 const ATTRIBUTES = { clientId: 'client-id', placementKey: 'placement-key', locale: 'locale', purchaseAmount: 'purchase-amount', environment: 'environment', region: 'region', baseUrl: 'api-url', loading: 'loading', impression: 'impression', timeout: 'timeout' } as const;
 

@@ -4,7 +4,8 @@
  * safe: a GET, or any call Klarna refused with 429 or 503 before doing anything, honouring
  * `Retry-After`. Nothing else is retried, so a `placeOrder` that timed out is never sent twice.
  */
-import { KlarnaHttpError, requestJson, type JsonResponse } from '../core/http.js';
+import { KlarnaHttpError, type JsonResponse } from '../core/http.js';
+import { requestJson } from '../core/request-json.js';
 import { wait } from '../core/wait.js';
 import { KlarnaApiError } from './api-error.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { fireBeacon } from '../../src/core/beacon.js';
-import { requestJson } from '../../src/core/http.js';
+import { requestJson } from '../../src/core/request-json.js';
 import { emulatorImpressions, emulatorRequests, emulatorUrl, messagingUrl, resetEmulator } from '../helpers/emulator.js';
 
 async function impressionUrl(amount: number): Promise<string> {

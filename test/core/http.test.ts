@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_TIMEOUT_MS, KlarnaHttpError, requestJson } from '../../src/core/http.js';
+import { DEFAULT_TIMEOUT_MS, KlarnaHttpError } from '../../src/core/http.js';
+import { requestJson } from '../../src/core/request-json.js';
 import { configureEmulator, emulatorUrl, messagingUrl, resetEmulator } from '../helpers/emulator.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -1,0 +1,38 @@
+/**
+ * The wording of a failed request: what {@link fetchJson}'s terse errors mean, in a sentence that
+ * says what happened, quotes what the server said (bounded) and names the correlation id. The
+ * server's `requestJson` words every error at once; the elements load this module only when a
+ * request has failed.
+ */
+import { KlarnaHttpError, terseHttpMessage } from './http.js';
+
+/** Klarna's REST error body; some services send `error_message` instead of `error_messages`. */
+interface KlarnaErrorBody {
+  error_code?: unknown;
+  error_messages?: unknown[];
+  error_message?: unknown;
+  correlation_id?: unknown;
+}
+
+/**
+ * Words an error {@link fetchJson} threw (its message still terse) and returns it: the message
+ * becomes a sentence, and a correlation id only the error body carried is taken from there. An
+ * error already worded (an answer's parser threw it, or it was explained before) is returned as it
+ * is. `timeout` is the request's, in ms, for the message of a timeout.
+ */
+export function explainHttpError<E>(error: E, timeout: number): E {
+  if (!(error instanceof KlarnaHttpError) || error.message !== terseHttpMessage(error)) return error;
+  const { code, status, body } = error;
+  const fields = (body && typeof body === 'object' ? body : {}) as KlarnaErrorBody;
+  const correlationId = error.correlationId ?? (typeof fields.correlation_id === 'string' ? fields.correlation_id : undefined);
+  // What the server said goes into the message (and so the console): bounded, whatever it sent.
+  const said = [fields.error_code, fields.error_messages?.[0] ?? fields.error_message].filter((part) => typeof part === 'string').join(' – ').slice(0, 300);
+  const explanation = {
+    http: `answered ${status}${said ? `: ${said}` : ''}${correlationId ? ` (klarna-correlation-id ${correlationId})` : ''}.`,
+    network: 'the request failed (offline, DNS, CORS, or the connection broke).',
+    timeout: `no complete answer within ${timeout} ms.`,
+    aborted: 'aborted.',
+    'malformed-response': `answered ${status} with a body that is not JSON.`,
+  }[code];
+  return Object.assign(error, { message: `${error.method} ${error.url}: ${explanation}`, correlationId });
+}
