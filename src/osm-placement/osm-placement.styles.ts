@@ -18,7 +18,7 @@ export const osmPlacementStyles = unsafeCSS(`
 :host([theme=light]){color-scheme:light}
 :host([theme=dark]){color-scheme:dark}
 div{display:flex;flex-wrap:wrap;align-items:center;gap:var(--klarna-osm-gap,.25em .5em)}
-img{height:var(--klarna-osm-badge-height,1.5em)}
+img{height:var(--klarna-osm-badge-height,1.5em);aspect-ratio:auto 71/30}
 a{color:var(--klarna-osm-link-color,var(--_link,inherit));font-weight:var(--klarna-osm-link-font-weight,600);text-underline-offset:.15em;border-radius:2px}
 a:focus-visible{outline:2px solid var(--klarna-osm-focus-color,var(--_link,currentColor));outline-offset:2px}
 [part=text-legal]{flex-basis:100%;font-size:.85em;color:var(--klarna-osm-legal-color,var(--_legal,inherit))}
