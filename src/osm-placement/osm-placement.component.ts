@@ -352,8 +352,10 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     const url = this.#dueImpression;
     if (url && this.isConnected && !this.#held && (this.impression === 'render' || this.#visible)) {
       this.#dueImpression = undefined;
-      // The event means the beacon left the page: not when the page's CSP blocked it.
-      void fireBeacon(url).then((sent) => sent && this.emit('klarna-osm-impression', { url }));
+      // The event means the beacon left the page: not when the page's CSP blocked it. Until Klarna
+      // answers, the element is held weakly: a route change must not keep it for a slow beacon.
+      const element = new WeakRef(this);
+      void fireBeacon(url).then((sent) => sent && element.deref()?.emit('klarna-osm-impression', { url }));
     }
   }
 }

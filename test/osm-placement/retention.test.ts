@@ -2,7 +2,7 @@ import { expect, nextFrame } from '@open-wc/testing';
 import { collectGarbage } from '../helpers/garbage.js';
 import '../../src/config/index.js';
 import { freshClient, mountPlacement } from '../helpers/osm.js';
-import { emulatorUrl } from '../helpers/emulator.js';
+import { configureEmulator, emulatorUrl } from '../helpers/emulator.js';
 
 /**
  * A route that mounts a `<klarna-config>` with a placement inside, waits for the message, and
@@ -25,7 +25,27 @@ async function navigate(routes: number, clientId: string): Promise<WeakRef<objec
   return removed;
 }
 
+/** A placement whose impression beacon is on its way (the emulator holds the answer), removed; its own function, as above. */
+async function removeWhileBeaconPending(clientId: string): Promise<WeakRef<object>[]> {
+  const page = document.body.appendChild(document.createElement('main'));
+  const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000, impression: 'render' }, page);
+  await log.next('klarna-osm-render');
+  const removed = [new WeakRef(element), new WeakRef(element.shadowRoot!)];
+  page.remove();
+  return removed;
+}
+
 describe('<klarna-osm-placement> and <klarna-config> in a long SPA session', () => {
+  it('retain nothing of a placement removed while its impression beacon is still on its way', async () => {
+    const clientId = await freshClient();
+    // A slow beacon endpoint: the image request is still open when the route changes.
+    await configureEmulator({ faults: [{ path: '/v1/osm-client-script/impression', query: { client_id: clientId }, latencyMs: 5000 }] });
+    const removed = await removeWhileBeaconPending(clientId);
+    await nextFrame();
+    await collectGarbage(removed);
+    expect(removed.map((ref) => ref.deref() === undefined)).to.deep.equal([true, true]);
+  });
+
   it('retain nothing of 300 routes that each mounted a provider and a placement', async () => {
     const removed = await navigate(300, await freshClient());
     await nextFrame();
