@@ -21,6 +21,8 @@ export interface EntryBundle extends BundleSize {
   lazy: (BundleSize & { name: string })[];
   /** Each module's share of the entry, largest first: its code before minification, and that share of the gzip size. */
   modules: { id: string; rendered: number; gzipShare: number }[];
+  /** Every chunk by file name, the entry as `bundle.js`, for a page that loads them as the build wrote them. */
+  files: Map<string, string>;
 }
 
 export function measure(code: string): BundleSize {
@@ -71,6 +73,7 @@ export async function bundle(entry: string, { terser = true }: { terser?: boolea
   return {
     ...size,
     lazy: chunks.filter((chunk) => !loaded.has(chunk)).map((chunk) => ({ name: Object.keys(chunk.modules).map((id) => id.replace(repository, '')).join(', '), ...measure(chunk.code) })),
+    files: new Map(chunks.map((chunk) => [chunk.fileName, chunk.code])),
     modules: rendered.filter((module) => module.rendered > 0).map((module) => ({ ...module, gzipShare: Math.round((module.rendered / total) * size.gzip) })).sort((a, b) => b.rendered - a.rendered),
   };
 }

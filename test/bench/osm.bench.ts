@@ -5,6 +5,8 @@
  * - 50 placements with distinct amounts inserted at once, against the emulator: time until all are
  *   rendered, next to a hand-written fetch + innerHTML + beacon baseline in the same browser;
  * - requests sent for 50 identical placements, and during bursts of 20 amount changes;
+ * - a product listing page: 48 lazy placements with distinct prices in a long grid: requests sent
+ *   at load, the most in flight at once, and the time until every placement in view rendered;
  * - a soak: 1,000 SPA route changes, each mounting a placement with its own amount, waiting for its
  *   message and leaving; the JS heap before and after (each after a full garbage collection) and
  *   how many of the removed placements are still alive.
@@ -25,13 +27,14 @@ function sizeRow(name: string, size: BundleSize): string {
   return `  ${name.padEnd(34)} ${kb(size.bytes).padStart(10)} ${kb(size.gzip).padStart(10)} ${kb(size.brotli).padStart(10)}`;
 }
 
-/** Serves the bench page and the OSM bundle on loopback. */
-async function servePage(code: string): Promise<{ server: Server; url: string }> {
+/** Serves the bench page and the OSM bundle's files (the entry is `bundle.js`) on loopback. */
+async function servePage(files: Map<string, string>): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
-    if (request.url === '/osm.js') {
+    const code = files.get(request.url!.slice(1));
+    if (code !== undefined) {
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(code);
     } else {
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><body><script type="module" src="/osm.js"></script>');
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><body><script type="module" src="/bundle.js"></script>');
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,6 +66,36 @@ function timeElements(page: Page, apiUrl: string, clientId: string, amounts: num
     await all;
     return performance.now() - start;
   }, apiUrl, clientId, amounts);
+}
+
+const LISTING = 48;
+
+/**
+ * A product listing page: `LISTING` cards of 240 px, four to a row, each with a lazy placement of
+ * its own price. Resolves with the requests sent once every placement in view has rendered, the
+ * most that were in flight at once (from resource timing), and the time that took.
+ */
+function listingPage(page: Page, apiUrl: string, clientId: string): Promise<{ inView: number; requests: number; mostInFlight: number; ms: number }> {
+  return page.evaluate(async (apiUrl, clientId, count) => {
+    const grid = document.body.appendChild(document.createElement('div'));
+    grid.style.cssText = 'display: grid; grid-template-columns: repeat(4, 1fr); gap: 16px';
+    const start = performance.now();
+    const placements = Array.from({ length: count }, (_, index) => {
+      const card = grid.appendChild(document.createElement('article'));
+      card.style.height = '240px';
+      const element = document.createElement('klarna-osm-placement');
+      for (const [name, value] of Object.entries({ 'api-url': apiUrl, 'client-id': clientId, locale: 'en-US', 'placement-key': 'credit-promotion-badge', 'purchase-amount': String(5000 + index * 250), loading: 'lazy' })) element.setAttribute(name, value);
+      card.append(element);
+      return element;
+    });
+    await new Promise(requestAnimationFrame);
+    const inView = placements.filter((element) => element.getBoundingClientRect().top < innerHeight);
+    await Promise.all(inView.map((element) => new Promise((resolve) => element.addEventListener('klarna-osm-render', resolve, { once: true }))));
+    const ms = performance.now() - start;
+    const timings = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/messaging/v3') && entry.name.includes(clientId)) as PerformanceResourceTiming[];
+    const mostInFlight = Math.max(...timings.map((entry) => timings.filter((other) => other.startTime <= entry.startTime && other.responseEnd > entry.startTime).length));
+    return { inView: inView.length, requests: timings.length, mostInFlight, ms };
+  }, apiUrl, clientId, LISTING);
 }
 
 const ROUTES = 1000;
@@ -144,7 +177,7 @@ async function main(): Promise<void> {
   console.log('');
 
   const emulator = await startEmulator();
-  const page$ = await servePage(osm.code);
+  const page$ = await servePage(osm.files);
   const browser = await puppeteer.launch({ executablePath: findBrowser(), args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
   try {
     const page = await browser.newPage();
@@ -188,6 +221,13 @@ async function main(): Promise<void> {
       // One request for the first render; the rest are the burst's.
       console.log(`  ${`requests during 20 changes from ${label}`.padEnd(66)} ${String(messagingRequests(emulator, clientId) - 1).padStart(4)}`);
     }
+
+    await load();
+    const listing = await listingPage(page, emulator.url, freshClient(emulator));
+    console.log(`\n  product listing page: ${LISTING} lazy placements, distinct prices, ${listing.inView} in view:`);
+    console.log(`    requests sent                                       ${String(listing.requests).padStart(4)}`);
+    console.log(`    most in flight at once                              ${String(listing.mostInFlight).padStart(4)}`);
+    console.log(`    until every placement in view rendered          ${listing.ms.toFixed(1).padStart(8)} ms`);
 
     await load();
     const before = await heapUsed(page);
