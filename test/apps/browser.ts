@@ -2,6 +2,7 @@
  * Drives a built app in the machine's Chromium (never a downloaded one) for the app tests: a page
  * in a fresh browser context, with every console error, uncaught error and request recorded.
  */
+import assert from 'node:assert/strict';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from '../helpers/find-browser.js';
 
@@ -57,5 +58,22 @@ export async function addOneMoreUntilRendered(page: Page, amounts: number[]): Pr
   for (const amount of amounts) {
     await page.click('#more');
     await page.waitForFunction(`document.querySelector('#rendered')?.textContent?.endsWith('${amount}')`, { timeout: 10000 });
+  }
+}
+
+/**
+ * What every storefront app must do: show one placement and one host, then ask Klarna once per
+ * price change (two clicks on `#more`: 23800 and 35700 after the page's 11900), with no console
+ * error. `requestedAmounts` reads the amounts the emulator was asked for, in order.
+ */
+export async function assertShowsAndFollowsPrice(browser: Browser, url: string, requestedAmounts: () => Promise<string[]>): Promise<void> {
+  const visited = await visit(browser, url);
+  try {
+    await untilShown(visited.page, { placements: 1, hosts: 1 });
+    await addOneMoreUntilRendered(visited.page, [23800, 35700]);
+    assert.deepEqual(await requestedAmounts(), ['11900', '23800', '35700']);
+    assert.deepEqual(visited.errors, []);
+  } finally {
+    await visited.close();
   }
 }

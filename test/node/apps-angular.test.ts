@@ -5,13 +5,12 @@
  * static site against the emulator. Both elements must show with no console error, and a price
  * change must cost one request.
  */
-import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { startEmulator, EMULATOR_CLIENT_ID, type KlarnaEmulator } from '../../src/emulator/index.js';
 import { installApp, runIn } from '../apps/harness.js';
-import { addOneMoreUntilRendered, launchBrowser, untilShown, visit } from '../apps/browser.js';
+import { assertShowsAndFollowsPrice, launchBrowser } from '../apps/browser.js';
 import { osmRequestAmounts, serveStatic } from '../apps/serve.js';
 
 describe('an Angular 21 app from the packed tarball', () => {
@@ -37,14 +36,6 @@ describe('an Angular 21 app from the packed tarball', () => {
   });
 
   it('shows both elements with no console error, and asks once per price change', async () => {
-    const visited = await visit(browser, `${site.origin}/?client=${EMULATOR_CLIENT_ID}&api=${encodeURIComponent(emulator.url)}&instance=angular-${Date.now()}`);
-    try {
-      await untilShown(visited.page, { placements: 1, hosts: 1 });
-      await addOneMoreUntilRendered(visited.page, [23800, 35700]);
-      assert.deepEqual(await osmRequestAmounts(emulator), ['11900', '23800', '35700']);
-      assert.deepEqual(visited.errors, []);
-    } finally {
-      await visited.close();
-    }
+    await assertShowsAndFollowsPrice(browser, `${site.origin}/?client=${EMULATOR_CLIENT_ID}&api=${encodeURIComponent(emulator.url)}&instance=angular-${Date.now()}`, () => osmRequestAmounts(emulator));
   });
 });

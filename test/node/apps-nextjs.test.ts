@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { startEmulator, EMULATOR_CLIENT_ID, type KlarnaEmulator } from '../../src/emulator/index.js';
 import { installApp, runIn } from '../apps/harness.js';
-import { addOneMoreUntilRendered, launchBrowser, untilShown, visit } from '../apps/browser.js';
+import { assertShowsAndFollowsPrice, launchBrowser, untilShown, visit } from '../apps/browser.js';
 import { freePort, osmRequestAmounts } from '../apps/serve.js';
 
 describe('a Next.js 16 App Router app from the packed tarball', () => {
@@ -63,15 +63,7 @@ describe('a Next.js 16 App Router app from the packed tarball', () => {
 
   it('hydrates a client page that server-rendered both elements with no console error, and asks once per price change', async () => {
     await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
-    const visited = await visit(browser, `${origin}/client?client=${EMULATOR_CLIENT_ID}&instance=client-${Date.now()}`);
-    try {
-      await untilShown(visited.page, { placements: 1, hosts: 1 });
-      await addOneMoreUntilRendered(visited.page, [23800, 35700]);
-      assert.deepEqual(await osmRequestAmounts(emulator), ['11900', '23800', '35700']);
-      assert.deepEqual(visited.errors, []);
-    } finally {
-      await visited.close();
-    }
+    await assertShowsAndFollowsPrice(browser, `${origin}/client?client=${EMULATOR_CLIENT_ID}&instance=client-${Date.now()}`, () => osmRequestAmounts(emulator));
   });
 
   it('shows the message the server fetched with OsmClient, with no OSM request from the browser', async () => {
