@@ -1,14 +1,11 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/config/index.js';
 import { configure, type KlarnaConfig } from '../../src/config/index.js';
-import type { OsmPrefetched } from '../../src/osm-placement/index.js';
-import { fetchJson } from '../../src/core/http.js';
-import { osmRequest } from '../../src/protocol/osm-request.js';
 import { INSTANT_SHOPPING_SDK_PATH } from '../../src/core/endpoints.js';
 import { captureConsole } from '../helpers/console.js';
 import { emulatorRequests, emulatorUrl, osmRequestsFor } from '../helpers/emulator.js';
 import { forgetSdk, mountHost } from '../helpers/instant-shopping.js';
-import { freshClient, mountPlacement, useImpressionFeed } from '../helpers/osm.js';
+import { freshClient, mountPlacement, prefetchedFor, useImpressionFeed } from '../helpers/osm.js';
 
 /** The `<script>` the host injects for Klarna's SDK, if any. */
 const sdkScript = () => document.querySelector(`script[src$="${INSTANT_SHOPPING_SDK_PATH}"]`);
@@ -54,10 +51,7 @@ describe('consent: configure({ consent }) and <klarna-config consent>', () => {
   it('shows a server\'s message while pending, and fires its impression only once consent is granted', async () => {
     configure({ consent: 'pending' });
     const clientId = await freshClient();
-    const built = osmRequest({ clientId, placementKey: 'credit-promotion-badge', locale: 'en-US', purchaseAmount: 11900, baseUrl: emulatorUrl });
-    if (!built.ok) throw new Error('the test request is invalid');
-    const answer = await fetchJson<{ content: { nodes: OsmPrefetched['nodes'] }; impression_url: string }>(built.request.url, {});
-    const prefetched: OsmPrefetched = { url: built.request.url, kind: 'message', nodes: answer.data!.content.nodes!, impressionUrl: answer.data!.impression_url };
+    const prefetched = await prefetchedFor(clientId, 11900);
     const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 11900, prefetched: JSON.stringify(prefetched) });
     await log.next('klarna-osm-render');
     await element.updateComplete;

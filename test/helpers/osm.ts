@@ -6,6 +6,9 @@
 import { fixture, html } from '@open-wc/testing';
 import '../../src/osm-placement/index.js';
 import type { KlarnaOsmPlacement } from '../../src/osm-placement/index.js';
+import type { OsmPrefetched } from '../../src/osm-placement/index.js';
+import { fetchJson } from '../../src/core/http.js';
+import { osmRequest } from '../../src/protocol/osm-request.js';
 import { configureEmulator, emulatorUrl } from './emulator.js';
 import { EventLog as BaseEventLog } from './event-log.js';
 
@@ -25,6 +28,17 @@ export async function answerWith(clientId: string, body: unknown, options: { sta
       ...(options.times ? { times: options.times } : {}),
     }],
   });
+}
+
+/**
+ * What a server's `OsmClient.getMessage` gives a page for a client and amount (`prefetched`):
+ * asked of the emulator here, for the URL the element builds.
+ */
+export async function prefetchedFor(clientId: string, purchaseAmount: number): Promise<OsmPrefetched> {
+  const built = osmRequest({ clientId, placementKey: 'credit-promotion-badge', locale: 'en-US', purchaseAmount, baseUrl: emulatorUrl });
+  if (!built.ok) throw new Error('the test request is invalid');
+  const answer = await fetchJson<{ content: { nodes: OsmPrefetched['nodes'] }; impression_url: string }>(built.request.url, {});
+  return { url: built.request.url, kind: 'message', nodes: answer.data!.content.nodes!, impressionUrl: answer.data!.impression_url };
 }
 
 /** Every `klarna-osm-*` event an element fires, and promises for the next ones. */

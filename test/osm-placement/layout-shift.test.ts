@@ -1,9 +1,6 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
-import type { OsmPrefetched } from '../../src/osm-placement/index.js';
-import { fetchJson } from '../../src/core/http.js';
-import { osmRequest } from '../../src/protocol/osm-request.js';
-import { configureEmulator, emulatorUrl } from '../helpers/emulator.js';
-import { freshClient, mountPlacement } from '../helpers/osm.js';
+import { configureEmulator } from '../helpers/emulator.js';
+import { freshClient, mountPlacement, prefetchedFor } from '../helpers/osm.js';
 
 interface LayoutShift extends PerformanceEntry {
   value: number;
@@ -72,10 +69,7 @@ describe('<klarna-osm-placement> layout shift', () => {
 
   it('is zero for a message a server already fetched (prefetched): it is there in the first frame', async () => {
     const clientId = await freshClient();
-    const built = osmRequest({ clientId, placementKey: 'credit-promotion-badge', locale: 'en-US', purchaseAmount: 11900, baseUrl: emulatorUrl });
-    if (!built.ok) throw new Error('the test request is invalid');
-    const answer = await fetchJson<{ content: { nodes: OsmPrefetched['nodes'] }; impression_url: string }>(built.request.url, {});
-    const prefetched: OsmPrefetched = { url: built.request.url, kind: 'message', nodes: answer.data!.content.nodes!, impressionUrl: answer.data!.impression_url };
+    const prefetched = await prefetchedFor(clientId, 11900);
     const block = await productBlock();
     const shifts = recordShifts();
     const { log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 11900, prefetched: JSON.stringify(prefetched) }, block.querySelector<HTMLElement>('.slot')!);
