@@ -4,7 +4,7 @@
  * server's `requestJson` words every error at once; the elements load this module only when a
  * request has failed.
  */
-import { KlarnaHttpError, terseHttpMessage } from './http.js';
+import type { KlarnaHttpError } from './http.js';
 
 /** Klarna's REST error body; some services send `error_message` instead of `error_messages`. */
 interface KlarnaErrorBody {
@@ -20,8 +20,9 @@ interface KlarnaErrorBody {
  * error already worded (an answer's parser threw it, or it was explained before) is returned as it
  * is. `timeout` is the request's, in ms, for the message of a timeout.
  */
-export function explainHttpError<E>(error: E, timeout: number): E {
-  if (!(error instanceof KlarnaHttpError) || error.message !== terseHttpMessage(error)) return error;
+export function explainHttpError<E>(given: E, timeout: number): E {
+  const error = given as E & KlarnaHttpError;
+  if (!error?.terse) return given;
   const { code, status, body } = error;
   const fields = (body && typeof body === 'object' ? body : {}) as KlarnaErrorBody;
   const correlationId = error.correlationId ?? (typeof fields.correlation_id === 'string' ? fields.correlation_id : undefined);

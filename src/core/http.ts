@@ -45,6 +45,15 @@ export class KlarnaHttpError extends Error {
     super(message, { cause });
     Object.assign(this, { code, url, method, status, correlationId, body, headers });
   }
+
+  /**
+   * Whether the message is still {@link fetchJson}'s terse one (the request and the code), not yet
+   * worded by `explainHttpError`, which asks this instead of importing the class: a page that
+   * loads the wording on demand then shares no module with it.
+   */
+  get terse(): boolean {
+    return this.message === terseHttpMessage(this);
+  }
 }
 
 export function isKlarnaHttpError(error: unknown): error is KlarnaHttpError {
