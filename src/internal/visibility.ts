@@ -1,43 +1,20 @@
 /**
- * Shared IntersectionObservers, one per root margin, so fifty placements on a page cost one
- * observer rather than fifty.
+ * Whether an element is in (or near) the viewport, for lazy loading and impressions.
+ *
+ * One observer per element and margin, not one shared by every element: the browser computes
+ * intersections per observed element either way (`npm run bench`'s product listing page, 48
+ * placements with two observers each, measured 181–211 ms against 139–208 ms with shared
+ * observers: within the machine's noise), and the bookkeeping a shared observer needs cost every
+ * page 89 B gzip. Disconnecting it when the element leaves also lets Chromium, which keeps an
+ * observer's first element alive for the observer's life, drop it.
  */
-
-type VisibilityCallback = (isIntersecting: boolean) => void;
-
-interface SharedObserver {
-  observer: IntersectionObserver;
-  callbacks: Map<Element, VisibilityCallback>;
-}
-
-const observers = new Map<string, SharedObserver>();
 
 /**
  * Calls `callback` with whether `element` is at least partly inside the viewport grown by
  * `rootMargin` (once at once, then on every change). Returns the function that stops it.
  */
-export function observeVisibility(element: Element, callback: VisibilityCallback, rootMargin = '0px'): () => void {
-  let shared = observers.get(rootMargin);
-  if (!shared) {
-    const callbacks = new Map<Element, VisibilityCallback>();
-    const observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) callbacks.get(entry.target)?.(entry.isIntersecting);
-    }, { rootMargin, threshold: 0 });
-    shared = { observer, callbacks };
-    observers.set(rootMargin, shared);
-  }
-  const { observer, callbacks } = shared;
-  callbacks.set(element, callback);
+export function observeVisibility(element: Element, callback: (isIntersecting: boolean) => void, rootMargin?: string): () => void {
+  const observer = new IntersectionObserver((entries) => callback(entries.at(-1)!.isIntersecting), { rootMargin });
   observer.observe(element);
-  return () => {
-    if (callbacks.get(element) !== callback) return;
-    callbacks.delete(element);
-    observer.unobserve(element);
-    // Chromium keeps the first element an observer ever observed alive for the observer's life: an
-    // observer nothing uses goes, so a long SPA session retains no removed placement.
-    if (!callbacks.size) {
-      observer.disconnect();
-      observers.delete(rootMargin);
-    }
-  };
+  return () => observer.disconnect();
 }
