@@ -12,14 +12,14 @@ export interface CacheDirectives {
   maxAge: number | undefined;
 }
 
-const directive = (name: string) => new RegExp(`(?:^|,)\\s*${name}\\s*(?:=\\s*"?(\\d*)"?\\s*)?(?:,|$)`, 'i');
-const NO_STORE = directive('no-store');
-const NO_CACHE = /(?:^|,)\s*no-cache\s*(?:[=,]|$)/i;
-const MAX_AGE = directive('max-age');
-
 export function parseCacheControl(header: string | null | undefined): CacheDirectives {
-  const maxAge = MAX_AGE.exec(header ?? '')?.[1];
-  return { noStore: NO_STORE.test(header ?? ''), noCache: NO_CACHE.test(header ?? ''), maxAge: maxAge ? Number(maxAge) : undefined };
+  const directives = new Map<string, string | undefined>();
+  for (const directive of (header ?? '').split(',')) {
+    const [name = '', value] = directive.split('=');
+    directives.set(name.trim().toLowerCase(), value?.trim().replace(/^"(.*)"$/, '$1'));
+  }
+  const maxAge = directives.get('max-age');
+  return { noStore: directives.has('no-store'), noCache: directives.has('no-cache'), maxAge: maxAge && /^\d+$/.test(maxAge) ? Number(maxAge) : undefined };
 }
 
 /**
