@@ -159,7 +159,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
       }
       if (this.#requestedBefore && !reload && !this.#retrying && !answers.peek(request.url)) await wait(SETTLE_MS, signal);
       this.#requestedBefore = true;
-      const answer = await requestJsonCached(answers, request.url, { signal, reload, timeout: request.timeout, parse: (response) => parseOsmAnswer(response, request.url) })
+      const answer = await requestJsonCached(answers, request.url, { signal, reload, timeout: request.timeout, parse: (response) => parseOsmAnswer(response, request.url), urgent: () => this.#visible })
         .catch(async (error: unknown) => {
           throw await explain(error, request.timeout);
         });

@@ -6,7 +6,8 @@
  *   rendered, next to a hand-written fetch + innerHTML + beacon baseline in the same browser;
  * - requests sent for 50 identical placements, and during bursts of 20 amount changes;
  * - a product listing page: 48 lazy placements with distinct prices in a long grid: requests sent
- *   at load, the most in flight at once, and the time until every placement in view rendered;
+ *   at load, the most in flight at once, how many of the first were for placements in view, and
+ *   the time until every placement in view rendered;
  * - a soak: 1,000 SPA route changes, each mounting a placement with its own amount, waiting for its
  *   message and leaving; the JS heap before and after (each after a full garbage collection) and
  *   how many of the removed placements are still alive.
@@ -73,9 +74,10 @@ const LISTING = 48;
 /**
  * A product listing page: `LISTING` cards of 240 px, four to a row, each with a lazy placement of
  * its own price. Resolves with the requests sent once every placement in view has rendered, the
- * most that were in flight at once (from resource timing), and the time that took.
+ * most that were in flight at once (from resource timing), how many of the first requests were
+ * for placements in view, and the time that took.
  */
-function listingPage(page: Page, apiUrl: string, clientId: string): Promise<{ inView: number; requests: number; mostInFlight: number; ms: number }> {
+function listingPage(page: Page, apiUrl: string, clientId: string): Promise<{ inView: number; requests: number; mostInFlight: number; inViewFirst: number; ms: number }> {
   return page.evaluate(async (apiUrl, clientId, count) => {
     const grid = document.body.appendChild(document.createElement('div'));
     grid.style.cssText = 'display: grid; grid-template-columns: repeat(4, 1fr); gap: 16px';
@@ -94,7 +96,11 @@ function listingPage(page: Page, apiUrl: string, clientId: string): Promise<{ in
     const ms = performance.now() - start;
     const timings = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/messaging/v3') && entry.name.includes(clientId)) as PerformanceResourceTiming[];
     const mostInFlight = Math.max(...timings.map((entry) => timings.filter((other) => other.startTime <= entry.startTime && other.responseEnd > entry.startTime).length));
-    return { inView: inView.length, requests: timings.length, mostInFlight, ms };
+    // How many of the first requests (as many as there are placements in view) were for one in view.
+    const inViewAmounts = new Set(inView.map((element) => element.getAttribute('purchase-amount')));
+    const firstAsked = [...timings].sort((a, b) => a.startTime - b.startTime).slice(0, inView.length);
+    const inViewFirst = firstAsked.filter((entry) => inViewAmounts.has(new URL(entry.name).searchParams.get('purchase_amount'))).length;
+    return { inView: inView.length, requests: timings.length, mostInFlight, inViewFirst, ms };
   }, apiUrl, clientId, LISTING);
 }
 
@@ -227,6 +233,7 @@ async function main(): Promise<void> {
     console.log(`\n  product listing page: ${LISTING} lazy placements, distinct prices, ${listing.inView} in view:`);
     console.log(`    requests sent                                       ${String(listing.requests).padStart(4)}`);
     console.log(`    most in flight at once                              ${String(listing.mostInFlight).padStart(4)}`);
+    console.log(`    ${`of the first ${listing.inView} requests, for one in view`.padEnd(52)}${String(listing.inViewFirst).padStart(4)}`);
     console.log(`    until every placement in view rendered          ${listing.ms.toFixed(1).padStart(8)} ms`);
 
     await load();
