@@ -12,6 +12,7 @@ import { observeVisibility } from '../internal/visibility.js';
 import { parseOsmAnswer, type OsmAnswer, type OsmMessage, type OsmNode } from '../protocol/osm-answer.js';
 import type { OsmPlacementKey } from '../protocol/osm-request.js';
 import { resolvePlacementRequest, type OsmImpressionMode, type OsmLoading, type PlacementRequest, type ResolvedPlacementRequest } from './placement-request.js';
+import type { AmountFromController } from './amount-from.js';
 import type { OsmErrorDetail } from './events.js';
 import { osmPlacementStyles } from './osm-placement.styles.js';
 
@@ -92,7 +93,17 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   @property({ reflect: true }) locale?: string;
   /** The price in minor units (`12999` for 129.99). Required for `credit-promotion-badge`. */
   // An attribute that is not a number stays visible to validation as NaN, with the attribute's text.
-  @property({ attribute: 'purchase-amount', type: Number, converter: (value: string | null) => (value?.trim() ? Number(value) : undefined) }) purchaseAmount?: number;
+  @property({ attribute: 'purchase-amount', converter: (value: string | null) => (value?.trim() ? Number(value) : undefined) }) purchaseAmount?: number;
+  /**
+   * A CSS selector for the price the page shows: the placement reads its amount from it and follows
+   * it (text, attributes, the element replaced). The match nearest the placement wins, in its own
+   * root first, then the document. Its `data-amount` (minor units), else its `content` or `value`
+   * (major units, as schema.org's `itemprop="price"`), else its text ("$1,299.99", "1.299,99 €").
+   * No match yet: the placement waits. `purchase-amount` wins when both are set.
+   */
+  @property({ attribute: 'amount-from' }) amountFrom?: string;
+  /** A CSS selector for a quantity field: its value multiplies the amount (an empty or invalid value keeps the last good one). */
+  @property({ attribute: 'quantity-from' }) quantityFrom?: string;
   /** `production` (default) or `playground`. */
   @property() environment?: 'production' | 'playground';
   /** Klarna API region: `eu`, `na` or `oc`; derived from the locale when absent. */
@@ -135,6 +146,8 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   #retrying = false;
   #retries = 0;
   #stopRetrying: (() => void) | undefined;
+  /** Reads the amount from the page (`amount-from`, `quantity-from`): its code loading, then loaded. */
+  #amountFrom: AmountFromController | Promise<unknown> | undefined;
 
   // ── controllers and tasks ───────────────────────────────────────────────────────────────────
   /** `client-id`, `locale`, `environment`, `region`, `api-url` and `consent` from `<klarna-config>` or `configure()`. */
@@ -219,7 +232,17 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     if (!(changed.size === 1 && changed.has('theme'))) {
       const page = this.#page.value;
       this.#held = isHeld(page);
-      const next = resolvePlacementRequest(this, page, this.getAttribute('purchase-amount'));
+      const follows = this.amountFrom || this.quantityFrom;
+      // The page's price is read by code only such placements load; a failed load tries again at the next change.
+      if (follows) {
+        this.#amountFrom ??= import('./amount-from.js').then(
+          (module) => (this.#amountFrom = new module.AmountFromController(this)),
+          () => (this.#amountFrom = undefined),
+        );
+      }
+      // While its code loads, `#amountFrom` is a promise, with no amount: the placement waits.
+      const amount = follows ? (this.#amountFrom as Partial<AmountFromController>).amount : { value: this.purchaseAmount, source: this.getAttribute('purchase-amount') };
+      const next = amount && resolvePlacementRequest(this, page, amount);
       // Keep the same object while nothing a request depends on changed, so the task does not rerun.
       const key = (config?: ResolvedPlacementRequest) => (config?.ok ? config.request.url + config.request.timeout : JSON.stringify(config));
       if (key(next) !== key(this.#config)) {
@@ -368,9 +391,9 @@ function explain(error: unknown, timeout: number): Promise<unknown> {
 }
 
 /** The wording of what is wrong, loaded only when something is; a failed load still names the attributes. */
-function describeProblems({ problems, purchaseAmountAttribute }: Extract<ResolvedPlacementRequest, { ok: false }>): Promise<string> {
+function describeProblems({ problems, amount }: Extract<ResolvedPlacementRequest, { ok: false }>): Promise<string> {
   return import('./placement-problems.js').then(
-    (wording) => wording.describePlacementProblems(problems, purchaseAmountAttribute),
+    (wording) => wording.describePlacementProblems(problems, amount),
     (error) => `invalid: ${problems.map((problem) => problem.field).join()} (${String(error)}).`,
   );
 }

@@ -4,7 +4,7 @@
  * `placement-request.ts`): a page whose placements are configured right and answered never
  * downloads it, so it imports no values.
  */
-import type { PlacementProblem } from './placement-request.js';
+import type { PlacementAmount, PlacementProblem } from './placement-request.js';
 
 /** A failed request's wording, from the core: loaded with this module, only when a request failed. */
 export { explainHttpError } from '../core/http-errors.js';
@@ -24,11 +24,11 @@ const MINOR_UNITS = 'a whole, non-negative number of minor units, e.g. 12999 for
 const choices = ({ field, allowed }: { field: string; allowed: readonly string[] }) => (field === 'locale' ? `one of ${allowed.join(', ')}` : allowed.map((value) => `"${value}"`).join(', '));
 
 /** One sentence for all of a placement's problems. */
-export function describePlacementProblems(problems: readonly PlacementProblem[], purchaseAmountAttribute: string | null): string {
-  return `${problems.map((problem) => describe(problem, purchaseAmountAttribute)).join('; ')}.`;
+export function describePlacementProblems(problems: readonly PlacementProblem[], { source }: PlacementAmount): string {
+  return `${problems.map((problem) => describe(problem, source)).join('; ')}.`;
 }
 
-function describe(problem: PlacementProblem, purchaseAmountAttribute: string | null): string {
+function describe(problem: PlacementProblem, source: PlacementAmount['source']): string {
   const name = ATTRIBUTES[problem.field];
   switch (problem.kind) {
     case 'missing':
@@ -36,9 +36,10 @@ function describe(problem: PlacementProblem, purchaseAmountAttribute: string | n
     case 'unsupported':
       return `${name} "${String(problem.value)}" is not supported: use ${choices(problem)}`;
     case 'not-minor-units':
-      return `purchase-amount "${purchaseAmountAttribute ?? String(problem.value)}" must be ${MINOR_UNITS}`;
+      // An amount read from the page (amount-from) comes with its own sentence.
+      return typeof source === 'object' && source ? source.problem : `purchase-amount "${source ?? String(problem.value)}" must be ${MINOR_UNITS}`;
     case 'amount-required':
-      return `purchase-amount is required for credit-promotion-badge: ${MINOR_UNITS}`;
+      return `purchase-amount is required for credit-promotion-badge: ${MINOR_UNITS} (or amount-from, a selector for the price the page shows)`;
     case 'bad-base-url':
       return `api-url "${problem.value}" ${BASE_URL_FAULTS[problem.fault]}`;
     case 'not-positive':

@@ -170,6 +170,14 @@ export type KlarnaOsmPlacementProps = {
   locale?: KlarnaOsmPlacement["locale"];
   /** The price in minor units (`12999` for 129.99). Required for `credit-promotion-badge`. */
   "purchase-amount"?: KlarnaOsmPlacement["purchaseAmount"];
+  /** A CSS selector for the price the page shows: the placement reads its amount from it and follows
+it (text, attributes, the element replaced). The match nearest the placement wins, in its own
+root first, then the document. Its `data-amount` (minor units), else its `content` or `value`
+(major units, as schema.org's `itemprop="price"`), else its text ("$1,299.99", "1.299,99 €").
+No match yet: the placement waits. `purchase-amount` wins when both are set. */
+  "amount-from"?: KlarnaOsmPlacement["amountFrom"];
+  /** A CSS selector for a quantity field: its value multiplies the amount (an empty or invalid value keeps the last good one). */
+  "quantity-from"?: KlarnaOsmPlacement["quantityFrom"];
   /** `production` (default) or `playground`. */
   environment?: KlarnaOsmPlacement["environment"];
   /** Klarna API region: `eu`, `na` or `oc`; derived from the locale when absent. */
