@@ -93,7 +93,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   @property({ reflect: true }) locale?: string;
   /** The price in minor units (`12999` for 129.99). Required for `credit-promotion-badge`. */
   // An attribute that is not a number stays visible to validation as NaN, with the attribute's text.
-  @property({ attribute: 'purchase-amount', converter: (value: string | null) => (value?.trim() ? Number(value) : undefined) }) purchaseAmount?: number;
+  @property({ attribute: 'purchase-amount', type: Number, converter: (value: string | null) => (value?.trim() ? Number(value) : undefined) }) purchaseAmount?: number;
   /**
    * A CSS selector for the price the page shows: the placement reads its amount from it and follows
    * it (text, attributes, the element replaced). The match nearest the placement wins, in its own
@@ -243,9 +243,9 @@ export class KlarnaOsmPlacement extends KlarnaElement {
       // While its code loads, `#amountFrom` is a promise, with no amount: the placement waits.
       const amount = follows ? (this.#amountFrom as Partial<AmountFromController>).amount : { value: this.purchaseAmount, source: this.getAttribute('purchase-amount') };
       const next = amount && resolvePlacementRequest(this, page, amount);
-      // Keep the same object while nothing a request depends on changed, so the task does not rerun.
-      const key = (config?: ResolvedPlacementRequest) => (config?.ok ? config.request.url + config.request.timeout : JSON.stringify(config));
-      if (key(next) !== key(this.#config)) {
+      // Keep the same object while nothing a request depends on changed, so the task does not rerun
+      // (a request is its URL and timeout; problems are compared as they are worded from).
+      if (JSON.stringify(next) !== JSON.stringify(this.#config)) {
         this.#config = next;
         // A new request replaces any retry of the old one.
         this.#stopRetrying?.();
@@ -363,10 +363,10 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     };
     const timer = navigator.onLine && this.#retries < RETRIES ? setTimeout(retry, 1000 * 2 ** this.#retries++) : undefined;
     addEventListener('online', retry);
+    // Calling it again does nothing: both are idempotent.
     this.#stopRetrying = () => {
       clearTimeout(timer);
       removeEventListener('online', retry);
-      this.#stopRetrying = undefined;
     };
   }
 

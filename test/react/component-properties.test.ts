@@ -43,6 +43,6 @@ describe('React component props', () => {
       | 'orderLines' | 'items' | 'shippingOptions' | 'merchantUrls' | 'styling' | 'billingAddress' | 'billingCountries' | 'shippingCountries'
       | 'merchantReference1' | 'merchantReference2' | 'merchantData' | 'additionalCheckboxes' | 'options'>(true);
     same<ElementProperty<KlarnaConfig>, 'clientId' | 'locale' | 'environment' | 'region' | 'apiUrl' | 'consent'>(true);
-    expect(elementPropertyNames(KlarnaOsmPlacement)).to.have.length(12);
+    expect(elementPropertyNames(KlarnaOsmPlacement)).to.have.length(14);
   });
 });
