@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { fireBeacon } from '../core/beacon.js';
 import { ResponseCache } from '../core/cache.js';
@@ -233,15 +233,16 @@ export class KlarnaOsmPlacement extends KlarnaElement {
       const page = this.#page.value;
       this.#held = isHeld(page);
       const follows = this.amountFrom || this.quantityFrom;
-      // The page's price is read by code only such placements load; a failed load tries again at the next change.
-      if (follows) {
+      // The page's price is read by code only such placements load; a failed load tries again at
+      // the next change. Never on a server: there is no page to read (it waits, as with no match).
+      if (follows && !isServer) {
         this.#amountFrom ??= import('./amount-from.js').then(
           (module) => (this.#amountFrom = new module.AmountFromController(this)),
           () => (this.#amountFrom = undefined),
         );
       }
       // While its code loads, `#amountFrom` is a promise, with no amount: the placement waits.
-      const amount = follows ? (this.#amountFrom as Partial<AmountFromController>).amount : { value: this.purchaseAmount, source: this.getAttribute('purchase-amount') };
+      const amount = follows ? (this.#amountFrom as Partial<AmountFromController> | undefined)?.amount : { value: this.purchaseAmount, source: this.getAttribute('purchase-amount') };
       const next = amount && resolvePlacementRequest(this, page, amount);
       // Keep the same object while nothing a request depends on changed, so the task does not rerun
       // (a request is its URL and timeout; problems are compared as they are worded from).

@@ -66,6 +66,25 @@ describe('server-side rendering', () => {
     }
   });
 
+  it('renders a placement that reads its amount from the page (amount-from, quantity-from) as waiting, reading nothing on the server', async () => {
+    const failures: unknown[] = [];
+    const record = (reason: unknown) => failures.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const served = await collectResult(render(html`<p class="price">$129.99</p><klarna-osm-placement client-id=${EMULATOR_CLIENT_ID} api-url=${emulator.url} locale="en-US" placement-key="credit-promotion-badge" amount-from=".price" quantity-from="#quantity"></klarna-osm-placement>`));
+      assert.match(served, /<klarna-osm-placement[^>]*amount-from=".price"[^>]*><template shadowroot="open" shadowrootmode="open">/);
+      assert.doesNotMatch(served, /part="text-main"/);
+      // Had the element started reading the page, it would have loaded this module and failed on
+      // the server's missing DOM by the time the module is loaded here and the ticks after it ran.
+      await import('../../src/osm-placement/amount-from.js');
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(failures, []);
+      assert.equal(emulator.records.requests.filter((request) => request.path === '/messaging/v3').length, 0);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('renders <klarna-config> and the Instant Shopping host without a DOM', async () => {
     const served = await collectResult(render(html`<klarna-config locale="en-US" environment="playground"><klarna-instant-shopping-host button-key="123e4567-e89b-12d3-a456-426655440000" purchase-country="US" purchase-currency="USD"></klarna-instant-shopping-host></klarna-config>`));
     assert.match(served, /<klarna-config[^>]*><template shadowroot="open" shadowrootmode="open">/);
