@@ -117,7 +117,8 @@ export class AmountFromController implements ReactiveController {
       this.#warn(`quantity-from ${quote(selector)} is not a valid CSS selector: the quantity stays ${this.#quantity}.`);
       return this.#quantity;
     }
-    const text = (field && ('value' in field ? String(field.value) : field.textContent))?.trim();
+    // A form field's value, else the text (`in` would also find a `value` a script put on Object.prototype).
+    const text = (field && (field.matches('input, select, textarea, output') ? (field as HTMLInputElement).value : field.textContent))?.trim();
     if (!text) return this.#quantity;
     const quantity = Number(text);
     if (Number.isInteger(quantity) && quantity > 0 && quantity <= MAX_QUANTITY) return (this.#quantity = quantity);

@@ -63,9 +63,13 @@ export function readDisplayedAmount(element: Element, minorDigits = 2): Displaye
     const value = Number(major.trim());
     return major.trim() && Number.isFinite(value) && value >= 0 ? { amount: Math.round(value * 10 ** minorDigits) } : { unreadable: major };
   }
-  const copy = element.cloneNode(true) as Element;
-  for (const struck of copy.querySelectorAll(NOT_THE_PRICE)) struck.remove();
-  const text = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // Copied only when there is something to leave out: this runs on every change to the page.
+  let shown = element;
+  if (element.querySelector(NOT_THE_PRICE)) {
+    shown = element.cloneNode(true) as Element;
+    for (const struck of shown.querySelectorAll(NOT_THE_PRICE)) struck.remove();
+  }
+  const text = (shown.textContent ?? '').replace(/\s+/g, ' ').trim();
   const amount = parseDisplayedPrice(text, minorDigits);
   return amount === undefined ? { unreadable: text } : { amount };
 }

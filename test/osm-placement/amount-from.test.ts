@@ -133,6 +133,17 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
     }
   });
 
+  it('reads a quantity shown as text, whatever a script put on Object.prototype', async () => {
+    const prototype = Object.prototype as { value?: unknown };
+    prototype.value = '7';
+    try {
+      const { log } = await productPage('<p class="price">$20.00</p><span id="qty">2</span><div data-placement></div>', { 'amount-from': '.price', 'quantity-from': '#qty' });
+      expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(4000);
+    } finally {
+      delete prototype.value;
+    }
+  });
+
   it('lets an explicit purchase-amount win, with one warning however often the page changes', async () => {
     const warnings = captureConsole('warn');
     try {
