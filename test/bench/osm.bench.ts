@@ -8,6 +8,8 @@
  * - a product listing page: 48 lazy placements with distinct prices in a long grid: requests sent
  *   at load, the most in flight at once, how many of the first were for placements in view, and
  *   the time until every placement in view rendered;
+ * - a busy page: 48 placements reading their card's price with `amount-from`, and changes
+ *   elsewhere on the page: the time each change takes with them and without;
  * - a soak: 1,000 SPA route changes, each mounting a placement with its own amount, waiting for its
  *   message and leaving; the JS heap before and after (each after a full garbage collection) and
  *   how many of the removed placements are still alive.
@@ -102,6 +104,47 @@ function listingPage(page: Page, apiUrl: string, clientId: string): Promise<{ in
     const inViewFirst = firstAsked.filter((entry) => inViewAmounts.has(new URL(entry.name).searchParams.get('purchase_amount'))).length;
     return { inView: inView.length, requests: timings.length, mostInFlight, inViewFirst, ms };
   }, apiUrl, clientId, LISTING);
+}
+
+const BUSY_CHANGES = 500;
+
+/**
+ * What `amount-from` costs a busy page: `LISTING` cards, each a price and a placement reading it,
+ * all rendered; then `BUSY_CHANGES` changes to an unrelated part of the page (a ticker, a carousel),
+ * each a task of its own so each is one mutation batch. Resolves with the mean time per change, with
+ * the placements and, on the same page after they are removed, without.
+ */
+function busyPage(page: Page, apiUrl: string, clientId: string): Promise<{ withMs: number; withoutMs: number }> {
+  return page.evaluate(async (apiUrl, clientId, count, changes) => {
+    const grid = document.body.appendChild(document.createElement('div'));
+    const ticker = document.body.appendChild(document.createElement('p'));
+    const rendered = Array.from({ length: count }, (_, index) => {
+      const card = grid.appendChild(document.createElement('article'));
+      card.innerHTML = `<p class="price">$${(50 + index).toFixed(2)}</p>`;
+      const element = document.createElement('klarna-osm-placement');
+      for (const [name, value] of Object.entries({ 'api-url': apiUrl, 'client-id': clientId, locale: 'en-US', 'placement-key': 'credit-promotion-badge', 'amount-from': '.price' })) element.setAttribute(name, value);
+      card.append(element);
+      return new Promise((resolve) => element.addEventListener('klarna-osm-render', resolve, { once: true }));
+    });
+    await Promise.all(rendered);
+    const time = async () => {
+      const start = performance.now();
+      for (let change = 0; change < changes; change++) {
+        ticker.textContent = String(change);
+        // A new task (not setTimeout, which browsers hold back to 4 ms when nested).
+        await new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = resolve;
+          channel.port2.postMessage(0);
+        });
+      }
+      return (performance.now() - start) / changes;
+    };
+    const withMs = await time();
+    grid.remove();
+    const withoutMs = await time();
+    return { withMs, withoutMs };
+  }, apiUrl, clientId, LISTING, BUSY_CHANGES);
 }
 
 const ROUTES = 1000;
@@ -235,6 +278,11 @@ async function main(): Promise<void> {
     console.log(`    most in flight at once                              ${String(listing.mostInFlight).padStart(4)}`);
     console.log(`    ${`of the first ${listing.inView} requests, for one in view`.padEnd(52)}${String(listing.inViewFirst).padStart(4)}`);
     console.log(`    until every placement in view rendered          ${listing.ms.toFixed(1).padStart(8)} ms`);
+
+    await load();
+    const busy = await busyPage(page, emulator.url, freshClient(emulator));
+    console.log(`\n  a busy page: ${LISTING} placements with amount-from, ${BUSY_CHANGES} changes elsewhere on the page:`);
+    console.log(`    time per change, with / without the placements  ${busy.withMs.toFixed(3).padStart(8)} / ${busy.withoutMs.toFixed(3)} ms`);
 
     await load();
     const before = await heapUsed(page);
