@@ -3,7 +3,7 @@ import { countryOfLocale, currencyOfCountry } from '../../src/core/markets.js';
 import { OSM_LOCALES } from '../../src/protocol/osm-request.js';
 import { captureConsole } from '../helpers/console.js';
 import { osmRequestsFor } from '../helpers/emulator.js';
-import { freshClient, mountPlacement, part } from '../helpers/osm.js';
+import { freshClient, mountPlacement, part, type EventLog } from '../helpers/osm.js';
 
 /** A product page's markup, then a placement reading it, added the way a script would. */
 async function productPage(markup: string, attributes: Record<string, string | number | undefined>) {
@@ -14,6 +14,9 @@ async function productPage(markup: string, attributes: Record<string, string | n
   const mounted = await mountPlacement({ 'client-id': clientId, ...attributes }, page.querySelector<HTMLElement>('[data-placement]') ?? page);
   return { page, clientId, ...mounted };
 }
+
+/** The amount of the placement's next rendering. */
+const renderedAmount = async (log: EventLog) => (await log.next('klarna-osm-render')).detail.purchaseAmount;
 
 const asked = async (clientId: string) => (await osmRequestsFor(clientId)).map((query) => Number(query.purchase_amount));
 
@@ -32,7 +35,7 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
 
   it('follows the price element being replaced, and reads data-amount and schema.org content first', async () => {
     const { page, clientId, log } = await productPage('<span class="price" itemprop="price" content="89.95">89,95 €</span><div data-placement></div>', { 'amount-from': '.price' });
-    expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(8995);
+    expect(await renderedAmount(log)).to.equal(8995);
 
     // A variant picker that re-renders the price's markup.
     const replacement = document.createElement('span');
@@ -40,13 +43,13 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
     replacement.dataset.amount = '12900';
     replacement.textContent = '$999';
     page.querySelector('.price')!.replaceWith(replacement);
-    expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(12900);
+    expect(await renderedAmount(log)).to.equal(12900);
     expect(await asked(clientId)).to.deep.equal([8995, 12900]);
   });
 
   it('ignores a struck-through old price inside the matched container', async () => {
     const { log } = await productPage('<p class="price"><del>$80.00</del> <ins>$55.50</ins></p><div data-placement></div>', { 'amount-from': '.price' });
-    expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(5550);
+    expect(await renderedAmount(log)).to.equal(5550);
   });
 
   it('waits quietly while nothing matches, and renders once a price appears', async () => {
@@ -60,7 +63,7 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
     expect(await asked(clientId)).to.deep.equal([]);
 
     page.insertAdjacentHTML('afterbegin', '<p class="price">$40.00</p>');
-    expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(4000);
+    expect(await renderedAmount(log)).to.equal(4000);
     expect(log.names).to.deep.equal(['klarna-osm-render']);
   });
 
@@ -74,7 +77,7 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
       expect(console.messages.join('\n')).to.include('"Call for price"');
 
       page.querySelector('.price')!.textContent = '$60.00';
-      expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(6000);
+      expect(await renderedAmount(log)).to.equal(6000);
     } finally {
       console.restore();
     }
@@ -89,7 +92,7 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
       expect(detail.message).to.equal('amount-from ".price[" is not a valid CSS selector.');
 
       element.amountFrom = '.price';
-      expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(6000);
+      expect(await renderedAmount(log)).to.equal(6000);
     } finally {
       console.restore();
     }
@@ -105,14 +108,14 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
       const quantity = page.querySelector<HTMLInputElement>('#qty')!;
       // A stepper sets the value in its click handler: no input event, no attribute change.
       page.querySelector('#more')!.addEventListener('click', () => (quantity.value = String(Number(quantity.value) + 1)));
-      expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(4000);
+      expect(await renderedAmount(log)).to.equal(4000);
 
       quantity.value = '5';
       quantity.dispatchEvent(new Event('input', { bubbles: true }));
-      expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(10000);
+      expect(await renderedAmount(log)).to.equal(10000);
 
       page.querySelector<HTMLButtonElement>('#more')!.click();
-      expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(12000);
+      expect(await renderedAmount(log)).to.equal(12000);
 
       for (const bad of ['', '-3', '100000', '2.5']) {
         quantity.value = bad;
@@ -120,7 +123,7 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
       }
       quantity.value = '3';
       quantity.dispatchEvent(new Event('change', { bubbles: true }));
-      expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(6000);
+      expect(await renderedAmount(log)).to.equal(6000);
       expect(await asked(clientId)).to.deep.equal([4000, 10000, 12000, 6000]);
       expect(log.named('klarna-osm-error')).to.deep.equal([]);
       expect(warnings.messages).to.deep.equal([
@@ -138,7 +141,7 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
     prototype.value = '7';
     try {
       const { log } = await productPage('<p class="price">$20.00</p><span id="qty">2</span><div data-placement></div>', { 'amount-from': '.price', 'quantity-from': '#qty' });
-      expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(4000);
+      expect(await renderedAmount(log)).to.equal(4000);
     } finally {
       delete prototype.value;
     }
@@ -148,12 +151,12 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
     const warnings = captureConsole('warn');
     try {
       const { page, clientId, log } = await productPage('<p class="price">$10.00</p><div data-placement></div>', { 'amount-from': '.price', 'purchase-amount': 4200 });
-      expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(4200);
+      expect(await renderedAmount(log)).to.equal(4200);
       for (const text of ['$11.00', '$12.00', '$13.00']) page.querySelector('.price')!.textContent = text;
       // A change the placement does follow: after it, every mutation above has been seen.
       const placement = page.querySelector('klarna-osm-placement')!;
       placement.setAttribute('purchase-amount', '4300');
-      expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(4300);
+      expect(await renderedAmount(log)).to.equal(4300);
       expect(await asked(clientId)).to.deep.equal([4200, 4300]);
       expect(warnings.messages).to.deep.equal([
         '<klarna-osm-placement>: purchase-amount and amount-from are both set: purchase-amount (4200) is used. Remove one of them.',
@@ -169,7 +172,7 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
     page.innerHTML = [4500, 5500, 6500].map((cents) => `<article><p class="price">$${cents / 100}.00</p><div data-placement></div></article>`).join('');
     const clientId = await freshClient();
     const cards = await Promise.all([...page.querySelectorAll<HTMLElement>('[data-placement]')].map((slot) => mountPlacement({ 'client-id': clientId, 'amount-from': '.price' }, slot)));
-    const amounts = await Promise.all(cards.map(async ({ log }) => (await log.next('klarna-osm-render')).detail.purchaseAmount));
+    const amounts = await Promise.all(cards.map(async ({ log }) => await renderedAmount(log)));
     expect(amounts).to.deep.equal([4500, 5500, 6500]);
   });
 
@@ -178,9 +181,9 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
     const root = page.querySelector('.card')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<p class="price">$45.00</p>';
     const { log } = await mountPlacement({ 'client-id': await freshClient(), 'amount-from': '.price' }, root as unknown as HTMLElement);
-    expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(4500);
+    expect(await renderedAmount(log)).to.equal(4500);
     root.querySelector('.price')!.textContent = '$46.00';
-    expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(4600);
+    expect(await renderedAmount(log)).to.equal(4600);
   });
 
   it('reads the price as each market writes it (Intl, one locale per currency), asking Klarna for that amount', async () => {
@@ -199,7 +202,7 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
       return { locale, text: price.textContent, log };
     }));
     expect(placements).to.have.length(13);
-    const read = await Promise.all(placements.map(async ({ locale, text, log }) => `${locale} ${text} → ${(await log.next('klarna-osm-render')).detail.purchaseAmount}`));
+    const read = await Promise.all(placements.map(async ({ locale, text, log }) => `${locale} ${text} → ${await renderedAmount(log)}`));
     expect(read.filter((line) => !line.endsWith('→ 123456'))).to.deep.equal([]);
     expect(await asked(clientId)).to.deep.equal(placements.map(() => 123456));
   });
@@ -216,7 +219,7 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
 
     page.querySelector('.price')!.textContent = '$42.00';
     page.append(element);
-    expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(4200);
+    expect(await renderedAmount(log)).to.equal(4200);
     expect(await asked(clientId)).to.deep.equal([4000, 4200]);
   });
 });
