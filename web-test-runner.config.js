@@ -33,8 +33,12 @@ function closingLineReporter() {
   return {
     stop({ sessions }) {
       const counts = { passed: 0, failed: 0, skipped: 0 };
+      const outcome = (test) => {
+        if (test.skipped) return 'skipped';
+        return test.passed ? 'passed' : 'failed';
+      };
       const count = (suite) => {
-        for (const test of suite.tests) counts[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed'] += 1;
+        for (const test of suite.tests) counts[outcome(test)] += 1;
         for (const child of suite.suites) count(child);
       };
       for (const session of sessions) {

@@ -7,7 +7,12 @@ import 'api-viewer-element';
 import { configure } from '../src/index.js';
 
 /** The parts of <api-viewer> this page uses (its own types name a manifest package that is not installed). */
-type ApiViewer = HTMLElement & { manifest?: unknown; selected?: string; section: string; updateComplete: Promise<boolean> };
+type ApiViewer = HTMLElement & {
+  manifest?: unknown;
+  selected?: string;
+  section: string;
+  updateComplete: Promise<boolean>;
+};
 
 export interface ApiDocsOptions {
   manifest: unknown;
@@ -36,7 +41,10 @@ function exampleTemplates(buttonKey: string): string {
     </template>`;
 }
 
-export function mountApiDocs(container: HTMLElement, { manifest, emulatorUrl, clientId, buttonKey }: ApiDocsOptions): ApiViewer {
+export function mountApiDocs(
+  container: HTMLElement,
+  { manifest, emulatorUrl, clientId, buttonKey }: ApiDocsOptions,
+): ApiViewer {
   // The examples inherit these, as a storefront's tags would from its <klarna-config>.
   configure({ clientId, apiUrl: emulatorUrl, locale: 'en-US', environment: 'playground' });
   const viewer = document.createElement('api-viewer') as ApiViewer;

@@ -126,7 +126,8 @@ export class DemoEventLog extends LitElement {
     // The stream opens with a snapshot of the counts, then sends every later event.
     this.stream = new EventSource(`${this.emulatorUrl}/__emulator/events`);
     this.stream.addEventListener('snapshot', (message) => {
-      const snapshot = JSON.parse((message as MessageEvent<string>).data) as { impressions: number; requestsByPath: Record<string, number> };
+      type Snapshot = { impressions: number; requestsByPath: Record<string, number> };
+      const snapshot = JSON.parse((message as MessageEvent<string>).data) as Snapshot;
       this.impressions = snapshot.impressions;
       this.osmRequests = snapshot.requestsByPath['/messaging/v3'] ?? 0;
       this.connected = true;

@@ -32,7 +32,11 @@ function show(): void {
   if (page === 'product') {
     const product = findProduct(id);
     if (product) {
-      const selection = selections.get(id) ?? { colour: product.colours[0]!.name, size: product.sizes[0]!.label, quantity: 1 };
+      const selection = selections.get(id) ?? {
+        colour: product.colours[0]!.name,
+        size: product.sizes[0]!.label,
+        quantity: 1,
+      };
       selections.set(id, selection);
       const update = (change: Partial<ProductSelection>) => {
         Object.assign(selection, change);

@@ -18,9 +18,12 @@ async function onFreePort<T>(start: (port: number) => Promise<T>, preferred: num
   }
 }
 
-const emulator = await onFreePort((port) => startEmulator({ port }), Number(process.env.KLARNA_EMULATOR_PORT ?? 8787));
+const emulatorPort = Number(process.env.KLARNA_EMULATOR_PORT ?? 8787);
+const emulator = await onFreePort((port) => startEmulator({ port }), emulatorPort);
 process.env.VITE_KLARNA_EMULATOR_URL = emulator.url;
-const backend = await onFreePort((port) => new MerchantBackend({ klarnaBaseUrl: emulator.url }).listen(port), Number(process.env.MERCHANT_BACKEND_PORT ?? 8788));
+const backendPort = Number(process.env.MERCHANT_BACKEND_PORT ?? 8788);
+const startBackend = (port: number) => new MerchantBackend({ klarnaBaseUrl: emulator.url }).listen(port);
+const backend = await onFreePort(startBackend, backendPort);
 
 const vite = await createServer({
   configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),

@@ -70,7 +70,13 @@ export function unitPrice(product: Product, selection: ProductSelection): number
  * compares contents, so Klarna only gets an update when the colour, size or quantity changed.
  * US prices here exclude sales tax, so tax_rate is 0.
  */
-function instantShoppingButton(product: Product, colour: Colour, selection: ProductSelection, price: number, buttonKey: string | undefined): TemplateResult {
+function instantShoppingButton(
+  product: Product,
+  colour: Colour,
+  selection: ProductSelection,
+  price: number,
+  buttonKey: string | undefined,
+): TemplateResult {
   // The shop's backend creates the key with Klarna's Button Keys API (demo/backend); no key, no button.
   if (!buttonKey) return html`<p class="muted">Express checkout is unavailable: the shop's backend did not answer.</p>`;
   const line: OrderLine = {
@@ -96,7 +102,12 @@ function instantShoppingButton(product: Product, colour: Colour, selection: Prod
   ></klarna-instant-shopping-host>`;
 }
 
-export function productView(product: Product, selection: ProductSelection, update: (change: Partial<ProductSelection>) => void, buttonKey: string | undefined): TemplateResult {
+export function productView(
+  product: Product,
+  selection: ProductSelection,
+  update: (change: Partial<ProductSelection>) => void,
+  buttonKey: string | undefined,
+): TemplateResult {
   const colour = product.colours.find((candidate) => candidate.name === selection.colour) ?? product.colours[0]!;
   const price = unitPrice(product, selection);
   const amount = price * selection.quantity;

@@ -15,7 +15,8 @@ const doc = (text, indent = '  ') => (text ? `${indent}/** ${text.replaceAll('*/
 function propsOf(declaration) {
   const fields = (declaration.members ?? []).filter((member) => member.kind === 'field' && !member.static && !member.readonly && !member.privacy && !member.name.startsWith('#'));
   const names = new Set(fields.map((field) => field.name));
-  const builtIn = (declaration.attributes ?? []).filter((attribute) => !attribute.fieldName || !names.has(attribute.fieldName))
+  const builtIn = (declaration.attributes ?? [])
+    .filter((attribute) => !attribute.fieldName || !names.has(attribute.fieldName))
     .filter((attribute) => !names.has(camel(attribute.name)))
     .map((attribute) => ({ name: camel(attribute.name), description: attribute.description }));
   return [...fields, ...builtIn];
@@ -25,7 +26,9 @@ export function vueTypesPlugin({ outdir, globalTypePath }) {
   return {
     name: 'klarna-elements:vue-types',
     packageLinkPhase({ customElementsManifest }) {
-      const elements = customElementsManifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement && declaration.tagName);
+      const elements = customElementsManifest.modules
+        .flatMap((module) => module.declarations ?? [])
+        .filter((declaration) => declaration.customElement && declaration.tagName);
       const imports = new Set();
       const blocks = elements.map((element) => {
         imports.add(element.name);

@@ -35,7 +35,11 @@ export class KlarnaConfig extends LitElement {
 
   // ── controllers ─────────────────────────────────────────────────────────────────────────────
   /** Settings from a `<klarna-config>` further out, which this one refines. */
-  #outer = new ContextConsumer(this, { context: klarnaConfigContext, subscribe: true, callback: () => this.requestUpdate() });
+  #outer = new ContextConsumer(this, {
+    context: klarnaConfigContext,
+    subscribe: true,
+    callback: () => this.requestUpdate(),
+  });
   #provider = new ContextProvider(this, { context: klarnaConfigContext, initialValue: {} });
 
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────

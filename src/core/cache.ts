@@ -108,7 +108,11 @@ export class ResponseCache<T> {
 
   #start(key: string, load: CacheLoader<T>): Flight<T> {
     const controller = new AbortController();
-    const flight: Flight<T> = { promise: Promise.resolve().then(() => load(controller.signal)), controller, waiters: 0 };
+    const flight: Flight<T> = {
+      promise: Promise.resolve().then(() => load(controller.signal)),
+      controller,
+      waiters: 0,
+    };
     this.#flights.set(key, flight);
     const done = (result?: Cacheable<T>) => {
       flight.settled = true;

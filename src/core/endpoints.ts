@@ -17,7 +17,8 @@ export function klarnaApiHost(environment: KlarnaEnvironment, region: KlarnaRegi
 }
 
 /** Every REST API host, by environment and region. */
-export const KLARNA_API_HOSTS: Readonly<Record<KlarnaEnvironment, Readonly<Record<KlarnaRegion, string>>>> = /* @__PURE__ */ hostTable();
+export const KLARNA_API_HOSTS: Readonly<Record<KlarnaEnvironment, Readonly<Record<KlarnaRegion, string>>>> =
+  /* @__PURE__ */ hostTable();
 
 function hostTable() {
   const row = (environment: KlarnaEnvironment) => ({ eu: klarnaApiHost(environment, 'eu'), na: klarnaApiHost(environment, 'na'), oc: klarnaApiHost(environment, 'oc') });
@@ -87,9 +88,9 @@ export function checkBaseUrl(baseUrl: string): { url: string } | { fault: BaseUr
   } catch {
     return { fault: 'not-absolute' };
   }
-  return !/^https?:$/.test(url.protocol) ? { fault: 'not-http' }
-    : url.search || url.hash ? { fault: 'query-or-fragment' }
-    : { url: url.href.replace(/\/+$/, '') };
+  if (!/^https?:$/.test(url.protocol)) return { fault: 'not-http' };
+  if (url.search || url.hash) return { fault: 'query-or-fragment' };
+  return { url: url.href.replace(/\/+$/, '') };
 }
 
 /** A base URL without trailing slashes; throws a `TypeError` that says what to fix. */

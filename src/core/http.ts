@@ -95,10 +95,16 @@ export function terseHttpMessage({ method, url, code, status }: Pick<KlarnaHttpE
  * ({@link terseHttpMessage}) until `explainHttpError` words it. `init.method` is only named in
  * messages (default `GET`).
  */
-export async function fetchJson<T = unknown>(url: string, init: RequestInit, { timeout = DEFAULT_TIMEOUT_MS, signal, fetch: send = fetch, shownUrl = url }: FetchJsonOptions = {}): Promise<JsonResponse<T>> {
+export async function fetchJson<T = unknown>(
+  url: string,
+  init: RequestInit,
+  { timeout = DEFAULT_TIMEOUT_MS, signal, fetch: send = fetch, shownUrl = url }: FetchJsonOptions = {},
+): Promise<JsonResponse<T>> {
   const method = init.method ?? 'GET';
-  const fail = (code: KlarnaHttpErrorCode, extra?: Partial<KlarnaHttpErrorInit>) =>
-    new KlarnaHttpError(terseHttpMessage({ method, url: shownUrl, code, status: extra?.status }), { code, url: shownUrl, method, ...extra });
+  const fail: Fail = (code, extra) => {
+    const message = terseHttpMessage({ method, url: shownUrl, code, status: extra?.status });
+    return new KlarnaHttpError(message, { code, url: shownUrl, method, ...extra });
+  };
   // AbortSignal.any is Baseline 2024 (Chrome 116, Firefox 124, Safari 17.4; Node 20.3), as the
   // elements' CSS is.
   const timer = timeout > 0 ? AbortSignal.timeout(timerDelay(timeout)) : undefined;
@@ -115,6 +121,14 @@ export async function fetchJson<T = unknown>(url: string, init: RequestInit, { t
     if (combined.aborted) throw interrupted(cause);
     throw fail('network', { cause });
   }
+  return jsonAnswer<T>(response, text, fail);
+}
+
+/** Makes the error for a failed request, with what is known of it besides the request. */
+type Fail = (code: KlarnaHttpErrorCode, extra?: Partial<KlarnaHttpErrorInit>) => KlarnaHttpError;
+
+/** The answer read as JSON; a failed status, or a body that is not JSON, is thrown as the error it is. */
+function jsonAnswer<T>(response: Response, text: string, fail: Fail): JsonResponse<T> {
   const { status, headers } = response;
   const correlationId = headers.get(CORRELATION_ID_HEADER) ?? undefined;
   const data = parseJson(text);

@@ -51,7 +51,13 @@ export class RequestContext {
    * The newer APIs' error body (Shopping Session and other partner APIs):
    * `{ error_id, error_type, error_code, error_message, validation_errors }`.
    */
-  problem(status: number, errorType: string, errorCode: string, message: string, validationErrors?: { parameter: string; reason: string }[]): void {
+  problem(
+    status: number,
+    errorType: string,
+    errorCode: string,
+    message: string,
+    validationErrors?: { parameter: string; reason: string }[],
+  ): void {
     this.json(status, {
       error_id: randomUUID(), error_type: errorType, error_code: errorCode, error_message: message,
       ...(validationErrors && { validation_errors: validationErrors }),

@@ -22,7 +22,9 @@ export function controlRoutes(target: ControlTarget): Route[] {
       path: '/__emulator/requests',
       handle: (context) => {
         const path = context.url.searchParams.get('path');
-        const requests = path ? target.records.requests.filter((record) => record.path === path) : target.records.requests;
+        const requests = path
+          ? target.records.requests.filter((record) => record.path === path)
+          : target.records.requests;
         context.json(200, { count: requests.length, requests }, { 'cache-control': 'no-store' });
       },
     },

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { INSTANT_SHOPPING_SDK_PATH, isLoopbackHostname } from '../core/endpoints.js';
-import type { EmulatorConfig, FraudRule } from './config.js';
+import type { EmulatorConfig, EmulatorCredentials, FraudRule } from './config.js';
 import type { RequestContext, Route } from './context.js';
 import { EMULATED_PURCHASE_PATH } from './constants.js';
 import { emulatedSdkSource } from './emulated-sdk.js';
@@ -23,8 +23,11 @@ const CALLBACK_TIMEOUT_MS = 10_000;
 
 type Json = Record<string, unknown>;
 
+/** A REST handler, called once the caller's credentials are checked, with their API username. */
+type AuthorizedHandler = (context: RequestContext, username: string) => void | Promise<void>;
+
 export function instantShoppingRoutes(getConfig: () => EmulatorConfig, state: InstantShoppingState): Route[] {
-  const authorized = (handle: (context: RequestContext, username: string) => void | Promise<void>) => async (context: RequestContext) => {
+  const authorized = (handle: AuthorizedHandler) => async (context: RequestContext) => {
     const username = authenticate(context, getConfig());
     if (username !== undefined) await handle(context, username);
   };
@@ -53,7 +56,9 @@ function authenticate(context: RequestContext, config: EmulatorConfig): string |
   const separator = decoded.indexOf(':');
   const [username, password] = separator < 0 ? ['', ''] : [decoded.slice(0, separator), decoded.slice(separator + 1)];
   // Every entry compared in full, in constant time per entry: no early exit tells a caller how close a guess came.
-  if (config.instantShopping.credentials.map((entry) => sameSecret(entry.username, username) && sameSecret(entry.password, password)).includes(true)) return username;
+  const matches = (entry: EmulatorCredentials) =>
+    sameSecret(entry.username, username) && sameSecret(entry.password, password);
+  if (config.instantShopping.credentials.map(matches).includes(true)) return username;
   context.response.setHeader('www-authenticate', 'Basic realm="Klarna emulator"');
   context.error(401, 'UNAUTHORIZED', 'You were not authorized to execute this operation. Check your API credentials.');
   return undefined;
@@ -102,7 +107,12 @@ async function createButtonKey(context: RequestContext, state: InstantShoppingSt
   context.json(201, { button_key: key.key, ...setup }, { location: `${BUTTONS}/${key.key}` });
 }
 
-function withButtonKey(context: RequestContext, state: InstantShoppingState, username: string, handle: (key: StoredButtonKey) => void): void {
+function withButtonKey(
+  context: RequestContext,
+  state: InstantShoppingState,
+  username: string,
+  handle: (key: StoredButtonKey) => void,
+): void {
   const key = state.buttonKeys.get(context.params.key ?? '');
   if (!key) return context.error(404, 'NOT_FOUND', 'No button key with this id.');
   if (key.owner !== username) return context.error(403, 'FORBIDDEN', 'This button key belongs to another merchant.');
@@ -123,7 +133,11 @@ async function updateButtonKey(context: RequestContext, state: InstantShoppingSt
 
 // ── authorizations and orders ─────────────────────────────────────────────────────────────────
 
-function withAuthorization(context: RequestContext, state: InstantShoppingState, handle: (authorization: StoredAuthorization) => void): void {
+function withAuthorization(
+  context: RequestContext,
+  state: InstantShoppingState,
+  handle: (authorization: StoredAuthorization) => void,
+): void {
   const authorization = state.authorizations.get(context.params.token ?? '');
   if (!authorization) return context.error(404, 'NOT_FOUND', 'The authorization token does not correspond to an authorized order.');
   handle(authorization);
@@ -163,8 +177,9 @@ async function placeOrder(context: RequestContext, state: InstantShoppingState, 
     // Klarna's Instant Shopping orders API answers with this older error body, as its docs show.
     if (problem) return context.json(400, { error_code: 'bad_value', error_message: `bad_value:${problem}`, correlation_id: context.correlationId });
     // Klarna's docs: a confirmation URL given with the order overrides the button key's.
-    const confirmationUrl = [(order.merchant_urls as Json | undefined)?.confirmation, (state.buttonKeys.get(authorization.buttonKey)?.setup.merchant_urls as Json | undefined)?.confirmation]
-      .find((url): url is string => typeof url === 'string');
+    const orderUrls = order.merchant_urls as Json | undefined;
+    const buttonKeyUrls = state.buttonKeys.get(authorization.buttonKey)?.setup.merchant_urls as Json | undefined;
+    const confirmationUrl = [orderUrls?.confirmation, buttonKeyUrls?.confirmation].find((url): url is string => typeof url === 'string');
     const decision: MerchantDecision = { outcome: 'approved', orderId: randomUUID(), fraudStatus: fraudStatusOf(order, config), confirmationUrl };
     authorization.idempotencyKey = idempotencyKey;
     state.decide(authorization, decision);
@@ -218,7 +233,8 @@ async function purchase(context: RequestContext, state: InstantShoppingState, co
     body: JSON.stringify({ authorization_token: token, order: authorization.order }),
     signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
   }).then(() => new Promise<never>(() => undefined), (error: Error) => error);
-  const result = await Promise.race([state.decision(authorization, config.instantShopping.decisionTimeoutMs), callbackFailed]);
+  const decided = state.decision(authorization, config.instantShopping.decisionTimeoutMs);
+  const result = await Promise.race([decided, callbackFailed]);
   if (result instanceof Error) {
     return context.json(201, { authorization_token: token, outcome: 'failed', note: `the place_order callback to ${placeOrderUrl} failed: ${result.message}` });
   }

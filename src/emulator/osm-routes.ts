@@ -5,7 +5,7 @@
  * access (403), then whether there is anything to show (204).
  */
 import { OSM_MESSAGING_PATH } from '../core/endpoints.js';
-import type { EmulatorConfig } from './config.js';
+import type { EmulatorConfig, EmulatorOsmClient } from './config.js';
 import type { RequestContext, Route } from './context.js';
 import { buildNodes, impressionUrl } from './osm-content.js';
 import type { EmulatorRecords } from './records.js';
@@ -34,66 +34,82 @@ export function osmRoutes(getConfig: () => EmulatorConfig, records: EmulatorReco
 }
 
 function answerMessaging(context: RequestContext, config: EmulatorConfig): void {
-  const userAgent = context.header('user-agent');
-  if (!userAgent) {
+  if (!context.header('user-agent')) {
     context.error(403, 'FORBIDDEN', 'The user-agent header is required.');
     return;
   }
-  const query = context.url.searchParams;
+  const asked = readMessagingQuery(context.url.searchParams);
+  if ('badValue' in asked) {
+    context.error(400, 'BAD_VALUE', asked.badValue);
+    return;
+  }
+  const found = lookUpClient(config, asked);
+  if ('notFound' in found) {
+    context.error(404, 'NOT_FOUND', found.notFound);
+    return;
+  }
+  const { client } = found;
+  if (!client.enabled) {
+    context.error(403, 'FORBIDDEN', 'This client_id is not enabled for OSM API calls.');
+    return;
+  }
+  if (client.locales && !client.locales.includes(asked.locale)) {
+    context.send(204, undefined);
+    return;
+  }
+
+  const message = { ...asked, client, origin: context.origin, responseId: context.correlationId };
+  const nodes = buildNodes(message);
+  if (!nodes) {
+    context.send(204, undefined);
+    return;
+  }
+  const answer = { content: { nodes }, impression_url: impressionUrl(message) };
+  context.json(200, answer, { 'cache-control': config.osm.cacheControl });
+}
+
+/** What a request asks for, once its parameters are all there and well-formed. */
+interface MessagingQuery {
+  clientId: string;
+  placementKey: string;
+  locale: string;
+  purchaseAmount: number | undefined;
+}
+
+/** The request's parameters, or why they are missing or malformed (a 400), in the order Klarna checks them. */
+function readMessagingQuery(query: URLSearchParams): MessagingQuery | { badValue: string } {
   const clientId = query.get('client_id');
   const placementKey = query.get('placement_key');
   const locale = query.get('locale');
   const rawAmount = query.get('purchase_amount');
 
   for (const [name, value] of [['client_id', clientId], ['placement_key', placementKey], ['locale', locale]] as const) {
-    if (!value) {
-      context.error(400, 'BAD_VALUE', `The query parameter ${name} is required.`);
-      return;
-    }
+    if (!value) return { badValue: `The query parameter ${name} is required.` };
   }
   if (!/^[a-z]{2}-[A-Z]{2}$/.test(locale!)) {
-    context.error(400, 'BAD_VALUE', `locale "${locale}" is not a language-COUNTRY tag such as en-US.`);
-    return;
+    return { badValue: `locale "${locale}" is not a language-COUNTRY tag such as en-US.` };
   }
   if (rawAmount !== null && !/^\d+$/.test(rawAmount)) {
-    context.error(400, 'BAD_VALUE', 'purchase_amount must be a non-negative integer in minor units.');
-    return;
+    return { badValue: 'purchase_amount must be a non-negative integer in minor units.' };
   }
   const purchaseAmount = rawAmount === null ? undefined : Number(rawAmount);
   if (placementKey === 'credit-promotion-badge' && purchaseAmount === undefined) {
-    context.error(400, 'BAD_VALUE', 'purchase_amount is required for the credit-promotion-badge placement.');
-    return;
+    return { badValue: 'purchase_amount is required for the credit-promotion-badge placement.' };
   }
+  return { clientId: clientId!, placementKey: placementKey!, locale: locale!, purchaseAmount };
+}
 
-  const client = Object.hasOwn(config.osm.clients, clientId!) ? config.osm.clients[clientId!] : undefined;
-  if (!client) {
-    context.error(404, 'NOT_FOUND', 'client_id not found.');
-    return;
-  }
-  if (!config.osm.placements.includes(placementKey!)) {
-    context.error(404, 'NOT_FOUND', 'placement_key not found.');
-    return;
-  }
-  if (!locale || !SERVED_LOCALES.has(locale)) {
-    context.error(404, 'NOT_FOUND', 'locale not available.');
-    return;
-  }
-  if (!client.enabled) {
-    context.error(403, 'FORBIDDEN', 'This client_id is not enabled for OSM API calls.');
-    return;
-  }
-  if (client.locales && !client.locales.includes(locale)) {
-    context.send(204, undefined);
-    return;
-  }
-
-  const message = { placementKey: placementKey!, locale, purchaseAmount, client, clientId: clientId!, origin: context.origin, responseId: context.correlationId };
-  const nodes = buildNodes(message);
-  if (!nodes) {
-    context.send(204, undefined);
-    return;
-  }
-  context.json(200, { content: { nodes }, impression_url: impressionUrl(message) }, { 'cache-control': config.osm.cacheControl });
+/** The client a request names, or the first thing it names that does not exist (a 404). */
+function lookUpClient(
+  config: EmulatorConfig,
+  asked: MessagingQuery,
+): { client: EmulatorOsmClient } | { notFound: string } {
+  const clients = config.osm.clients;
+  const client = Object.hasOwn(clients, asked.clientId) ? clients[asked.clientId] : undefined;
+  if (!client) return { notFound: 'client_id not found.' };
+  if (!config.osm.placements.includes(asked.placementKey)) return { notFound: 'placement_key not found.' };
+  if (!SERVED_LOCALES.has(asked.locale)) return { notFound: 'locale not available.' };
+  return { client };
 }
 
 function recordImpression(context: RequestContext, records: EmulatorRecords): void {

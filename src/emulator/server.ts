@@ -128,38 +128,60 @@ export class KlarnaEmulator {
       response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request: the Host header is not a valid host.');
       return;
     }
-    const path = context.url.pathname;
-    const isControl = path.startsWith(CONTROL_PREFIX);
-    const origin = context.header('origin');
-    if (isControl && origin !== undefined && origin !== context.origin && !this.#controlOrigins.has(origin)) {
-      // No CORS headers: the page learns nothing, and its preflight fails too.
-      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(`The control API does not answer pages on ${origin}: start the emulator with controlOrigins including it.`);
-      return;
+    if (context.url.pathname.startsWith(CONTROL_PREFIX)) {
+      await this.#handleControl(context);
+    } else {
+      await this.#handleKlarnaPath(context);
     }
-    if (!isControl) {
-      response.on('finish', () => this.records.addRequest({
-        time: new Date().toISOString(),
-        method: context.method,
-        path,
-        query: context.query,
-        status: response.statusCode,
-        correlationId: context.correlationId,
-        userAgent: context.header('user-agent'),
-      }));
+  }
+
+  /** The control API: only for callers without an `Origin`, the emulator's own origin and the allowed ones. */
+  async #handleControl(context: RequestContext): Promise<void> {
+    const origin = context.header('origin');
+    if (origin !== undefined && origin !== context.origin && !this.#controlOrigins.has(origin)) {
+      // No CORS headers: the page learns nothing, and its preflight fails too.
+      context.response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(`The control API does not answer pages on ${origin}: start the emulator with controlOrigins including it.`);
+      return;
     }
     if (context.method === 'OPTIONS') {
       context.preflight();
       return;
     }
+    await this.#route(context);
+  }
 
-    const fault = isControl ? undefined : this.#takeFault(context);
-    const latency = isControl ? 0 : this.#current.latencyMs + (fault?.latencyMs ?? 0);
-    if (latency > 0 && !(await this.#delay(latency, response))) return;
+  /** Klarna's paths: recorded, and delayed or answered by the config's latency and faults. */
+  async #handleKlarnaPath(context: RequestContext): Promise<void> {
+    this.#recordOnceAnswered(context);
+    if (context.method === 'OPTIONS') {
+      context.preflight();
+      return;
+    }
+    const fault = this.#takeFault(context);
+    const latency = this.#current.latencyMs + (fault?.latencyMs ?? 0);
+    if (latency > 0 && !(await this.#delay(latency, context.response))) return;
     if (fault?.status !== undefined) {
       this.#answerWithFault(context, fault, fault.status);
       return;
     }
+    await this.#route(context);
+  }
 
+  #recordOnceAnswered(context: RequestContext): void {
+    const response = context.response;
+    response.on('finish', () => this.records.addRequest({
+      time: new Date().toISOString(),
+      method: context.method,
+      path: context.url.pathname,
+      query: context.query,
+      status: response.statusCode,
+      correlationId: context.correlationId,
+      userAgent: context.header('user-agent'),
+    }));
+  }
+
+  async #route(context: RequestContext): Promise<void> {
+    const path = context.url.pathname;
     const match = matchRoute(this.#routes, context.method, path);
     if (match === undefined) {
       context.error(404, 'NOT_FOUND', `The emulator has nothing at ${path}.`);
@@ -220,7 +242,8 @@ export class KlarnaEmulator {
 /** Creates an emulator from an options object and/or a JSON config file, not yet listening. */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<KlarnaEmulator> {
   const fromFile = options.configFile ? await readConfigFile(options.configFile) : {};
-  return new KlarnaEmulator(mergeConfig<EmulatorConfigPatch>(fromFile, options.config ?? {}), { controlOrigins: options.controlOrigins });
+  const config = mergeConfig<EmulatorConfigPatch>(fromFile, options.config ?? {});
+  return new KlarnaEmulator(config, { controlOrigins: options.controlOrigins });
 }
 
 /** Creates an emulator and starts it; `await emulator.close()` when done. */

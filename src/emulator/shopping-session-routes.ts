@@ -24,12 +24,20 @@ const TOKEN = /^\/v1\/accounts\/(?<account>[^/]+)\/shopping\/sessions\/(?<sessio
 
 type Json = Record<string, unknown>;
 
-export function shoppingSessionRoutes(getConfig: () => EmulatorConfig, sessions: Map<string, StoredShoppingSession>): Route[] {
-  const withAccount = (handle: (context: RequestContext, accountId: string) => void | Promise<void>) => async (context: RequestContext) => {
+/** A handler called once the API key is checked, with the account it acts for. */
+type AccountHandler = (context: RequestContext, accountId: string) => void | Promise<void>;
+/** A handler called with the session the path names, once it is found for the caller's account. */
+type SessionHandler = (context: RequestContext, session: StoredShoppingSession) => void | Promise<void>;
+
+export function shoppingSessionRoutes(
+  getConfig: () => EmulatorConfig,
+  sessions: Map<string, StoredShoppingSession>,
+): Route[] {
+  const withAccount = (handle: AccountHandler) => async (context: RequestContext) => {
     const accountId = authenticate(context, getConfig().shoppingSession.apiKeys);
     if (accountId !== undefined) await handle(context, accountId);
   };
-  const withSession = (handle: (context: RequestContext, session: StoredShoppingSession) => void | Promise<void>) => withAccount(async (context, accountId) => {
+  const withSession = (handle: SessionHandler) => withAccount(async (context, accountId) => {
     const session = sessions.get(decodeURIComponent(context.params.session ?? ''));
     if (!session || session.account_id !== accountId || Date.parse(session.expires_at) <= Date.now()) {
       return context.problem(404, 'RESOURCE_ERROR', 'NOT_FOUND', 'No shopping session with this id for this account (it may have expired).');
@@ -48,7 +56,11 @@ export function shoppingSessionRoutes(getConfig: () => EmulatorConfig, sessions:
         const now = new Date().toISOString();
         const session: StoredShoppingSession = {
           shopping_session_id: `krn:shopping:eu1:test:session:${randomUUID()}`,
-          account_id: accountId, created_at: now, expires_at: expiresAt(), supplementary_purchase_data: data, tokens: [],
+          account_id: accountId,
+          created_at: now,
+          expires_at: expiresAt(),
+          supplementary_purchase_data: data,
+          tokens: [],
         };
         sessions.set(session.shopping_session_id, session);
         context.json(201, summary(session));
@@ -78,7 +90,11 @@ export function shoppingSessionRoutes(getConfig: () => EmulatorConfig, sessions:
   ];
 }
 
-const summary = ({ shopping_session_id, created_at, expires_at }: StoredShoppingSession) => ({ shopping_session_id, created_at, expires_at });
+const summary = ({ shopping_session_id, created_at, expires_at }: StoredShoppingSession) => ({
+  shopping_session_id,
+  created_at,
+  expires_at,
+});
 
 /**
  * The account an API key acts for, when the key is valid and the path names that account;

@@ -16,29 +16,40 @@ export function orderLineProblems(line: unknown, at: string, hasQuantity: boolea
   let whole = integerProblems(line, amounts, at, problems);
   whole = integerProblems(line, line.total_discount_amount === undefined ? [] : ['total_discount_amount'], at, problems) && whole;
   if (!whole) return problems;
+  totalProblems(line, at, hasQuantity, problems);
+  taxProblems(line, 'total_amount', 'total_tax_amount', at, problems);
+  if (!hasQuantity) identifierProblems(line, at, problems);
+  return problems;
+}
+
+/** A quantity of at least 1, and a total that is quantity × unit_price − total_discount_amount. */
+function totalProblems(line: Record<string, unknown>, at: string, hasQuantity: boolean, problems: string[]): void {
   const quantity = hasQuantity ? (line.quantity as number) : 1;
   if (hasQuantity && quantity < 1) problems.push(`${at}.quantity must be at least 1`);
   const unitPrice = line.unit_price as number;
   const discount = (line.total_discount_amount as number | undefined) ?? 0;
   const total = line.total_amount as number;
   const expected = quantity * unitPrice - discount;
-  if (total !== expected) {
-    const formula = hasQuantity ? `quantity × unit_price − total_discount_amount = ${quantity} × ${unitPrice} − ${discount}` : `unit_price − total_discount_amount = ${unitPrice} − ${discount}`;
-    problems.push(`${at}.total_amount ${total} does not add up: ${formula} = ${expected} (totals are checked, never corrected)`);
+  if (total === expected) return;
+  const formula = hasQuantity
+    ? `quantity × unit_price − total_discount_amount = ${quantity} × ${unitPrice} − ${discount}`
+    : `unit_price − total_discount_amount = ${unitPrice} − ${discount}`;
+  problems.push(`${at}.total_amount ${total} does not add up: ${formula} = ${expected} (totals are checked, never corrected)`);
+}
+
+/** An item's identifiers (its group's, its attributes' identifiers and values) hold no `_`. */
+function identifierProblems(line: Record<string, unknown>, at: string, problems: string[]): void {
+  if (typeof line.group_identifier === 'string' && line.group_identifier.includes('_')) {
+    problems.push(`${at}.group_identifier "${line.group_identifier}" must not contain "_"`);
   }
-  taxProblems(line, 'total_amount', 'total_tax_amount', at, problems);
-  if (!hasQuantity) {
-    if (typeof line.group_identifier === 'string' && line.group_identifier.includes('_')) problems.push(`${at}.group_identifier "${line.group_identifier}" must not contain "_"`);
-    const attributes = Array.isArray(line.product_attributes) ? (line.product_attributes as unknown[]) : [];
-    attributes.forEach((attribute, index) => {
-      if (!isRecord(attribute)) return;
-      for (const name of ['identifier', 'value']) {
-        const value = attribute[name];
-        if (typeof value === 'string' && value.includes('_')) problems.push(`${at}.product_attributes[${index}].${name} "${value}" must not contain "_"`);
-      }
-    });
-  }
-  return problems;
+  const attributes = Array.isArray(line.product_attributes) ? (line.product_attributes as unknown[]) : [];
+  attributes.forEach((attribute, index) => {
+    if (!isRecord(attribute)) return;
+    for (const name of ['identifier', 'value']) {
+      const value = attribute[name];
+      if (typeof value === 'string' && value.includes('_')) problems.push(`${at}.product_attributes[${index}].${name} "${value}" must not contain "_"`);
+    }
+  });
 }
 
 /** Problems of one shipping option: an id and a name, and a price whose tax matches its rate. */
@@ -62,7 +73,13 @@ export function includedTax(amount: number, taxRate: number): number {
 }
 
 /** One minor unit either way is rounding, not an error. */
-function taxProblems(record: Record<string, unknown>, amountField: string, taxField: string, at: string, problems: string[]): void {
+function taxProblems(
+  record: Record<string, unknown>,
+  amountField: string,
+  taxField: string,
+  at: string,
+  problems: string[],
+): void {
   const amount = record[amountField] as number;
   const rate = record.tax_rate as number;
   const tax = record[taxField] as number;

@@ -32,7 +32,11 @@ export interface OrderLine {
   image_url?: string;
   merchant_data?: string;
   product_identifiers?: ProductIdentifiers;
-  shipping_attributes?: { weight?: number; dimensions?: { height?: number; width?: number; length?: number }; tags?: string[] };
+  shipping_attributes?: {
+    weight?: number;
+    dimensions?: { height?: number; width?: number; length?: number };
+    tags?: string[];
+  };
 }
 
 export interface ProductAttribute {
@@ -162,7 +166,11 @@ export interface InstantShoppingEventData {
 export interface InstantShoppingSdk {
   load(options: InstantShoppingOptions, callback?: (response: InstantShoppingResponse) => void): void;
   update(options: InstantShoppingOptions, callback?: (response: InstantShoppingResponse) => void): void;
-  on(event: string, handler: (data: InstantShoppingEventData) => void, options?: { setup: { instance_id: string } }): void;
+  on(
+    event: string,
+    handler: (data: InstantShoppingEventData) => void,
+    options?: { setup: { instance_id: string } },
+  ): void;
 }
 
 /** The SDK's `error` has no documented shape; show its message(s) if it has any. */

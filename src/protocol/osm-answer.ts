@@ -48,7 +48,10 @@ export function safeUrl(value: unknown, isImage = false): string | undefined {
  * What a record of the answer holds itself. Never what it inherits: a page's other scripts may have
  * polluted Object.prototype, and a field the answer lacks must not be read from there.
  */
-const own = (record: unknown, name: string): unknown => (record != null && Object.hasOwn(record, name) ? (record as Record<string, unknown>)[name] : undefined);
+function own(record: unknown, name: string): unknown {
+  if (record == null || !Object.hasOwn(record, name)) return undefined;
+  return (record as Record<string, unknown>)[name];
+}
 
 const text = (record: unknown, name: string) => {
   const value = own(record, name);
@@ -73,20 +76,7 @@ export function parseOsmAnswer({ status, data, correlationId }: Pick<JsonRespons
   for (const node of raw as unknown[]) {
     const name = text(node, 'name');
     if (!name || name in byName) continue;
-    const type = text(node, 'type') ?? '';
-    let clean: OsmNode | undefined;
-    if (name === 'TEXT_MAIN' || name === 'TEXT_LEGAL') {
-      const value = text(node, 'value');
-      if (value !== undefined) clean = { type, name, value };
-    } else if (name === 'ACTION_LEARN_MORE' || name === 'ACTION_PREQUALIFY' || name === 'KLARNA_BADGE') {
-      const isImage = name === 'KLARNA_BADGE';
-      const url = own(node, 'url');
-      const safe = safeUrl(url, isImage);
-      const label = text(node, 'label');
-      if (!safe) warnings.push(`${name} was not rendered: its URL ${JSON.stringify(String(url)).slice(0, 80)} is not allowed.`);
-      else if (isImage) clean = { type, name, url: safe, alt: text(node, 'alt') ?? 'Klarna' };
-      else if (label) clean = { type, name, label, url: safe };
-    }
+    const clean = cleanNode(node, name, warnings);
     if (clean) nodes.push((byName[name] = clean));
   }
   if (!byName.TEXT_MAIN) throw malformed('it has no TEXT_MAIN text');
@@ -95,4 +85,28 @@ export function parseOsmAnswer({ status, data, correlationId }: Pick<JsonRespons
   const impressionUrl = safeUrl(givenImpressionUrl, true);
   if (givenImpressionUrl !== undefined && !impressionUrl) warnings.push('impression_url is not an http(s) URL: no impression beacon can fire.');
   return { kind: 'message', message: { nodes: Object.freeze(nodes), byName, impressionUrl, warnings } };
+}
+
+/**
+ * A node as the placement shows it: a text with its value, a link with its label, the badge with
+ * its alt text. `undefined` for a node of another name or without what it needs, and for a link or
+ * badge whose URL is not allowed (with a warning).
+ */
+function cleanNode(node: unknown, name: string, warnings: string[]): OsmNode | undefined {
+  const type = text(node, 'type') ?? '';
+  if (name === 'TEXT_MAIN' || name === 'TEXT_LEGAL') {
+    const value = text(node, 'value');
+    return value === undefined ? undefined : { type, name, value };
+  }
+  if (name !== 'ACTION_LEARN_MORE' && name !== 'ACTION_PREQUALIFY' && name !== 'KLARNA_BADGE') return undefined;
+  const isImage = name === 'KLARNA_BADGE';
+  const url = own(node, 'url');
+  const safe = safeUrl(url, isImage);
+  const label = text(node, 'label');
+  if (!safe) {
+    warnings.push(`${name} was not rendered: its URL ${JSON.stringify(String(url)).slice(0, 80)} is not allowed.`);
+    return undefined;
+  }
+  if (isImage) return { type, name, url: safe, alt: text(node, 'alt') ?? 'Klarna' };
+  return label ? { type, name, label, url: safe } : undefined;
 }

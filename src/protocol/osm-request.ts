@@ -70,13 +70,22 @@ export type OsmRequestResult = { ok: true; request: OsmRequest } | { ok: false; 
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
+/** A value that must be one of `allowed`: blank while required (`missing`), or another value (`unsupported`). */
+type OneOfProblem<F extends string> =
+  | { field: F; kind: 'missing'; allowed: readonly string[] }
+  | { field: F; kind: 'unsupported'; value: unknown; allowed: readonly string[] };
+
 /**
  * What is wrong with a value that must be one of `allowed`, if anything: a blank value is
  * `missing` when `required`, else fine (the default applies). The element checks its own
  * enumerated attributes with it too.
  */
-export function oneOfProblem<F extends string>(field: F, value: unknown, allowed: readonly string[], required?: boolean):
-  { field: F; kind: 'missing'; allowed: readonly string[] } | { field: F; kind: 'unsupported'; value: unknown; allowed: readonly string[] } | undefined {
+export function oneOfProblem<F extends string>(
+  field: F,
+  value: unknown,
+  allowed: readonly string[],
+  required?: boolean,
+): OneOfProblem<F> | undefined {
   if (isBlank(value)) return required ? { field, kind: 'missing', allowed } : undefined;
   if (!(allowed as readonly unknown[]).includes(value)) return { field, kind: 'unsupported', value, allowed };
 }
@@ -104,7 +113,11 @@ export function osmRequest(input: OsmRequestInput): OsmRequestResult {
     : { url: klarnaApiHost((environment as KlarnaEnvironment | '' | undefined) || 'production', (region as KlarnaRegion | '' | undefined) || regionForLocale(locale as string)) };
   if ('fault' in checked) return { ok: false, problems: [{ field: 'baseUrl', kind: 'bad-base-url', value: input.baseUrl!, fault: checked.fault }] };
   const purchaseAmount = hasAmount ? (amount as number) : undefined;
-  const query = new URLSearchParams({ client_id: (clientId as string).trim(), placement_key: placementKey as string, locale: locale as string });
+  const query = new URLSearchParams({
+    client_id: (clientId as string).trim(),
+    placement_key: placementKey as string,
+    locale: locale as string,
+  });
   if (purchaseAmount !== undefined) query.set('purchase_amount', String(purchaseAmount));
   return { ok: true, request: { url: `${checked.url}${OSM_MESSAGING_PATH}?${query}`, placementKey: placementKey as OsmPlacementKey, locale: locale as OsmLocale, purchaseAmount } };
 }

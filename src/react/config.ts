@@ -10,7 +10,8 @@ import type { ElementProperty } from './element-properties.js';
 
 
 /** The props of `<KlarnaConfig>`. */
-export type KlarnaConfigProps = ElementComponentProps<KlarnaConfigElement, ElementProperty<KlarnaConfigElement>, object>;
+export type KlarnaConfigProps =
+  ElementComponentProps<KlarnaConfigElement, ElementProperty<KlarnaConfigElement>, object>;
 
 /** `<klarna-config>`: `clientId`, `locale`, `environment`, `region`, `apiUrl`, `consent` for every element inside it. */
 export const KlarnaConfig = createComponent<KlarnaConfigElement, object>({

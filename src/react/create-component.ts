@@ -17,7 +17,8 @@ import { elementPropertyNames, type ElementProperty } from './element-properties
 type EventHandlers<Events> = { [Prop in keyof Events]?: (event: Events[Prop]) => void };
 
 /** The props of a component made by {@link createComponent}: element properties, typed event handlers, and the usual HTML attributes. */
-export type ElementComponentProps<Element extends HTMLElement, Property extends keyof Element, Events> = Omit<React.HTMLAttributes<Element>, Property | keyof Events> &
+export type ElementComponentProps<Element extends HTMLElement, Property extends keyof Element, Events> =
+  Omit<React.HTMLAttributes<Element>, Property | keyof Events> &
   Partial<Pick<Element, Property>> &
   EventHandlers<Events> &
   React.RefAttributes<Element>;
@@ -50,14 +51,24 @@ function isPrimitive(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
+/** A primitive prop as its attribute's value, as lit reads it back: `true` is present and empty, `false` absent. */
+function attributeValue(value: string | number | boolean): string | undefined {
+  if (value === true) return '';
+  if (value === false) return undefined;
+  return String(value);
+}
+
 export function createComponent<Element extends HTMLElement, Events>(
   definition: ComponentDefinition<Element, Events>,
-): React.ForwardRefExoticComponent<React.PropsWithoutRef<ElementComponentProps<Element, ElementProperty<Element>, Events>> & React.RefAttributes<Element>> {
+): React.ForwardRefExoticComponent<
+  React.PropsWithoutRef<ElementComponentProps<Element, ElementProperty<Element>, Events>> & React.RefAttributes<Element>
+> {
   type Property = ElementProperty<Element>;
+  type Props = ElementComponentProps<Element, Property, Events>;
   const { tagName, elementClass, events, displayName } = definition;
   const properties = new Set(elementPropertyNames(elementClass));
   const eventNames = new Map<string, string>(Object.entries(events as Record<string, string>));
-  const component = React.forwardRef<Element, ElementComponentProps<Element, Property, Events>>((props, forwardedRef) => {
+  const component = React.forwardRef<Element, Props>((props, forwardedRef) => {
     const element = React.useRef<Element | null>(null);
     /** Properties this component set on the element, so a prop that goes away is unset. */
     const setProperties = React.useRef(new Set<string>());
@@ -75,7 +86,7 @@ export function createComponent<Element extends HTMLElement, Events>(
         const attribute = attributeOf(elementClass, name);
         // The same on the server and in the browser, so hydration finds what the server sent.
         if (attribute && isPrimitive(value)) {
-          reactProps[attribute] = value === true ? '' : value === false ? undefined : String(value);
+          reactProps[attribute] = attributeValue(value);
           attributeProps.add(name);
         } else if (value !== undefined && value !== null) elementProps.set(name, value);
       } else reactProps[name] = value;
@@ -84,7 +95,10 @@ export function createComponent<Element extends HTMLElement, Events>(
     useCommitEffect(() => {
       const node = element.current;
       if (!node) return;
-      const listeners = [...eventNames].map(([prop, type]) => [type, (event: Event) => handlers.current.get(prop)?.(event)] as const);
+      const listeners = [...eventNames].map(([prop, type]) => {
+        const listener = (event: Event) => handlers.current.get(prop)?.(event);
+        return [type, listener] as const;
+      });
       for (const [type, listener] of listeners) node.addEventListener(type, listener);
       return () => {
         for (const [type, listener] of listeners) node.removeEventListener(type, listener);
@@ -98,7 +112,9 @@ export function createComponent<Element extends HTMLElement, Events>(
       // Everything is handed over: the element may start.
       node.removeAttribute('defer-hydration');
       // A property this component set and no longer gives (not even as its attribute) goes back to unset.
-      for (const name of setProperties.current) if (!elementProps.has(name) && !attributeProps.has(name)) node[name] = undefined;
+      for (const name of setProperties.current) {
+        if (!elementProps.has(name) && !attributeProps.has(name)) node[name] = undefined;
+      }
       setProperties.current = new Set(elementProps.keys());
       handlers.current = eventProps;
     });

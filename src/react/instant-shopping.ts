@@ -21,7 +21,11 @@ interface InstantShoppingEventProps {
 }
 
 /** The props of `<KlarnaInstantShoppingHost>`. */
-export type KlarnaInstantShoppingHostProps = ElementComponentProps<InstantShoppingHostElement, ElementProperty<InstantShoppingHostElement>, InstantShoppingEventProps>;
+export type KlarnaInstantShoppingHostProps = ElementComponentProps<
+  InstantShoppingHostElement,
+  ElementProperty<InstantShoppingHostElement>,
+  InstantShoppingEventProps
+>;
 
 /**
  * `<klarna-instant-shopping-host>`: the Instant Shopping button, with `onReady`, `onError` and an

@@ -31,6 +31,22 @@ function bodyText(value: unknown): string {
   return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
 }
 
+/** The newer APIs' `validation_errors`, as bounded text. */
+function validationErrorsOf(body: Record<string, unknown>): ValidationError[] {
+  if (!Array.isArray(body.validation_errors)) return [];
+  const entries = (body.validation_errors as unknown[]).filter(isRecord).slice(0, MAX_MESSAGES);
+  return entries.map((entry) => ({ parameter: bodyText(entry.parameter), reason: bodyText(entry.reason) }));
+}
+
+/** `error_messages`, or the older APIs' one `error_message`, as bounded text. */
+function errorMessagesOf(body: Record<string, unknown>): string[] {
+  if (Array.isArray(body.error_messages)) {
+    return (body.error_messages as unknown[]).slice(0, MAX_MESSAGES).map(bodyText);
+  }
+  if (typeof body.error_message === 'string') return [bodyText(body.error_message)];
+  return [];
+}
+
 export class KlarnaApiError extends KlarnaHttpError {
   override readonly name = 'KlarnaApiError';
   /** Klarna's `error_code`, e.g. `BAD_VALUE`, `NOT_FOUND`, `UNAUTHORIZED`. */
@@ -43,14 +59,11 @@ export class KlarnaApiError extends KlarnaHttpError {
   constructor(message: string, init: KlarnaHttpErrorInit) {
     super(message, { ...init, url: redactUrl(init.url) });
     const body = (init.body && typeof init.body === 'object' ? init.body : {}) as Record<string, unknown>;
-    const validationErrors = Array.isArray(body.validation_errors)
-      ? (body.validation_errors as unknown[]).filter(isRecord).slice(0, MAX_MESSAGES).map((entry) => ({ parameter: bodyText(entry.parameter), reason: bodyText(entry.reason) }))
-      : [];
+    const validationErrors = validationErrorsOf(body);
     const reasons = validationErrors.map(({ parameter, reason }) => `${parameter}: ${reason}`);
-    const messages = Array.isArray(body.error_messages) ? (body.error_messages as unknown[]).slice(0, MAX_MESSAGES).map(bodyText)
-      : typeof body.error_message === 'string' ? [bodyText(body.error_message)]
-      : [];
-    Object.assign(this, { errorCode: typeof body.error_code === 'string' ? bodyText(body.error_code) : undefined, errorMessages: [...messages, ...reasons], validationErrors });
+    const messages = errorMessagesOf(body);
+    const errorCode = typeof body.error_code === 'string' ? bodyText(body.error_code) : undefined;
+    Object.assign(this, { errorCode, errorMessages: [...messages, ...reasons], validationErrors });
     // The newer APIs put what to fix in validation_errors only; the message must say it too.
     if (reasons.length) this.message = `${message.replace(/\.$/, '')}; ${reasons.join('; ')}.`;
   }

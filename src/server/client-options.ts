@@ -25,7 +25,12 @@ export interface KlarnaClientOptions {
 }
 
 /** The transport for a client, after checking its options; `problems` are the credential checks. */
-export function createTransport(client: string, options: KlarnaClientOptions, authorization: () => string | undefined, problems: (string | undefined)[]): KlarnaTransport {
+export function createTransport(
+  client: string,
+  options: KlarnaClientOptions,
+  authorization: () => string | undefined,
+  problems: (string | undefined)[],
+): KlarnaTransport {
   const { environment, region, baseUrl, timeout, retries } = options;
   let base = '';
   if (baseUrl && hasUserInfo(baseUrl)) {
@@ -44,7 +49,14 @@ export function createTransport(client: string, options: KlarnaClientOptions, au
   if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0)) problems.push('retries must be a whole number ≥ 0');
   assertValid(`new ${client}()`, problems);
   // Only what the transport needs: the client's options also hold the raw credentials.
-  return new KlarnaTransport({ baseUrl: base, authorization: authorization(), timeout, retries, fetch: options.fetch, userAgent: options.userAgent });
+  return new KlarnaTransport({
+    baseUrl: base,
+    authorization: authorization(),
+    timeout,
+    retries,
+    fetch: options.fetch,
+    userAgent: options.userAgent,
+  });
 }
 
 function hasUserInfo(url: string): boolean {

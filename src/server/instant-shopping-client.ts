@@ -87,7 +87,11 @@ export class InstantShoppingClient {
    * Places the order for an authorized purchase. The result's `outcome` is `accepted`, `pending`
    * (not a success yet: see its `guidance`) or `rejected`.
    */
-  async placeOrder(authorizationToken: string, order: OrderToPlace, options: PlaceOrderOptions = {}): Promise<PlacedOrder> {
+  async placeOrder(
+    authorizationToken: string,
+    order: OrderToPlace,
+    options: PlaceOrderOptions = {},
+  ): Promise<PlacedOrder> {
     assertValid('placeOrder', [pathIdProblem('authorizationToken', authorizationToken), ...orderProblems(order), placeOrderUrlProblem(order, false, this.#toEmulator)]);
     const { idempotencyKey = `place-order:${authorizationToken}`, ...call } = options;
     const path = `${this.#authorizationPath(authorizationToken)}/orders`;
@@ -129,7 +133,12 @@ export class InstantShoppingClient {
     return `${AUTHORIZATIONS}/${encodeURIComponent(token)}`;
   }
 
-  async #buttonKey(method: string, path: string, setup: ButtonSetup | undefined, options: CallOptions | undefined): Promise<ButtonKey> {
+  async #buttonKey(
+    method: string,
+    path: string,
+    setup: ButtonSetup | undefined,
+    options: CallOptions | undefined,
+  ): Promise<ButtonKey> {
     const { data } = await this.#transport.request<ButtonKey>(method, path, setup, options);
     if (typeof data?.button_key === 'string' && data.button_key) return data;
     throw this.#transport.malformed(method, path, 'expected { button_key, … }');

@@ -12,7 +12,10 @@ export type NodeRequest = IncomingMessage & { body?: unknown };
  * A `Request` for a Node request: its method, URL, headers and body, aborted when the client goes
  * away; `undefined` when the body is larger than `maxBodyBytes` (the rest is not read).
  */
-export async function toWebRequest(request: NodeRequest, maxBodyBytes = DEFAULT_MAX_CALLBACK_BYTES): Promise<Request | undefined> {
+export async function toWebRequest(
+  request: NodeRequest,
+  maxBodyBytes = DEFAULT_MAX_CALLBACK_BYTES,
+): Promise<Request | undefined> {
   const host = request.headers.host ?? 'localhost';
   const url = new URL(request.url ?? '/', `http://${host}`);
   const controller = new AbortController();
@@ -48,7 +51,10 @@ export async function sendWebResponse(target: ServerResponse, response: Response
  * `app.post('/klarna/place-order', placeOrderListener(handler, { client }))` or
  * `http.createServer(placeOrderListener(handler, { client }))`.
  */
-export function placeOrderListener(handler: PlaceOrderHandler, options: HandlePlaceOrderOptions): (request: NodeRequest, response: ServerResponse) => Promise<void> {
+export function placeOrderListener(
+  handler: PlaceOrderHandler,
+  options: HandlePlaceOrderOptions,
+): (request: NodeRequest, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
     try {
       const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_CALLBACK_BYTES;

@@ -116,7 +116,8 @@ export class OsmClient {
     const fromCache = entry !== undefined;
     entry ??= await this.#fetch(url, request);
     try {
-      const answer = parseOsmAnswer({ status: entry.status, data: entry.body, correlationId: entry.correlationId }, url);
+      const response = { status: entry.status, data: entry.body, correlationId: entry.correlationId };
+      const answer = parseOsmAnswer(response, url);
       if (answer.kind === 'empty') return { kind: 'empty', url, fromCache };
       const { nodes, impressionUrl, warnings } = answer.message;
       return { kind: 'message', nodes, impressionUrl, warnings, url, fromCache };
@@ -130,7 +131,8 @@ export class OsmClient {
   }
 
   #url({ clientId, placementKey, locale, purchaseAmount, region }: OsmMessageRequest): string {
-    const result = osmRequest({ clientId, placementKey, locale, purchaseAmount, region, environment: this.#options.environment, baseUrl: this.#options.baseUrl });
+    const { environment, baseUrl } = this.#options;
+    const result = osmRequest({ clientId, placementKey, locale, purchaseAmount, region, environment, baseUrl });
     if (!result.ok) throw new KlarnaValidationError('OsmClient.getMessage', result.problems.map(describe));
     return result.request.url;
   }
@@ -143,7 +145,11 @@ export class OsmClient {
     let flight = this.#inFlight.get(url);
     if (!flight) {
       flight = this.#transport.request('GET', url).then(async (response) => {
-        const entry: OsmCacheEntry = { status: response.status, body: response.data, correlationId: response.correlationId };
+        const entry: OsmCacheEntry = {
+          status: response.status,
+          body: response.data,
+          correlationId: response.correlationId,
+        };
         const ttlMs = freshnessLifetimeMs(response.headers.get('cache-control'), response.headers.get('age'));
         if (ttlMs > 0) await this.#cache.set(url, entry, ttlMs);
         return entry;

@@ -54,7 +54,8 @@ export class MemoryPlaceOrderStore implements PlaceOrderStore {
   answer(token: string): Promise<StoredPlaceOrderAnswer | undefined> {
     this.#prune();
     const entry = this.#entries.get(token);
-    return Promise.resolve(!entry || entry.expiresAt <= this.#now() || entry.value === PENDING ? undefined : entry.value);
+    if (!entry || entry.expiresAt <= this.#now() || entry.value === PENDING) return Promise.resolve(undefined);
+    return Promise.resolve(entry.value);
   }
 
   settle(token: string, answer: StoredPlaceOrderAnswer, ttlMs: number): Promise<void> {

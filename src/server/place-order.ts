@@ -87,7 +87,11 @@ export type PlaceOrderStage = 'callback' | 'verify' | 'handler' | 'place-order' 
 const DEFAULT_FALLBACK_MESSAGE = 'We could not complete your order. No payment has been taken; please try again later.';
 
 /** Handles one `place_order` callback and returns the `Response` to send (Klarna ignores its content). */
-export async function handlePlaceOrder(request: Request, handler: PlaceOrderHandler, options: HandlePlaceOrderOptions): Promise<Response> {
+export async function handlePlaceOrder(
+  request: Request,
+  handler: PlaceOrderHandler,
+  options: HandlePlaceOrderOptions,
+): Promise<Response> {
   const { client, verify = true, onError } = options;
   if (request.method.toUpperCase() !== 'POST') return answer(405, { error: 'place_order callbacks are POST requests' }, { allow: 'POST' });
   const callback = await readCallback(request, options.maxBodyBytes ?? DEFAULT_MAX_CALLBACK_BYTES);
@@ -123,28 +127,9 @@ export async function handlePlaceOrder(request: Request, handler: PlaceOrderHand
 
   async function decide(): Promise<StoredPlaceOrderAnswer> {
     if (verify) {
-      try {
-        order = await client.getAuthorization(authorizationToken, { signal: request.signal });
-      } catch (error) {
-        onError?.(error, 'verify');
-        const unknown = isKlarnaApiError(error) && (error.status === 404 || error.status === 403);
-        return outcome(unknown ? 400 : 502, { error: unknown ? 'Klarna does not know this authorization token' : 'could not read the authorization from Klarna' });
-      }
+      const unverified = await readOrderFromKlarna();
+      if (unverified) return unverified;
     }
-
-    const fallback = async (stage: PlaceOrderStage, error: unknown): Promise<StoredPlaceOrderAnswer> => {
-      onError?.(error, stage);
-      const reason: DenyReason = { code: 'other', message: options.fallbackDenyMessage ?? DEFAULT_FALLBACK_MESSAGE };
-      try {
-        await client.denyAuthorization(authorizationToken, reason);
-      } catch (denyError) {
-        // Not denied after all: no final answer, so a later delivery tries again.
-        onError?.(denyError, 'deny');
-        return outcome(502, { error: 'could not deny the order at Klarna' });
-      }
-      return outcome(500, { error: `the order was denied because the ${stage === 'handler' ? 'merchant\'s handler failed' : 'order was invalid'}` });
-    };
-
     let decision: PlaceOrderDecision;
     try {
       decision = await handler({ authorizationToken, order, signal: request.signal });
@@ -152,38 +137,77 @@ export async function handlePlaceOrder(request: Request, handler: PlaceOrderHand
     } catch (error) {
       return fallback('handler', error);
     }
-
-    let result: PlaceOrderResult;
-    if (decision.action === 'deny') {
-      try {
-        await client.denyAuthorization(authorizationToken, decision.reason);
-      } catch (error) {
-        onError?.(error, 'deny');
-        return outcome(502, { error: 'could not deny the order at Klarna' });
-      }
-      result = { action: 'denied', authorizationToken, order, reason: decision.reason };
-    } else {
-      const toPlace = { ...order, ...decision.changes };
-      try {
-        result = { action: 'approved', authorizationToken, order: toPlace, placed: await client.placeOrder(authorizationToken, toPlace) };
-      } catch (error) {
-        // An order Klarna refused as invalid is denied; after a timeout or outage it may exist, so it is left alone.
-        if (isKlarnaValidationError(error) || (isKlarnaApiError(error) && error.status === 400)) return fallback('place-order', error);
-        onError?.(error, 'place-order');
-        return outcome(502, { error: 'could not place the order at Klarna' });
-      }
-    }
+    const told = decision.action === 'deny' ? await denyAtKlarna(decision.reason) : await placeAtKlarna(decision.changes);
+    if ('failed' in told) return told.failed;
+    const { result } = told;
     try {
       await options.onResult?.(result);
     } catch (error) {
       onError?.(error, 'record');
     }
-    return outcome(200, result.action === 'denied' ? { outcome: 'denied' } : { outcome: result.placed.outcome, order_id: result.placed.orderId });
+    if (result.action === 'denied') return outcome(200, { outcome: 'denied' });
+    return outcome(200, { outcome: result.placed.outcome, order_id: result.placed.orderId });
+  }
+
+  /** Takes the order from Klarna rather than from the callback; when that fails, the answer to send. */
+  async function readOrderFromKlarna(): Promise<StoredPlaceOrderAnswer | undefined> {
+    try {
+      order = await client.getAuthorization(authorizationToken, { signal: request.signal });
+      return undefined;
+    } catch (error) {
+      onError?.(error, 'verify');
+      const unknown = isKlarnaApiError(error) && (error.status === 404 || error.status === 403);
+      return outcome(unknown ? 400 : 502, { error: unknown ? 'Klarna does not know this authorization token' : 'could not read the authorization from Klarna' });
+    }
+  }
+
+  async function denyAtKlarna(reason: DenyReason): Promise<ToldKlarna> {
+    try {
+      await client.denyAuthorization(authorizationToken, reason);
+    } catch (error) {
+      onError?.(error, 'deny');
+      return { failed: outcome(502, { error: 'could not deny the order at Klarna' }) };
+    }
+    return { result: { action: 'denied', authorizationToken, order, reason } };
+  }
+
+  async function placeAtKlarna(changes: Partial<OrderToPlace>): Promise<ToldKlarna> {
+    const toPlace = { ...order, ...changes };
+    try {
+      return { result: { action: 'approved', authorizationToken, order: toPlace, placed: await client.placeOrder(authorizationToken, toPlace) } };
+    } catch (error) {
+      // An order Klarna refused as invalid is denied; after a timeout or outage it may exist, so it is left alone.
+      if (isKlarnaValidationError(error) || (isKlarnaApiError(error) && error.status === 400)) {
+        return { failed: await fallback('place-order', error) };
+      }
+      onError?.(error, 'place-order');
+      return { failed: outcome(502, { error: 'could not place the order at Klarna' }) };
+    }
+  }
+
+  /** Denies the order at Klarna when it cannot be carried out as decided (a failed handler, an invalid order). */
+  async function fallback(stage: PlaceOrderStage, error: unknown): Promise<StoredPlaceOrderAnswer> {
+    onError?.(error, stage);
+    const reason: DenyReason = { code: 'other', message: options.fallbackDenyMessage ?? DEFAULT_FALLBACK_MESSAGE };
+    try {
+      await client.denyAuthorization(authorizationToken, reason);
+    } catch (denyError) {
+      // Not denied after all: no final answer, so a later delivery tries again.
+      onError?.(denyError, 'deny');
+      return outcome(502, { error: 'could not deny the order at Klarna' });
+    }
+    return outcome(500, { error: `the order was denied because the ${stage === 'handler' ? 'merchant\'s handler failed' : 'order was invalid'}` });
   }
 }
 
+/** What the handler decided, once Klarna has it; or, when Klarna could not be told, the answer to send. */
+type ToldKlarna = { result: PlaceOrderResult } | { failed: StoredPlaceOrderAnswer };
+
 /** The callback's body, or why it is refused and with which status. */
-async function readCallback(request: Request, maxBytes: number): Promise<{ authorization_token: string; order: AuthorizedOrder } | { status: number; refused: string }> {
+async function readCallback(
+  request: Request,
+  maxBytes: number,
+): Promise<{ authorization_token: string; order: AuthorizedOrder } | { status: number; refused: string }> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) return { status: 415, refused: 'the body must be JSON (content-type: application/json)' };
   if (Number(request.headers.get('content-length')) > maxBytes) return { status: 413, refused: `the body is larger than ${maxBytes} bytes` };
@@ -228,7 +252,12 @@ const outcome = (status: number, body: Record<string, unknown>): StoredPlaceOrde
  * when this delivery has claimed the token and decides. A delivery that waits longer than a claim
  * lasts is answered 503, so that Klarna tries again later.
  */
-async function firstDeliveryAnswer(store: PlaceOrderStore, token: string, claimTtlMs: number, signal: AbortSignal): Promise<StoredPlaceOrderAnswer | undefined> {
+async function firstDeliveryAnswer(
+  store: PlaceOrderStore,
+  token: string,
+  claimTtlMs: number,
+  signal: AbortSignal,
+): Promise<StoredPlaceOrderAnswer | undefined> {
   const started = Date.now();
   for (let delay = 25; ; delay = Math.min(delay * 2, 1000)) {
     if (await store.claim(token, claimTtlMs)) return undefined;

@@ -106,8 +106,14 @@ export class ShoppingSessionClient {
     return `${this.#sessionsPath}/${encodeURIComponent(id)}`;
   }
 
-  async #session(method: string, path: string, body: unknown, options: CallOptions | undefined): Promise<ShoppingSession> {
-    const { data } = await this.#transport.request<{ shopping_session_id?: unknown; created_at?: unknown; expires_at?: unknown }>(method, path, body, options);
+  async #session(
+    method: string,
+    path: string,
+    body: unknown,
+    options: CallOptions | undefined,
+  ): Promise<ShoppingSession> {
+    type SessionAnswer = { shopping_session_id?: unknown; created_at?: unknown; expires_at?: unknown };
+    const { data } = await this.#transport.request<SessionAnswer>(method, path, body, options);
     const { shopping_session_id: shoppingSessionId, created_at: createdAt, expires_at: expiresAt } = data ?? {};
     if (typeof shoppingSessionId === 'string' && typeof createdAt === 'string' && typeof expiresAt === 'string') return { shoppingSessionId, createdAt, expiresAt };
     throw this.#transport.malformed(method, path, 'expected { shopping_session_id, created_at, expires_at }');

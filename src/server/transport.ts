@@ -45,7 +45,12 @@ export class KlarnaTransport {
   }
 
   async request<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<JsonResponse<T>> {
-    const { timeout = DEFAULT_SERVER_TIMEOUT_MS, retries = DEFAULT_RETRIES, fetch, userAgent = USER_AGENT } = this.#options;
+    const {
+      timeout = DEFAULT_SERVER_TIMEOUT_MS,
+      retries = DEFAULT_RETRIES,
+      fetch,
+      userAgent = USER_AGENT,
+    } = this.#options;
     // A path below the base URL, or a full URL on another of Klarna's hosts (OSM picks the host per locale).
     const url = /^https?:\/\//.test(path) ? path : this.baseUrl + path;
     for (let attempt = 0; ; attempt++) {

@@ -42,9 +42,11 @@ const MAX_ID_LENGTH = 255;
  * merchant's credentials. The value is never echoed, since it may come from a forged callback.
  */
 export function pathIdProblem(name: string, value: unknown): string | undefined {
-  return nonEmpty(name, value)
-    ?? ((value as string).length > MAX_ID_LENGTH ? `${name} is longer than ${MAX_ID_LENGTH} characters`
-      : value === '.' || value === '..' ? `${name} must not be "." or "..", which a URL resolves to another path` : undefined);
+  const emptyProblem = nonEmpty(name, value);
+  if (emptyProblem !== undefined) return emptyProblem;
+  if ((value as string).length > MAX_ID_LENGTH) return `${name} is longer than ${MAX_ID_LENGTH} characters`;
+  if (value === '.' || value === '..') return `${name} must not be "." or "..", which a URL resolves to another path`;
+  return undefined;
 }
 
 /**
@@ -52,7 +54,11 @@ export function pathIdProblem(name: string, value: unknown): string | undefined 
  * characters, as Klarna documents it. One exception: with `toEmulator` (the client talks to an
  * emulator on this machine), http on a loopback host is allowed, where a development backend runs.
  */
-export function placeOrderUrlProblem(setup: ButtonSetup | undefined, required: boolean, toEmulator = false): string | undefined {
+export function placeOrderUrlProblem(
+  setup: ButtonSetup | undefined,
+  required: boolean,
+  toEmulator = false,
+): string | undefined {
   const value = setup?.merchant_urls?.place_order;
   const name = 'merchant_urls.place_order';
   if (value === undefined) return required ? `${name} is required: the https URL where Klarna posts each purchase for your decision` : undefined;

@@ -14,7 +14,13 @@ const css = (background: string, color: string, border: string) =>
   + 'small{display:block;margin-top:.35em;font:12px system-ui,sans-serif;opacity:.75;text-align:center}';
 
 /** Renders the button for `id` (or nothing, where the emulated Klarna does not offer it). */
-export function renderButton(doc: Document, id: string, options: InstantShoppingOptions, markets: readonly string[], onClick: () => void): void {
+export function renderButton(
+  doc: Document,
+  id: string,
+  options: InstantShoppingOptions,
+  markets: readonly string[],
+  onClick: () => void,
+): void {
   const container = [...doc.querySelectorAll('klarna-instant-shopping')].find((candidate) => candidate.getAttribute('data-instance-id') === id);
   if (!container) {
     console.warn(`${LOG} no <klarna-instant-shopping data-instance-id="${id}"> in the document`);

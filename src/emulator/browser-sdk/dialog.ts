@@ -147,14 +147,30 @@ export function openDialog({ win, settings, id, options, emit, closed }: DialogC
 
   async function buy(lines: PurchaseLine[]): Promise<void> {
     const current = options();
+    const order = purchaseOrder(current, lines);
+    modal.replaceChildren(make('h2', {}, 'Placing your order…'), make('p', { role: 'status' }, 'Waiting for the merchant to confirm.'));
+    let outcome: PurchaseOutcome;
+    try {
+      outcome = await postPurchase(current, order);
+    } catch (error) {
+      message('Something went wrong', String((error as Error).message));
+      return;
+    }
+    step = 'done';
+    showOutcome(outcome, current);
+  }
+
+  /** The order as the merchant gets it: the lines, the delivery as a shipping fee, the consumer's address and choices. */
+  function purchaseOrder(current: InstantShoppingOptions, lines: PurchaseLine[]): Record<string, unknown> {
     const shipping = chosenShipping();
     const boxes = current.additional_checkboxes ?? [];
     const orderLines: Record<string, unknown>[] = [
       ...lines.map((line) => clone(line) as unknown as Record<string, unknown>),
-      ...(shipping ? [{ type: 'shipping_fee', reference: shipping.id, name: shipping.name, quantity: 1, unit_price: shipping.price, tax_rate: shipping.tax_rate, total_amount: shipping.price, total_tax_amount: shipping.tax_amount, total_discount_amount: 0 }] : []),
+      ...(shipping ? [shippingFeeLine(shipping)] : []),
     ];
-    const merchantRequested = Object.fromEntries(boxes.map((box) => [box.id, modal.querySelector<HTMLInputElement>(`[name="checkbox-${box.id}"]`)?.checked ?? false]));
-    const order = {
+    const isChecked = (boxId: string) => modal.querySelector<HTMLInputElement>(`[name="checkbox-${boxId}"]`)?.checked ?? false;
+    const merchantRequested = Object.fromEntries(boxes.map((box) => [box.id, isChecked(box.id)]));
+    return {
       integrator_url: win.location.href,
       purchase_country: current.purchase_country, purchase_currency: current.purchase_currency, locale: current.locale,
       merchant_urls: current.merchant_urls,
@@ -167,38 +183,51 @@ export function openDialog({ win, settings, id, options, emit, closed }: DialogC
       ...(current.merchant_data && { merchant_data: current.merchant_data }),
       ...(boxes.length > 0 && { merchant_requested: { additional_checkboxes: merchantRequested } }),
     };
-    modal.replaceChildren(make('h2', {}, 'Placing your order…'), make('p', { role: 'status' }, 'Waiting for the merchant to confirm.'));
-    let outcome: PurchaseOutcome;
-    try {
-      const response = await fetch(settings.baseUrl + settings.purchasePath, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ button_key: current.setup.key, instance_id: id, environment: current.setup.environment ?? 'production', order }),
-      });
-      outcome = (await response.json()) as PurchaseOutcome;
-      if (!response.ok) throw new Error((outcome.error_messages ?? []).join('; ') || `status ${response.status}`);
-    } catch (error) {
-      message('Something went wrong', String((error as Error).message));
-      return;
-    }
-    step = 'done';
+  }
+
+  /** Sends the purchase to the emulator, which authorizes it and asks the merchant; throws what went wrong. */
+  async function postPurchase(
+    current: InstantShoppingOptions,
+    order: Record<string, unknown>,
+  ): Promise<PurchaseOutcome> {
+    const environment = current.setup.environment ?? 'production';
+    const response = await fetch(settings.baseUrl + settings.purchasePath, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ button_key: current.setup.key, instance_id: id, environment, order }),
+    });
+    const outcome = (await response.json()) as PurchaseOutcome;
+    if (!response.ok) throw new Error((outcome.error_messages ?? []).join('; ') || `status ${response.status}`);
+    return outcome;
+  }
+
+  function showOutcome(outcome: PurchaseOutcome, current: InstantShoppingOptions): void {
     if (outcome.outcome === 'failed') return message('The purchase could not be completed', String(outcome.note));
     // PENDING counts as a purchase for the consumer, as Klarna's docs say; only REJECTED does not.
     if (outcome.fraud_status === 'REJECTED') return message('Klarna could not approve this purchase', 'No payment was taken.');
-    if (outcome.outcome === 'denied') {
-      if (outcome.deny_redirect_url) {
-        close();
-        win.location.assign(outcome.deny_redirect_url);
-        return;
-      }
-      const reason = outcome.deny_message ?? DENY_REASONS[outcome.deny_code ?? ''] ?? 'Your purchase was not completed.';
-      return message('The merchant declined the purchase', reason, 'alert', { 'data-deny-code': outcome.deny_code ?? '' });
+    if (outcome.outcome === 'denied') return showDenied(outcome);
+    showConfirmation(outcome, current);
+  }
+
+  function showDenied(outcome: PurchaseOutcome): void {
+    if (outcome.deny_redirect_url) {
+      close();
+      win.location.assign(outcome.deny_redirect_url);
+      return;
     }
+    const reason = outcome.deny_message ?? DENY_REASONS[outcome.deny_code ?? ''] ?? 'Your purchase was not completed.';
+    message('The merchant declined the purchase', reason, 'alert', { 'data-deny-code': outcome.deny_code ?? '' });
+  }
+
+  function showConfirmation(outcome: PurchaseOutcome, current: InstantShoppingOptions): void {
     // The merchant's confirmation page: the one placed with the order or the button key's, else the page's.
     const confirmation = outcome.confirmation_url ?? current.merchant_urls?.confirmation;
+    const status = outcome.order_id
+      ? `Order ${outcome.order_id} is placed.`
+      : `Authorized (${outcome.note ?? 'no merchant callback'}).`;
     modal.replaceChildren(
       make('h2', {}, 'Thank you for your purchase'),
-      make('p', { role: 'status', 'data-order-id': outcome.order_id ?? '' }, outcome.order_id ? `Order ${outcome.order_id} is placed.` : `Authorized (${outcome.note ?? 'no merchant callback'}).`),
+      make('p', { role: 'status', 'data-order-id': outcome.order_id ?? '' }, status),
       make('button', {
         type: 'button',
         onclick: () => {
@@ -215,5 +244,20 @@ export function openDialog({ win, settings, id, options, emit, closed }: DialogC
   emit('session_initiated', customer());
   return () => {
     if (step === 'review') showReview();
+  };
+}
+
+/** The chosen delivery as the order line Klarna adds for it. */
+function shippingFeeLine(shipping: ShippingOption): Record<string, unknown> {
+  return {
+    type: 'shipping_fee',
+    reference: shipping.id,
+    name: shipping.name,
+    quantity: 1,
+    unit_price: shipping.price,
+    tax_rate: shipping.tax_rate,
+    total_amount: shipping.price,
+    total_tax_amount: shipping.tax_amount,
+    total_discount_amount: 0,
   };
 }

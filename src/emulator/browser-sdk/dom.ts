@@ -1,7 +1,12 @@
 /** Builds the stand-in's markup with DOM calls (never HTML strings): listeners for `on…`, attributes otherwise. */
 export type Attributes = Record<string, string | number | boolean | undefined | EventListener>;
 
-export function element(doc: Document, tag: string, attributes: Attributes = {}, ...children: (Node | string | false | undefined)[]): HTMLElement {
+export function element(
+  doc: Document,
+  tag: string,
+  attributes: Attributes = {},
+  ...children: (Node | string | false | undefined)[]
+): HTMLElement {
   const node = doc.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (typeof value === 'function') node.addEventListener(name.slice(2), value);

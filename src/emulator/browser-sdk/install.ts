@@ -12,12 +12,19 @@ import { LOG, type EmulatedSdkSettings } from './settings.js';
 
 type Callback = ((response: InstantShoppingResponse) => void) | undefined;
 
+/** A handler given to `on`: for one instance, or for every one when `instanceId` is undefined. */
+interface EventHandler {
+  event: string;
+  handler: (data: InstantShoppingEventData) => void;
+  instanceId: string | undefined;
+}
+
 const EVENTS: readonly string[] = ['buy_button_clicked', 'session_initiated', 'identification_updated', 'shipping_updated', 'confirmation_displayed'];
 
 export function install(win: Window, settings: EmulatedSdkSettings): void {
   const doc = win.document;
   const instances = new Map<string, InstantShoppingOptions>();
-  const handlers: { event: string; handler: (data: InstantShoppingEventData) => void; instanceId: string | undefined }[] = [];
+  const handlers: EventHandler[] = [];
   let dialog: { id: string; refresh: () => void } | undefined;
 
   // The real SDK answers after talking to Klarna: never synchronously.
@@ -30,14 +37,22 @@ export function install(win: Window, settings: EmulatedSdkSettings): void {
 
   function emit(id: string, event: InstantShoppingSdkEvent, data: Record<string, unknown> = {}): void {
     for (const entry of handlers) {
-      if (entry.event === event && (entry.instanceId === undefined || entry.instanceId === id)) entry.handler({ instanceId: id, ...data });
+      const forThisInstance = entry.instanceId === undefined || entry.instanceId === id;
+      if (entry.event === event && forThisInstance) entry.handler({ instanceId: id, ...data });
     }
   }
 
   function show(id: string): void {
     renderButton(doc, id, instances.get(id)!, settings.markets, () => {
       if (dialog || !instances.has(id)) return;
-      const refresh = openDialog({ win, settings, id, options: () => instances.get(id)!, emit: (event, data) => emit(id, event, data), closed: () => (dialog = undefined) });
+      const refresh = openDialog({
+        win,
+        settings,
+        id,
+        options: () => instances.get(id)!,
+        emit: (event, data) => emit(id, event, data),
+        closed: () => (dialog = undefined),
+      });
       dialog = { id, refresh };
     });
   }
