@@ -32,6 +32,17 @@ export interface EmulatorOsmClient {
   financing: FinancingOffer | false;
   /** Locales this client has messaging for; any other listed OSM locale answers 204. Absent: all. */
   locales?: string[] | undefined;
+  /**
+   * The intrinsic size of the Klarna badge this client's answers link to, so tests can check that a
+   * page's layout does not depend on it. Absent: Klarna's 71×30.
+   */
+  badge?: EmulatorBadgeSize | undefined;
+}
+
+/** A badge's intrinsic size in CSS px, each a positive integer, e.g. `{ width: 60, height: 24 }`. */
+export interface EmulatorBadgeSize {
+  width: number;
+  height: number;
 }
 
 export interface EmulatorCredentials {
@@ -194,42 +205,123 @@ export async function readConfigFile(path: string): Promise<EmulatorConfigPatch>
 
 /** Checks a merged config; throws an `Error` that names the bad field. */
 export function validateConfig(config: EmulatorConfig): EmulatorConfig {
-  const problems: string[] = unsafeKeyPaths(config, 'config').map((path) => `${path} is not a usable key`);
+  const problems = [
+    ...unsafeKeyPaths(config, 'config').map((path) => `${path} is not a usable key`),
+    ...limitProblems(config),
+    ...osmProblems(config.osm),
+    ...instantShoppingProblems(config.instantShopping),
+    ...shoppingSessionProblems(config.shoppingSession),
+    ...faultProblems(config.faults),
+  ];
+  if (problems.length) throw new Error(`Invalid emulator config: ${problems.join('; ')}.`);
+  return config;
+}
+
+// Each part of the config is checked by a function of its own. A patch can have replaced any
+// object with something else, hence the optional chaining on what the types say is always there.
+
+function limitProblems(config: EmulatorConfig): string[] {
+  const problems: string[] = [];
   if (!isNonNegativeInteger(config.latencyMs)) problems.push('latencyMs must be a non-negative integer');
-  if (!(isNonNegativeInteger(config.recordLimit) && config.recordLimit > 0)) problems.push('recordLimit must be a positive integer');
-  if (!isRecord(config.osm?.clients)) problems.push('osm.clients must be an object keyed by client id');
-  for (const [id, client] of Object.entries(config.osm?.clients ?? {})) {
-    if (typeof client.enabled !== 'boolean') problems.push(`osm.clients["${id}"].enabled must be true or false`);
-    if (!isRange(client.payInFour)) problems.push(`osm.clients["${id}"].payInFour must be { min, max } in minor units`);
-    if (client.financing !== false && !isRange(client.financing)) problems.push(`osm.clients["${id}"].financing must be false or { min, max, apr, months, markets }`);
+  if (!isPositiveInteger(config.recordLimit)) problems.push('recordLimit must be a positive integer');
+  return problems;
+}
+
+function osmProblems(osm: EmulatorConfig['osm']): string[] {
+  const problems: string[] = [];
+  if (!isRecord(osm?.clients)) problems.push('osm.clients must be an object keyed by client id');
+  for (const [id, client] of Object.entries(osm?.clients ?? {})) problems.push(...osmClientProblems(`osm.clients["${id}"]`, client));
+  if (!Array.isArray(osm?.placements)) problems.push('osm.placements must be an array of placement keys');
+  return problems;
+}
+
+function osmClientProblems(name: string, client: EmulatorOsmClient): string[] {
+  const problems: string[] = [];
+  if (typeof client.enabled !== 'boolean') problems.push(`${name}.enabled must be true or false`);
+  if (!isRange(client.payInFour)) problems.push(`${name}.payInFour must be { min, max } in minor units`);
+  if (client.financing !== false && !isRange(client.financing)) {
+    problems.push(`${name}.financing must be false or { min, max, apr, months, markets }`);
   }
-  if (!Array.isArray(config.osm?.placements)) problems.push('osm.placements must be an array of placement keys');
-  if (!(Array.isArray(config.instantShopping?.markets) && config.instantShopping.markets.every((code) => /^[A-Z]{2}$/.test(code)))) problems.push('instantShopping.markets must be an array of upper-case two-letter country codes');
-  const instantShopping = config.instantShopping;
-  if (!(Array.isArray(instantShopping?.credentials) && instantShopping.credentials.every((entry) => typeof entry?.username === 'string' && typeof entry.password === 'string'))) problems.push('instantShopping.credentials must be an array of { username, password }');
-  const fraudStatuses = ['ACCEPTED', 'PENDING', 'REJECTED'];
-  if (!fraudStatuses.includes(instantShopping?.fraudStatus)) problems.push('instantShopping.fraudStatus must be ACCEPTED, PENDING or REJECTED');
-  if (!(Array.isArray(instantShopping?.fraudRules) && instantShopping.fraudRules.every((rule) => fraudStatuses.includes(rule?.status)))) problems.push('instantShopping.fraudRules must be an array of rules, each with a status of ACCEPTED, PENDING or REJECTED');
-  if (!isNonNegativeInteger(instantShopping?.decisionTimeoutMs)) problems.push('instantShopping.decisionTimeoutMs must be a non-negative integer');
-  const shoppingSession = config.shoppingSession;
-  if (!(Array.isArray(shoppingSession?.apiKeys) && shoppingSession.apiKeys.every((entry) => typeof entry?.apiKey === 'string' && typeof entry.accountId === 'string'))) problems.push('shoppingSession.apiKeys must be an array of { apiKey, accountId }');
-  if (!(Number.isInteger(shoppingSession?.lifetimeMs) && shoppingSession.lifetimeMs > 0)) problems.push('shoppingSession.lifetimeMs must be a positive integer');
-  if (!Array.isArray(config.faults)) problems.push('faults must be an array');
-  for (const [index, fault] of (config.faults ?? []).entries()) {
+  if (client.badge !== undefined && !isBadgeSize(client.badge)) {
+    problems.push(`${name}.badge must be { width, height } in CSS px, each a positive integer`);
+  }
+  return problems;
+}
+
+const FRAUD_STATUSES: readonly string[] = ['ACCEPTED', 'PENDING', 'REJECTED'];
+
+function instantShoppingProblems(instantShopping: EmulatorConfig['instantShopping']): string[] {
+  const problems: string[] = [];
+  const markets = instantShopping?.markets;
+  if (!(Array.isArray(markets) && markets.every((code) => /^[A-Z]{2}$/.test(code)))) {
+    problems.push('instantShopping.markets must be an array of upper-case two-letter country codes');
+  }
+  const credentials = instantShopping?.credentials;
+  const isCredential = (entry: EmulatorCredentials) =>
+    typeof entry?.username === 'string' && typeof entry.password === 'string';
+  if (!(Array.isArray(credentials) && credentials.every(isCredential))) {
+    problems.push('instantShopping.credentials must be an array of { username, password }');
+  }
+  if (!FRAUD_STATUSES.includes(instantShopping?.fraudStatus)) {
+    problems.push('instantShopping.fraudStatus must be ACCEPTED, PENDING or REJECTED');
+  }
+  const fraudRules = instantShopping?.fraudRules;
+  if (!(Array.isArray(fraudRules) && fraudRules.every((rule) => FRAUD_STATUSES.includes(rule?.status)))) {
+    problems.push('instantShopping.fraudRules must be an array of rules, each with a status of ACCEPTED, PENDING or REJECTED');
+  }
+  if (!isNonNegativeInteger(instantShopping?.decisionTimeoutMs)) {
+    problems.push('instantShopping.decisionTimeoutMs must be a non-negative integer');
+  }
+  return problems;
+}
+
+function shoppingSessionProblems(shoppingSession: EmulatorConfig['shoppingSession']): string[] {
+  const problems: string[] = [];
+  const apiKeys = shoppingSession?.apiKeys;
+  const isApiKey = (entry: EmulatorApiKey) =>
+    typeof entry?.apiKey === 'string' && typeof entry.accountId === 'string';
+  if (!(Array.isArray(apiKeys) && apiKeys.every(isApiKey))) {
+    problems.push('shoppingSession.apiKeys must be an array of { apiKey, accountId }');
+  }
+  if (!isPositiveInteger(shoppingSession?.lifetimeMs)) problems.push('shoppingSession.lifetimeMs must be a positive integer');
+  return problems;
+}
+
+function faultProblems(faults: EmulatorFault[]): string[] {
+  const problems: string[] = [];
+  if (!Array.isArray(faults)) problems.push('faults must be an array');
+  for (const [index, fault] of (faults ?? []).entries()) {
     if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 599)) {
       problems.push(`faults[${index}].status must be an HTTP status from 200 to 599`);
     }
-    if (fault.latencyMs !== undefined && !isNonNegativeInteger(fault.latencyMs)) problems.push(`faults[${index}].latencyMs must be a non-negative integer`);
-    if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0)) problems.push(`faults[${index}].times must be a positive integer`);
+    if (fault.latencyMs !== undefined && !isNonNegativeInteger(fault.latencyMs)) {
+      problems.push(`faults[${index}].latencyMs must be a non-negative integer`);
+    }
+    if (fault.times !== undefined && !isPositiveInteger(fault.times)) problems.push(`faults[${index}].times must be a positive integer`);
   }
-  if (problems.length) throw new Error(`Invalid emulator config: ${problems.join('; ')}.`);
-  return config;
+  return problems;
 }
 
 function isNonNegativeInteger(value: unknown): boolean {
   return Number.isInteger(value) && (value as number) >= 0;
 }
 
+function isPositiveInteger(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) > 0;
+}
+
 function isRange(value: unknown): value is AmountRange {
-  return isRecord(value) && isNonNegativeInteger(value.min) && isNonNegativeInteger(value.max) && (value.min as number) <= (value.max as number);
+  return isRecord(value)
+    && isNonNegativeInteger(value.min)
+    && isNonNegativeInteger(value.max)
+    && (value.min as number) <= (value.max as number);
+}
+
+/** Safe integers only: the size goes into the badge's URL and back, and 1e21 would come back as "1e+21". */
+function isBadgeSize(value: unknown): value is EmulatorBadgeSize {
+  return isRecord(value) && isBadgeLength(value.width) && isBadgeLength(value.height);
+}
+
+function isBadgeLength(value: unknown): boolean {
+  return Number.isSafeInteger(value) && (value as number) > 0;
 }

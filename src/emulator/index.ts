@@ -19,6 +19,7 @@ export {
   type EmulatorConfigPatch,
   type EmulatorFault,
   type EmulatorOsmClient,
+  type EmulatorBadgeSize,
   type FinancingOffer,
 } from './config.js';
 export type { ImpressionRecord, RequestRecord } from './records.js';

@@ -5,6 +5,7 @@
  * back to English, which the real API never does.
  */
 import { countryOfLocale, currencyOfCountry } from '../core/markets.js';
+import { badgeUrl } from './asset-routes.js';
 import type { AmountRange, EmulatorOsmClient, FinancingOffer } from './config.js';
 
 export interface OsmAnswerNode {
@@ -97,7 +98,12 @@ export function buildNodes(request: MessageRequest): OsmAnswerNode[] | undefined
   const phrases = PHRASES[request.locale.slice(0, 2).toLowerCase()] ?? english;
   const links = linkQuery(request);
   const learnMore: OsmAnswerNode = { type: 'ACTION', name: 'ACTION_LEARN_MORE', label: phrases.learnMore, url: `${request.origin}/learn-more/index.html?${links}` };
-  const badge: OsmAnswerNode = { type: 'IMAGE', name: 'KLARNA_BADGE', alt: 'Klarna', url: `${request.origin}/images/badges/klarna.svg` };
+  const badge: OsmAnswerNode = {
+    type: 'IMAGE',
+    name: 'KLARNA_BADGE',
+    alt: 'Klarna',
+    url: badgeUrl(request.origin, request.client.badge),
+  };
 
   if (request.placementKey === 'top-strip-promotion-badge') {
     const { min, max } = request.client.payInFour;

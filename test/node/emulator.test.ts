@@ -10,6 +10,7 @@ import {
   EMULATOR_CLIENT_ID,
   EMULATOR_DISABLED_CLIENT_ID,
   startEmulator,
+  type EmulatorConfigPatch,
 } from '../../src/emulator/index.js';
 import { useEmulator } from './use-emulator.js';
 
@@ -35,6 +36,17 @@ function nodeNames(answer: OsmAnswer): string[] {
 
 function text(answer: OsmAnswer, name: string): string | undefined {
   return answer.content.nodes.find((node) => node.name === name)?.value;
+}
+
+function badgeNode(answer: OsmAnswer): OsmAnswer['content']['nodes'][number] {
+  return answer.content.nodes.find((node) => node.name === 'KLARNA_BADGE')!;
+}
+
+/** The intrinsic size an SVG declares on its root element. */
+function svgSize(svg: string): { width?: string; height?: string; viewBox?: string } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1];
+  return { width: attribute('width'), height: attribute('height'), viewBox: attribute('viewBox') };
 }
 
 describe('emulator: GET /messaging/v3', () => {
@@ -308,6 +320,44 @@ describe('emulator: GET /messaging/v3', () => {
       assert.ok(!html.includes('<script>alert(1)</script>'));
       assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     }
+  });
+
+  it('links a client\'s answers to a badge of the size its config gives, and keeps Klarna\'s 71×30 for the others', async () => {
+    const client = { enabled: true, payInFour: { min: 1, max: 100000 }, financing: false as const, badge: { width: 60, height: 24 } };
+    emulator.configure({ osm: { clients: { 'badge-60x24': client } } });
+
+    const shaped = badgeNode((await (await osm({ client_id: 'badge-60x24' })).json()) as OsmAnswer);
+    assert.equal(shaped.url, `${emulator.url}/images/badges/klarna.svg?width=60&height=24`);
+    assert.deepEqual(svgSize(await (await fetch(shaped.url)).text()), { width: '60', height: '24', viewBox: '0 0 60 24' });
+
+    const standard = badgeNode((await (await osm({})).json()) as OsmAnswer);
+    assert.equal(standard.url, `${emulator.url}/images/badges/klarna.svg`);
+    assert.deepEqual(svgSize(await (await fetch(standard.url)).text()), { width: '71', height: '30', viewBox: '0 0 71 30' });
+
+    for (const query of ['width=60', 'width=0&height=24', 'width=-60&height=24', 'width=6.5&height=24', 'width=1e3&height=24']) {
+      const svg = await (await fetch(`${emulator.url}/images/badges/klarna.svg?${query}`)).text();
+      assert.deepEqual(svgSize(svg), { width: '71', height: '30', viewBox: '0 0 71 30' }, query);
+    }
+  });
+
+  it('applies faults to the badge whatever size it asks for', async () => {
+    emulator.configure({ faults: [{ path: '/images/badges/klarna.svg', status: 503, times: 1 }] });
+    assert.equal((await fetch(`${emulator.url}/images/badges/klarna.svg?width=30&height=30`)).status, 503);
+    const square = await fetch(`${emulator.url}/images/badges/klarna.svg?width=30&height=30`);
+    assert.deepEqual(svgSize(await square.text()), { width: '30', height: '30', viewBox: '0 0 30 30' });
+  });
+
+  it('refuses a badge size that is not two positive integers, naming the client\'s field', async () => {
+    const client = { enabled: true, payInFour: { min: 1, max: 100000 }, financing: false as const };
+    const namesTheField = /osm\.clients\["shaped"\]\.badge must be \{ width, height \} in CSS px/;
+    for (const badge of [{ width: 0, height: 24 }, { width: 60 }, { width: 60, height: 2.5 }, { width: '60', height: '24' }, 'big']) {
+      const patch = { osm: { clients: { shaped: { ...client, badge } } } } as unknown as EmulatorConfigPatch;
+      assert.throws(() => emulator.configure(patch), namesTheField, JSON.stringify(badge));
+    }
+    const body = JSON.stringify({ osm: { clients: { shaped: { ...client, badge: { width: -1, height: 24 } } } } });
+    const response = await fetch(`${emulator.url}/__emulator/config`, { method: 'POST', body });
+    assert.equal(response.status, 400);
+    assert.match(((await response.json()) as { error_messages: string[] }).error_messages[0]!, namesTheField);
   });
 
   it('answers 404 for unknown paths and 405 for a wrong method, with a correlation id', async () => {
