@@ -35,12 +35,15 @@ export interface SdkInstanceListener {
 
 type Method = 'load' | 'update';
 
+/** The options a host wants shown, and where (held weakly: nothing here keeps a removed host's markup). */
+type Wanted = { options: InstantShoppingOptions; mount: WeakRef<object> };
+
 export class SdkInstance {
   readonly id: string;
   #listener: SdkInstanceListener | undefined;
   #sdk: InstantShoppingSdk | undefined;
   /** The options the host wants shown, and where, since its last `show`. */
-  #wanted: { options: InstantShoppingOptions; mount: WeakRef<object> } | undefined;
+  #wanted: Wanted | undefined;
   /** A copy of the options the SDK was last given in full (load) or in part (update). */
   #sent: InstantShoppingOptions | undefined;
   /** Where the SDK last rendered; a new mount (a remount) is empty until everything is sent again. */
@@ -89,30 +92,45 @@ export class SdkInstance {
     const sent = this.#sent;
     if (!this.#loaded || !sent) {
       // A `load` Klarna refused is tried again only once the data has changed.
-      if (!sent || !same(sent, options)) this.#call(sdk, 'load', options, options, wanted.mount);
+      if (!sent || !same(sent, options)) this.#call(sdk, 'load', options, wanted);
       return;
     }
-    const { changes, removed } = changedFields(sent, options);
-    const setupChanged = !same(sent.setup, options.setup);
-    const remounted = this.#mount?.deref() !== mount;
-    const update = remounted ? withoutSetup(options) : changes;
-    if (!Object.keys(update).length && !setupChanged && !remounted) return;
-    for (const field of removed) this.#listener.warn(`${field} was removed, but Klarna's SDK has no way to clear a field once sent; give it an empty value instead.`);
-    // Klarna documents only `instance_id` in an update's setup; a changed key or region is passed on as well.
-    this.#call(sdk, 'update', { setup: setupChanged ? options.setup : { instance_id: this.id }, ...update }, options, wanted.mount);
+    const update = this.#updateFrom(sent, options, this.#mount?.deref() !== mount);
+    if (update) this.#call(sdk, 'update', update, wanted);
   }
 
-  #call(sdk: InstantShoppingSdk, method: Method, payload: InstantShoppingOptions, options: InstantShoppingOptions, mount: WeakRef<object>): void {
+  /**
+   * The `update` that brings the SDK from `sent` to `options`: the changed fields, or all of them
+   * into a new mount (a remount). None when nothing changed. Warns of fields it cannot clear.
+   */
+  #updateFrom(
+    sent: InstantShoppingOptions,
+    options: InstantShoppingOptions,
+    remounted: boolean,
+  ): InstantShoppingOptions | undefined {
+    const { changes, removed } = changedFields(sent, options);
+    const setupChanged = !same(sent.setup, options.setup);
+    const fields = remounted ? withoutSetup(options) : changes;
+    if (!Object.keys(fields).length && !setupChanged && !remounted) return undefined;
+    for (const field of removed) this.#listener?.warn(`${field} was removed, but Klarna's SDK has no way to clear a field once sent; give it an empty value instead.`);
+    // Klarna documents only `instance_id` in an update's setup; a changed key or region is passed on as well.
+    return { setup: setupChanged ? options.setup : { instance_id: this.id }, ...fields };
+  }
+
+  #call(sdk: InstantShoppingSdk, method: Method, payload: InstantShoppingOptions, wanted: Wanted): void {
     this.#busy = true;
-    this.#sent = options;
-    this.#mount = mount;
+    this.#sent = wanted.options;
+    this.#mount = wanted.mount;
     let answered = false;
     const onAnswer = (response: InstantShoppingResponse | undefined) => {
       // The SDK's callback is Klarna's code: a second call for one request is ignored.
       if (answered) return;
       answered = true;
       this.#busy = false;
-      const answer: InstantShoppingResponse = { show_button: response?.show_button === true, ...(response?.error !== undefined && { error: response.error }) };
+      const answer: InstantShoppingResponse = {
+        show_button: response?.show_button === true,
+        ...(response?.error !== undefined && { error: response.error }),
+      };
       if (method === 'load') this.#loaded = answer.error === undefined;
       this.#response = answer;
       this.#listener?.answered(answer);
@@ -133,9 +151,12 @@ export class SdkInstance {
     if (this.#listening) return;
     this.#listening = true;
     for (const name of INSTANT_SHOPPING_SDK_EVENTS) {
-      sdk.on(name, (data) => {
-        if (data?.instanceId === undefined || data.instanceId === this.id) this.#listener?.event(name, { ...data, instanceId: this.id });
-      }, { setup: { instance_id: this.id } });
+      const forward = (data: InstantShoppingEventData | undefined) => {
+        // This instance's events only: one the SDK names for another instance is that one's.
+        if (data?.instanceId !== undefined && data.instanceId !== this.id) return;
+        this.#listener?.event(name, { ...data, instanceId: this.id });
+      };
+      sdk.on(name, forward, { setup: { instance_id: this.id } });
     }
   }
 }
@@ -164,7 +185,10 @@ export function sdkInstanceIds(): string[] {
  * were sent before and are now absent are listed in `removed`: the SDK documents no way to clear
  * a field, so they cannot be sent.
  */
-export function changedFields(previous: InstantShoppingOptions, next: InstantShoppingOptions): { changes: Record<string, unknown>; removed: string[] } {
+export function changedFields(
+  previous: InstantShoppingOptions,
+  next: InstantShoppingOptions,
+): { changes: Record<string, unknown>; removed: string[] } {
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(next)) {
     if (field !== 'setup' && JSON.stringify(value) !== JSON.stringify(previous[field])) changes[field] = value;

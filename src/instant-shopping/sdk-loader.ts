@@ -53,6 +53,11 @@ interface TrustedTypePolicy {
   createScriptURL(input: string): TrustedScriptUrl;
 }
 
+/** The page's global, as far as the policy is concerned: the Trusted Types API, and where the shared policy is kept. */
+type PolicyGlobal = Record<symbol, TrustedTypePolicy | null> & {
+  trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(input: string): string }): TrustedTypePolicy };
+};
+
 /** The SDK's script path on any http(s) host: Klarna's CDN, the emulator, a proxy below `api-url`. */
 function isSdkUrl(input: string): boolean {
   const url = new URL(input);
@@ -66,7 +71,7 @@ function isSdkUrl(input: string): boolean {
  * allow the policy (a string is then assigned, and the browser's refusal says why).
  */
 function sdkPolicy(): TrustedTypePolicy | undefined {
-  const shared = globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(input: string): string }): TrustedTypePolicy } } & Record<symbol, TrustedTypePolicy | null>;
+  const shared = globalThis as PolicyGlobal;
   const key = Symbol.for('klarna-elements:trusted-types-policy');
   if (!shared.trustedTypes) return undefined;
   if (shared[key] === undefined) {
@@ -94,7 +99,10 @@ function sdkScriptUrl(url: string): TrustedScriptUrl | string {
 }
 
 /** Resolves with the SDK once it is ready; rejects with a {@link ScriptLoadError} that says why not. */
-export function loadInstantShoppingSdk(url: string | TrustedScriptUrl, options: SdkLoadOptions = {}): Promise<InstantShoppingSdk> {
+export function loadInstantShoppingSdk(
+  url: string | TrustedScriptUrl,
+  options: SdkLoadOptions = {},
+): Promise<InstantShoppingSdk> {
   const present = currentSdk();
   if (present) return Promise.resolve(present);
   chainAsyncCallback();
@@ -111,7 +119,8 @@ export function loadInstantShoppingSdk(url: string | TrustedScriptUrl, options: 
     };
     const onReady = () => finish();
     readyListeners.add(onReady);
-    loadScript(url, { nonce: options.nonce, timeout, isReady: () => currentSdk() !== undefined, trustedUrl: sdkScriptUrl }).then(() => {
+    const isReady = () => currentSdk() !== undefined;
+    loadScript(url, { nonce: options.nonce, timeout, isReady, trustedUrl: sdkScriptUrl }).then(() => {
       finish();
       // Loaded, but the SDK has not signalled yet: it may still be starting, or the URL is not lib.js.
       if (readyListeners.has(onReady) && timeout > 0) {

@@ -33,6 +33,12 @@ export interface HostInputs {
   baseUri?: string | undefined;
 }
 
+/** What a `<script type="application/json">` child gave: its fields, or why it could not be read. */
+export interface JsonChild {
+  value: Record<string, unknown>;
+  problem: string | undefined;
+}
+
 export type ResolvedOptions = { ok: true; options: InstantShoppingOptions } | { ok: false; message: string };
 
 /** The host's properties that make its options (the element itself satisfies this). */
@@ -43,14 +49,22 @@ export type HostProperties = Partial<Record<keyof typeof DATA_PROPERTIES | 'butt
  * and nonce aside), a JSON child, or a page setting it reads. A host given nothing (one that upgraded
  * before a framework set its properties) waits quietly instead of reporting everything as missing.
  */
-export function isConfigured(host: HostProperties & { sdkUrl?: unknown }, page: KlarnaPageConfig, json: { value: Record<string, unknown>; problem: string | undefined }): boolean {
+export function isConfigured(
+  host: HostProperties & { sdkUrl?: unknown },
+  page: KlarnaPageConfig,
+  json: JsonChild,
+): boolean {
   const { buttonKey, environment, region, purchaseCountry, purchaseCurrency, locale, options, sdkUrl } = host;
-  return [buttonKey, environment, region, purchaseCountry, purchaseCurrency, locale, options, sdkUrl, page.locale, page.environment, page.apiUrl, json.problem, ...Object.keys(DATA_PROPERTIES).map((property) => host[property as keyof typeof DATA_PROPERTIES])]
-    .some((value) => value != null) || Object.keys(json.value).length > 0;
+  const data = Object.keys(DATA_PROPERTIES).map((property) => host[property as keyof typeof DATA_PROPERTIES]);
+  const given = [buttonKey, environment, region, purchaseCountry, purchaseCurrency, locale, options, sdkUrl, ...data];
+  const fromPage = [page.locale, page.environment, page.apiUrl];
+  return [...given, ...fromPage, json.problem].some((value) => value != null) || Object.keys(json.value).length > 0;
 }
 
 /** The inputs from a host: its properties over the page's settings, its JSON child, the SDK URL in force. */
-export function hostInputs(host: HostProperties, page: KlarnaPageConfig, json: { value: Record<string, unknown>; problem: string | undefined }, sdkUrl: unknown): HostInputs {
+export function hostInputs(host: HostProperties, page: KlarnaPageConfig, json: JsonChild, sdkUrl: unknown): HostInputs {
+  const fields = Object.entries(DATA_PROPERTIES)
+    .map(([property, field]): [string, unknown] => [field, host[property as keyof typeof DATA_PROPERTIES]]);
   return {
     buttonKey: host.buttonKey,
     instanceId: typeof host.instanceId === 'string' ? host.instanceId : '',
@@ -62,7 +76,7 @@ export function hostInputs(host: HostProperties, page: KlarnaPageConfig, json: {
     sdkUrl,
     json: json.value,
     jsonProblem: json.problem,
-    fields: Object.fromEntries(Object.entries(DATA_PROPERTIES).map(([property, field]) => [field, host[property as keyof typeof DATA_PROPERTIES]])),
+    fields: Object.fromEntries(fields),
     options: host.options,
     baseUri: globalThis.document?.baseURI,
   };
@@ -101,27 +115,9 @@ export function instantShoppingRegion(country: string): InstantShoppingRegion {
 }
 
 export function resolveOptions(inputs: HostInputs): ResolvedOptions {
-  const problems: string[] = [];
-  const { json = {}, fields } = inputs;
-  const extra = isRecord(inputs.options) ? inputs.options : {};
-  if (inputs.jsonProblem) problems.push(`the <script type="application/json"> child ${inputs.jsonProblem}`);
-  if (inputs.sdkUrl !== undefined && inputs.sdkUrl !== null && !httpUrl(inputs.sdkUrl, inputs.baseUri)) problems.push(`sdk-url ${show(inputs.sdkUrl)} must be an http(s) URL of the Instant Shopping lib.js`);
-  if (inputs.options !== undefined && inputs.options !== null && !isRecord(inputs.options)) problems.push('options must be an object of Instant Shopping SDK fields');
-
-  // `setup` comes from the attributes alone; a `setup` in the JSON child or in `options` is ignored.
-  const { setup: _ignored, ...jsonFields } = json;
-  const { setup: _alsoIgnored, ...extraFields } = extra;
-  const attributes = { purchase_country: inputs.purchaseCountry, purchase_currency: inputs.purchaseCurrency, locale: inputs.locale };
-  // Own data only, all the way down: no `__proto__`, `constructor` or `prototype` key reaches the SDK,
-  // and with no prototype, a field the page did not give is never read from a polluted Object.prototype.
-  const merged = Object.assign(Object.create(null) as Record<string, unknown>, ownData({ ...jsonFields, ...defined(attributes), ...defined(fields), ...extraFields }));
-
-  const key = typeof inputs.buttonKey === 'string' ? inputs.buttonKey.trim() : '';
-  if (!key) problems.push('button-key is required: the key your server created with Klarna\'s Button Keys API (POST /instantshopping/v1/buttons)');
-  const environment = inputs.environment ?? 'production';
-  if (environment !== 'production' && environment !== 'playground') problems.push(`environment ${show(environment)} is not supported: use "production" or "playground"`);
-  if (inputs.region !== undefined && inputs.region !== 'eu' && inputs.region !== 'na') problems.push(`region ${show(inputs.region)} is not supported: use "eu" or "na"`);
-
+  const problems = inputProblems(inputs);
+  const merged = mergedFields(inputs);
+  const { key, environment } = checkSetup(inputs, problems);
   checkMarket(merged, problems);
   const merchantUrls = checkMerchantUrls(merged.merchant_urls, problems, inputs.baseUri);
   if (merchantUrls !== undefined) merged.merchant_urls = merchantUrls;
@@ -138,8 +134,48 @@ export function resolveOptions(inputs: HostInputs): ResolvedOptions {
   const region = (inputs.region as InstantShoppingRegion | undefined) ?? instantShoppingRegion(country);
   return {
     ok: true,
-    options: { setup: { instance_id: inputs.instanceId, key, environment: environment as 'production' | 'playground', region }, ...merged },
+    options: { setup: { instance_id: inputs.instanceId, key, environment, region }, ...merged },
   };
+}
+
+/** Problems with how the data was given: the JSON child, `sdk-url`, `options`. */
+function inputProblems(inputs: HostInputs): string[] {
+  const problems: string[] = [];
+  const { jsonProblem, sdkUrl, options, baseUri } = inputs;
+  if (jsonProblem) problems.push(`the <script type="application/json"> child ${jsonProblem}`);
+  if (sdkUrl !== undefined && sdkUrl !== null && !httpUrl(sdkUrl, baseUri)) {
+    problems.push(`sdk-url ${show(sdkUrl)} must be an http(s) URL of the Instant Shopping lib.js`);
+  }
+  if (options !== undefined && options !== null && !isRecord(options)) problems.push('options must be an object of Instant Shopping SDK fields');
+  return problems;
+}
+
+/** The SDK's fields, `setup` aside: the JSON child, under the attributes, under the properties, under `options`. */
+function mergedFields(inputs: HostInputs): Record<string, unknown> {
+  const { json = {}, fields } = inputs;
+  const extra = isRecord(inputs.options) ? inputs.options : {};
+  // `setup` comes from the attributes alone; a `setup` in the JSON child or in `options` is ignored.
+  const { setup: _ignored, ...jsonFields } = json;
+  const { setup: _alsoIgnored, ...extraFields } = extra;
+  const attributes = {
+    purchase_country: inputs.purchaseCountry,
+    purchase_currency: inputs.purchaseCurrency,
+    locale: inputs.locale,
+  };
+  // Own data only, all the way down: no `__proto__`, `constructor` or `prototype` key reaches the SDK,
+  // and with no prototype, a field the page did not give is never read from a polluted Object.prototype.
+  const own = ownData({ ...jsonFields, ...defined(attributes), ...defined(fields), ...extraFields });
+  return Object.assign(Object.create(null) as Record<string, unknown>, own);
+}
+
+/** The button key and environment for `setup`, and what is wrong with them and with the region. */
+function checkSetup(inputs: HostInputs, problems: string[]): { key: string; environment: 'production' | 'playground' } {
+  const key = typeof inputs.buttonKey === 'string' ? inputs.buttonKey.trim() : '';
+  if (!key) problems.push('button-key is required: the key your server created with Klarna\'s Button Keys API (POST /instantshopping/v1/buttons)');
+  const environment = inputs.environment ?? 'production';
+  if (environment !== 'production' && environment !== 'playground') problems.push(`environment ${show(environment)} is not supported: use "production" or "playground"`);
+  if (inputs.region !== undefined && inputs.region !== 'eu' && inputs.region !== 'na') problems.push(`region ${show(inputs.region)} is not supported: use "eu" or "na"`);
+  return { key, environment: environment as 'production' | 'playground' };
 }
 
 // ── checks ──────────────────────────────────────────────────────────────────────────────────────
@@ -199,12 +235,15 @@ function checkShippingOptions(options: unknown, problems: string[]): void {
 }
 
 function checkOthers(merged: Record<string, unknown>, problems: string[]): void {
-  const { merchant_data: data, billing_countries: billing, shipping_countries: shipping, additional_checkboxes: checkboxes } = merged;
+  const { merchant_data: data, billing_countries: billing, shipping_countries: shipping } = merged;
+  const checkboxes = merged.additional_checkboxes;
   if (data !== undefined && (typeof data !== 'string' || data.length > MAX_MERCHANT_DATA)) problems.push(`merchantData must be a string of at most ${MAX_MERCHANT_DATA} characters`);
+  const countryCodes = (value: unknown) => Array.isArray(value) && value.every((code) => typeof code === 'string' && /^[a-z]{2}$/i.test(code));
   for (const [name, value] of [['billingCountries', billing], ['shippingCountries', shipping]] as const) {
-    if (value !== undefined && !(Array.isArray(value) && value.every((code) => typeof code === 'string' && /^[a-z]{2}$/i.test(code)))) problems.push(`${name} must be an array of two-letter country codes`);
+    if (value !== undefined && !countryCodes(value)) problems.push(`${name} must be an array of two-letter country codes`);
   }
-  if (checkboxes !== undefined && !(Array.isArray(checkboxes) && checkboxes.every((box) => isRecord(box) && typeof box.id === 'string' && typeof box.text === 'string'))) {
+  const checkbox = (box: unknown) => isRecord(box) && typeof box.id === 'string' && typeof box.text === 'string';
+  if (checkboxes !== undefined && !(Array.isArray(checkboxes) && checkboxes.every(checkbox))) {
     problems.push('additionalCheckboxes must be an array of { id, text }');
   }
 }
@@ -217,7 +256,8 @@ function show(value: unknown): string {
 /** `value` as an absolute http(s) URL, resolved against `base` when relative; `undefined` when it is none. */
 function httpUrl(value: unknown, base?: string): string | undefined {
   // A string, or a TrustedScriptURL (an object whose text is the URL), but not just any object.
-  const isTrusted = (globalThis as { trustedTypes?: { isScriptURL(value: unknown): boolean } }).trustedTypes?.isScriptURL(value);
+  const { trustedTypes } = globalThis as { trustedTypes?: { isScriptURL(value: unknown): boolean } };
+  const isTrusted = trustedTypes?.isScriptURL(value);
   if (typeof value !== 'string' && !isTrusted) return undefined;
   try {
     const url = new URL(String(value), base);
@@ -231,11 +271,14 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A copy of JSON-like data without the keys that would reach a prototype when the SDK copies or merges it. */
 function ownData(value: unknown): Record<string, unknown> {
-  const copy = (item: unknown): unknown =>
-    Array.isArray(item) ? item.map(copy)
-    : isRecord(item) ? Object.fromEntries(Object.entries(item).filter(([key]) => !UNSAFE_KEYS.has(key)).map(([key, field]) => [key, copy(field)]))
-    : item;
-  return copy(value) as Record<string, unknown>;
+  return ownCopy(value) as Record<string, unknown>;
+}
+
+function ownCopy(item: unknown): unknown {
+  if (Array.isArray(item)) return item.map(ownCopy);
+  if (!isRecord(item)) return item;
+  const safe = Object.entries(item).filter(([key]) => !UNSAFE_KEYS.has(key));
+  return Object.fromEntries(safe.map(([key, field]) => [key, ownCopy(field)]));
 }
 
 function defined(record: Record<string, unknown>): Record<string, unknown> {
