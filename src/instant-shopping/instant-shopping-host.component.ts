@@ -1,22 +1,20 @@
 import { html, type PropertyValues } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { instantShoppingSdkUrl } from '../core/endpoints.js';
 import type { TrustedScriptUrl } from '../core/script.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
-import { isHeld, PageConfigController } from '../internal/page-config.js';
 import { property } from '../internal/property.js';
-import {
-  describeSdkError,
-  type AdditionalCheckbox, type Address, type ButtonStyling, type InstantShoppingResponse, type Item, type MerchantUrls, type OrderLine, type ShippingOption,
+import type {
+  AdditionalCheckbox, Address, ButtonStyling, Item, MerchantUrls, OrderLine, ShippingOption,
 } from '../protocol/instant-shopping.js';
 import { domEventName, type InstantShoppingErrorDetail } from './events.js';
+import { HostConfigController } from './host-config.js';
+import { HostStatusController, type InstantShoppingState } from './host-status.js';
 import { instantShoppingHostStyles } from './instant-shopping-host.styles.js';
-import { JsonChildController } from './json-child.js';
-import { loadInstantShoppingSdk, sdkUrlBelow } from './sdk-loader.js';
-import { releaseSdkInstance, sdkInstance, type SdkInstance, type SdkInstanceListener } from './sdk-instances.js';
-import { hostInputs, isConfigured, resolveOptions, type ResolvedOptions } from './sdk-options.js';
+import { InstanceAttachment } from './instance-attachment.js';
+import { OnlineRetryController } from './online-retry.js';
+import { loadInstantShoppingSdk } from './sdk-loader.js';
 
-export type InstantShoppingState = 'idle' | 'loading' | 'ready' | 'hidden' | 'error';
+export type { InstantShoppingState } from './host-status.js';
 
 /**
  * Klarna's Instant Shopping button: give it a button key and the product, and it loads Klarna's
@@ -94,104 +92,95 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   @property({ attribute: false }) options?: Record<string, unknown>;
 
   // ── internal state ──────────────────────────────────────────────────────────────────────────
-  #resolved: ResolvedOptions = { ok: false, message: '' };
-  /** Whether it was given anything yet: until then it waits quietly, reporting nothing. */
-  #configured = false;
-  #container: HTMLElement | undefined;
-  #instance: SdkInstance | undefined;
-  /** The id this element made up, while its instance is kept; a later connection after a release makes a new one. */
-  #generatedId: string | undefined;
-  #releasedId: string | undefined;
-  /** The last answer to a `load` or `update` for this element's instance. */
-  #response: InstantShoppingResponse | undefined;
-  #error: InstantShoppingErrorDetail | undefined;
-  #announcedError: InstantShoppingErrorDetail | undefined;
-  /** Set once the data is valid: the SDK is not loaded for a button that cannot be shown. */
-  #wantsSdk = false;
-  #scriptAttempt = 0;
-  #configCheck: ReturnType<typeof setTimeout> | undefined;
-  /** `sdk-url`, else the SDK's path below the page's `api-url`, else Klarna's. */
-  #sdkUrl: string | TrustedScriptUrl = instantShoppingSdkUrl();
-  readonly #listener: SdkInstanceListener = {
-    answered: (response) => this.#answered(response),
-    // Reached from updated(): report on the next microtask rather than schedule an update inside this one.
-    threw: (method, error) => queueMicrotask(() => this.#fail({ code: 'sdk', message: `Klarna.InstantShopping.${method} threw: ${(error as Error)?.message ?? String(error)}`, cause: error })),
-    event: (name, data) => this.emit(domEventName(name), data),
-    warn: (message) => this.log('warn', message),
-  };
+  // None of its own: what it was given, what it shows, its SDK instance and its script are each a controller's.
 
   // ── controllers and tasks ───────────────────────────────────────────────────────────────────
-  /** `locale`, `environment` and `api-url` (for the SDK's URL) from `<klarna-config>` or `configure()`. */
-  #page = new PageConfigController(this);
-  #json = new JsonChildController(this);
+  /** What the element was given (attributes, properties, JSON child, the page's settings), read at each update. */
+  #config = new HostConfigController(this);
+  /** The state the page sees, and the errors it is told of: the one writer of both. */
+  #status = new HostStatusController(this, {
+    showState: (state) => this.showState(state),
+    announce: (error) => {
+      this.log('error', error.message);
+      this.emit('klarna-instant-shopping-error', error);
+    },
+  });
+  /** The page-wide SDK instance this element shows, and its id: made up when absent, released with the element. */
+  #instance = new InstanceAttachment(this, {
+    attached: (instance) => this.#status.attached(instance.response),
+    answered: (response) => {
+      this.#status.answered(response);
+      this.emit('klarna-instant-shopping-ready', { showButton: response.show_button });
+    },
+    // Reached from updated(): report on the next microtask rather than schedule an update inside this one.
+    threw: (method, error) => queueMicrotask(() => this.#status.sdkThrew(method, error)),
+    event: (name, data) => this.emit(domEventName(name), data),
+    warn: (message) => this.log('warn', message),
+  });
+  /** Klarna's script, loaded for data that can be shown once the page consents; its value is the SDK. */
   #sdk = new Task(this, {
-    // The built-in `nonce`: a browser blanks the attribute of a connected element under a header CSP, not this.
-    args: () => [this.#wantsSdk, this.#sdkUrl, this.nonce, this.#scriptAttempt] as const,
+    args: () => {
+      const { resolved, held, sdkUrl } = this.#config.value;
+      // The built-in `nonce`: a browser blanks the attribute of a connected element under a header CSP, not this.
+      return [resolved.ok && !held, sdkUrl, this.nonce] as const;
+    },
     task: async ([wanted, url, nonce]) => (wanted ? loadInstantShoppingSdk(url, { nonce }) : initialState),
-    onComplete: () => this.#show(),
-    onError: (error) => this.#fail({ code: 'script-load', message: `${(error as Error).message} It is tried again when the browser comes back online, or when the element is added again.`, cause: error }),
+    onComplete: () => {
+      this.#scriptRetry.reset();
+      this.#status.clear('script-load');
+      this.#show();
+    },
+    onError: (error) => {
+      this.#status.scriptFailed(error);
+      this.#scriptRetry.failed();
+    },
+  });
+  /** A script that failed to load is tried again: when the element is added again, or the browser is back online. */
+  #scriptRetry = new OnlineRetryController(this, () => {
+    this.#status.clear('script-load');
+    void this.#sdk.run();
   });
 
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.instanceId || this.instanceId === this.#releasedId) this.instanceId = this.#generatedId = `klarna-is-${Math.random().toString(36).slice(2, 10)}`;
-    this.#retryScript();
-    addEventListener('online', this.#retryScript);
-    this.#attach(sdkInstance(this.instanceId));
+    // On the page again: it waits for its instance's answer, and shows the data as it is now.
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#configCheck);
-    this.#configCheck = undefined;
-    removeEventListener('online', this.#retryScript);
-    this.#instance?.detach(this.#listener);
-    // Gone for good unless it is back by the next microtask (a move, a framework's reorder).
-    queueMicrotask(() => {
-      if (!this.isConnected) this.#attach(undefined);
-    });
+    // Off the page it waits for nothing (unless its script is still loading): its state says so.
+    this.requestUpdate();
   }
 
   protected override willUpdate(): void {
-    const page = this.#page.value;
-    this.#sdkUrl = this.sdkUrl || sdkUrlBelow(page.apiUrl);
-    this.#configured = isConfigured(this, page, this.#json);
-    this.#resolved = resolveOptions(hostInputs(this, page, this.#json, this.#sdkUrl));
-    // Klarna's script only once the page's consent is given (`consent: 'pending'` holds it).
-    if (this.#resolved.ok && !isHeld(page)) this.#wantsSdk = true;
-    // Valid now, or given nothing again: a configuration error no longer stands.
-    if ((this.#resolved.ok || !this.#configured) && this.#error?.code === 'invalid-config') this.#error = undefined;
-    // A changed `instance-id` is another instance: what this element shows from now on is that one's.
-    if (this.isConnected && this.instanceId && this.#instance?.id !== this.instanceId) this.#attach(sdkInstance(this.instanceId));
+    const { configured, held, resolved } = this.#config.read();
+    // Valid now, or given nothing again: a configuration error no longer stands; a problem shows a task later.
+    this.#status.configProblem(configured && !resolved.ok ? resolved.message : undefined);
+    // Held for the page's consent, it waits quietly, as one given nothing does.
+    this.#status.waiting(configured && !held && (this.isConnected || this.#sdk.status === TaskStatus.PENDING));
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.showState(this.state);
-    this.#announceError();
-    if (!this.#resolved.ok && this.#configured) this.#checkConfigSoon();
     this.#show();
   }
 
   // ── public methods ──────────────────────────────────────────────────────────────────────────
   /** What the host is doing: `idle`, `loading`, `ready` (button shown), `hidden` (not offered) or `error`. */
   get state(): InstantShoppingState {
-    if (this.#error) return 'error';
-    if (this.#response) return this.#response.show_button ? 'ready' : 'hidden';
-    // Held for the page's consent, it waits quietly, as one given nothing does.
-    return this.#configured && !isHeld(this.#page.value) && (this.isConnected || this.#sdk.status === TaskStatus.PENDING) ? 'loading' : 'idle';
+    return this.#status.view.state;
   }
 
   /** Whether Klarna shows the button for the current data. */
   get showButton(): boolean {
-    return !this.#error && this.#response?.show_button === true;
+    return this.#status.view.state === 'ready';
   }
 
   /** The last error, while `state` is `error`. */
   get error(): InstantShoppingErrorDetail | undefined {
-    return this.#error;
+    return this.#status.error;
   }
 
   // ── render ──────────────────────────────────────────────────────────────────────────────────
@@ -203,84 +192,7 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
   /** Hands the current options to this element's SDK instance, which sends what changed. */
   #show(): void {
     const sdk = this.#sdk.value;
-    const resolved = this.#resolved;
-    if (!this.isConnected || !sdk || !resolved.ok || !this.#instance || this.#error?.code === 'invalid-config') return;
-    this.#instance.show(sdk, resolved.options, this.#mountPoint(this.#instance.id));
-  }
-
-  /**
-   * Klarna's container, in the light DOM where the SDK looks for it: the one the page gave (a
-   * server's or a framework's markup), else one added now, when the button is first shown, so the
-   * element changes nothing in the markup a framework may still be hydrating.
-   */
-  #mountPoint(instanceId: string): HTMLElement {
-    if (this.#container?.parentNode !== this) {
-      this.#container = this.querySelector<HTMLElement>(':scope > klarna-instant-shopping') ?? this.appendChild(document.createElement('klarna-instant-shopping'));
-    }
-    if (this.#container.dataset.instanceId !== instanceId) this.#container.dataset.instanceId = instanceId;
-    return this.#container;
-  }
-
-  /** Reports to and shows `instance` from now on (none: gone); an instance only this element could name is released. */
-  #attach(instance: SdkInstance | undefined): void {
-    const previous = this.#instance;
-    if (previous && previous !== instance) {
-      previous.detach(this.#listener);
-      if (previous.id === this.#generatedId) {
-        // Nobody else can name that instance: a later connection makes a new id (and so a new `load`).
-        releaseSdkInstance(previous);
-        this.#releasedId = previous.id;
-        this.#generatedId = undefined;
-      }
-    }
-    this.#instance = instance;
-    if (!instance) return;
-    instance.attach(this.#listener);
-    // The instance's last answer, if it has one (a remount, another element's instance); else none yet.
-    this.#response = instance.response;
-  }
-
-  #answered(response: InstantShoppingResponse): void {
-    this.#response = response;
-    if (response.error !== undefined) {
-      this.#fail({ code: 'sdk', message: `Klarna did not show the button: ${describeSdkError(response.error)}`, cause: response.error });
-    } else if (this.#error?.code === 'sdk') {
-      this.#error = undefined;
-    }
-    this.emit('klarna-instant-shopping-ready', { showButton: response.show_button });
-    this.requestUpdate();
-  }
-
-  /** A script that failed to load (the network, a blip at Klarna's CDN) is tried again: on connecting, and when the browser comes back online. */
-  readonly #retryScript = (): void => {
-    if (this.#error?.code !== 'script-load') return;
-    this.#error = undefined;
-    this.#scriptAttempt++;
-    this.requestUpdate();
-  };
-
-  #fail(error: InstantShoppingErrorDetail): void {
-    this.#error = error;
-    this.requestUpdate();
-  }
-
-  #announceError(): void {
-    const error = this.#error;
-    const announced = this.#announcedError;
-    if (error === announced || (error && announced && error.code === announced.code && error.message === announced.message)) return;
-    this.#announcedError = error;
-    if (!error) return;
-    this.log('error', error.message);
-    this.emit('klarna-instant-shopping-error', error);
-  }
-
-  /** Invalid data is reported a task later: frameworks may set the fields one at a time. */
-  #checkConfigSoon(): void {
-    if (this.#configCheck !== undefined) return;
-    this.#configCheck = setTimeout(() => {
-      this.#configCheck = undefined;
-      const resolved = this.#resolved;
-      if (!resolved.ok && this.#configured && this.isConnected) this.#fail({ code: 'invalid-config', message: resolved.message });
-    });
+    const { resolved } = this.#config.value;
+    if (sdk && resolved.ok) this.#instance.show(sdk, resolved.options);
   }
 }

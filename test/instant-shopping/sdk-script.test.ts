@@ -74,6 +74,17 @@ describe('<klarna-instant-shopping-host> and the SDK script', () => {
     expect(getComputedStyle(element).display).to.equal('none');
   });
 
+  it('clears a script error once a script loads, here from a corrected sdk-url', async () => {
+    const errors = captureConsole('error');
+    const { element, log } = await mountHost({ 'sdk-url': `${emulatorUrl}/instantshopping/lib/v1/missing.js` });
+    await log.next('klarna-instant-shopping-error');
+    errors.restore();
+    element.sdkUrl = EMULATED_SDK_URL;
+    expect((await log.next('klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: true });
+    await element.updateComplete;
+    expect([element.state, element.error]).to.deep.equal(['ready', undefined]);
+  });
+
   it('loads again by itself when the browser comes back online', async () => {
     const { ready } = await hostWhoseScriptFailed();
     window.dispatchEvent(new Event('online'));

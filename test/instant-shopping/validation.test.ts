@@ -97,6 +97,20 @@ describe('<klarna-instant-shopping-host> validation', () => {
       + 'shippingCountries must be an array of two-letter country codes; additionalCheckboxes must be an array of { id, text }.');
   });
 
+  it('rests once it has reported invalid data: no timer, no update while nothing changes', async () => {
+    const { element, log } = await mountHost({ 'button-key': undefined });
+    await log.next('klarna-instant-shopping-error');
+    let requests = 0;
+    const requestUpdate = element.requestUpdate.bind(element);
+    element.requestUpdate = (...args: Parameters<typeof requestUpdate>) => {
+      requests++;
+      requestUpdate(...args);
+    };
+    // Before, the check a task later ran again after every report, and so updated the host in every task.
+    for (let task = 0; task < 5; task++) await new Promise((resolve) => setTimeout(resolve));
+    expect([requests, element.state, log.named('klarna-instant-shopping-error').length]).to.deep.equal([0, 'error', 1]);
+  });
+
   it('recovers when the data is fixed: one load with the fixed data, and the error state cleared', async () => {
     const { element, log } = await mountHost({ 'purchase-currency': 'US Dollar' });
     await log.next('klarna-instant-shopping-error');
