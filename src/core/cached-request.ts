@@ -4,7 +4,7 @@
  */
 import type { ResponseCache } from './cache.js';
 import { fetchJson, type FetchJsonOptions, type JsonResponse } from './http.js';
-import { limitRequests } from './request-limit.js';
+import { limitRequests, RANK_ANSWER, RANK_IN_VIEW } from './request-limit.js';
 
 export interface CachedRequestOptions<V> extends FetchJsonOptions {
   /** Skip a kept answer and any request under way: load anew (a user's refresh). */
@@ -18,14 +18,20 @@ export interface CachedRequestOptions<V> extends FetchJsonOptions {
   urgent?: () => boolean;
 }
 
-export function requestJsonCached<V = JsonResponse<unknown>>(cache: ResponseCache<V>, url: string, options: CachedRequestOptions<V> = {}): Promise<V> {
+export function requestJsonCached<V = JsonResponse<unknown>>(
+  cache: ResponseCache<V>,
+  url: string,
+  options: CachedRequestOptions<V> = {},
+): Promise<V> {
   const { signal, reload, parse, urgent, ...fetchOptions } = options;
   return cache.get(
     url,
     async (sharedSignal) => {
       // A reload must pass the browser's HTTP cache too, which also honours the answer's max-age.
       // Its timeout starts when its turn comes: waiting in line is not Klarna being slow.
-      const response = await limitRequests(() => fetchJson(url, { headers: { accept: 'application/json' }, cache: reload ? 'reload' : undefined }, { ...fetchOptions, signal: sharedSignal }), urgent);
+      const init: RequestInit = { headers: { accept: 'application/json' }, cache: reload ? 'reload' : undefined };
+      const send = () => fetchJson(url, init, { ...fetchOptions, signal: sharedSignal });
+      const response = await limitRequests(send, () => (urgent?.() ? RANK_IN_VIEW : RANK_ANSWER));
       const value = parse ? parse(response) : (response as V);
       return { value, cacheControl: response.headers.get('cache-control'), age: response.headers.get('age') };
     },
