@@ -3,10 +3,35 @@
  * the bench and size test that measure an entry the same way (test/bench/bundle.ts).
  */
 import type { Plugin } from 'vite';
+import { transform as transformCss } from 'lightningcss';
 import { minify } from 'terser';
 
 export function cdnPlugins({ terser = true }: { terser?: boolean } = {}): Plugin[] {
-  return terser ? [fieldDecorators(), terserFinish()] : [fieldDecorators()];
+  return terser ? [minifiedStyles(), fieldDecorators(), terserFinish()] : [minifiedStyles(), fieldDecorators()];
+}
+
+/** A style module's constant text, as `unsafeCSS` takes it (a lint rule keeps it constant: nothing interpolated). */
+const STYLE_TEXT = /unsafeCSS\(`([^`$\\]*)`\)/g;
+
+/**
+ * The elements' styles are written to be read (one declaration a line, comments) in
+ * `*.styles.ts`, as constant text given to `unsafeCSS`; the bundle ships them minified by
+ * lightningcss, as Vite minifies a `.css` file. The npm build (tsc) leaves them as written: an
+ * application's bundler decides there.
+ */
+function minifiedStyles(): Plugin {
+  return {
+    name: 'klarna-elements:minified-styles',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\.styles\.ts$/.test(id)) return null;
+      const minified = code.replace(STYLE_TEXT, (_match, css: string) => {
+        const result = transformCss({ code: Buffer.from(css), filename: id, minify: true });
+        return `unsafeCSS(\`${result.code.toString()}\`)`;
+      });
+      return { code: minified, map: null };
+    },
+  };
 }
 
 const HELPER = '@oxc-project/runtime/helpers/decorate';
