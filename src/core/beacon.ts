@@ -10,6 +10,7 @@
  * A page's Content-Security-Policy may block either (`img-src`, `connect-src`). The browser then
  * never sends it, and says so only in a `securitypolicyviolation` event: a blocked beacon is not
  * an impression, and the console says which directive to allow.
+ *
  */
 
 const pending = new Set<HTMLImageElement>();
@@ -34,11 +35,17 @@ export function fireBeacon(url: string): Promise<boolean> {
     throw new TypeError(`Refused a ${protocol} impression beacon: only http(s).`);
   }
   if (!firedInThisDocument.size) document.addEventListener('securitypolicyviolation', onViolation);
-  if (firedInThisDocument.has(href)) {
-    // A no-cors GET rejects only when nothing was sent: the network, or the CSP (whose event may come later).
-    return fetch(href, { mode: 'no-cors', credentials: 'include', cache: 'no-store', keepalive: true }).then(() => true, () => false);
-  }
+  if (firedInThisDocument.has(href)) return sendAgain(href);
   firedInThisDocument.add(href);
+  return sendImage(href);
+}
+
+/** A repeat as a plain GET. A no-cors GET rejects only when nothing was sent: the network, or the CSP (whose event may come later). */
+function sendAgain(href: string): Promise<boolean> {
+  return fetch(href, { mode: 'no-cors', credentials: 'include', cache: 'no-store', keepalive: true }).then(() => true, () => false);
+}
+
+function sendImage(href: string): Promise<boolean> {
   const image = new Image(1, 1);
   image.decoding = 'async';
   image.fetchPriority = 'low';

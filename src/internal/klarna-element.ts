@@ -7,14 +7,21 @@ import { LitElement } from 'lit';
 import { property } from './property.js';
 
 /** The detail type of a `CustomEvent` in `HTMLElementEventMap`. */
-export type EventDetail<K extends keyof HTMLElementEventMap> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+export type EventDetail<K extends keyof HTMLElementEventMap> =
+  HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /**
- * Outside the class so that the manifest analyzer, which lists `dispatchEvent(new CustomEvent(…))`
- * calls as events, does not list a generic one; each element documents its events with `@fires`.
+ * A bubbling, composed `CustomEvent` with its typed detail. Outside the class so that the manifest
+ * analyzer, which lists `dispatchEvent(new CustomEvent(…))` calls as events, does not list a
+ * generic one; each element documents its events with `@fires`. `cancelable` for an event whose
+ * default a listener may prevent (a link's).
  */
-function klarnaEvent<K extends keyof HTMLElementEventMap>(name: K, detail: EventDetail<K>): CustomEvent<EventDetail<K>> {
-  return new CustomEvent(name, { bubbles: true, composed: true, detail });
+export function klarnaEvent<K extends keyof HTMLElementEventMap>(
+  name: K,
+  detail: EventDetail<K>,
+  cancelable = false,
+): CustomEvent<EventDetail<K>> {
+  return new CustomEvent(name, { bubbles: true, composed: true, cancelable, detail });
 }
 
 export abstract class KlarnaElement extends LitElement {

@@ -102,7 +102,8 @@ export class PageConfigController implements ReactiveController {
   readonly #onProvider = (event: Event) => {
     // @lit/context's `context-provider` event: a provider connected; ask it if it is above us.
     const { context, contextTarget } = event as Event & { context?: unknown; contextTarget?: Element };
-    if (context === klarnaConfigContext && contextTarget && contextTarget !== this.#host && contextTarget.contains(this.#host)) this.#request();
+    const isAbove = contextTarget && contextTarget !== this.#host && contextTarget.contains(this.#host);
+    if (context === klarnaConfigContext && isAbove) this.#request();
   };
 
   constructor(host: ReactiveControllerHost & HTMLElement) {

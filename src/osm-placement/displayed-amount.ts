@@ -32,7 +32,11 @@ export function minorDigitsOf(locale: string, currency: string): number {
 /** The price in `text` in minor units, or `undefined` when it holds none that reads as one. */
 export function parseDisplayedPrice(text: string, minorDigits = 2): number | undefined {
   const runs = [...text.matchAll(PRICE)];
-  const near = (run: RegExpMatchArray) => CURRENCY_MARK.test(text.slice(Math.max(0, run.index! - 4), run.index) + text.slice(run.index! + run[0].length, run.index! + run[0].length + 4) + run[0]);
+  const near = (run: RegExpMatchArray) => {
+    const start = run.index!;
+    const end = start + run[0].length;
+    return CURRENCY_MARK.test(text.slice(Math.max(0, start - 4), start) + text.slice(end, end + 4) + run[0]);
+  };
   const run = (runs.length > 1 && runs.find(near)) || runs[0];
   if (!run) return undefined;
   let digits = run[0].replace(/[.,][-–]{1,2}$/, '');
@@ -57,11 +61,16 @@ const NOT_THE_PRICE = 'del, s, strike, [hidden], [aria-hidden="true"], [data-amo
  */
 export function readDisplayedAmount(element: Element, minorDigits = 2): DisplayedAmount {
   const minor = element.getAttribute('data-amount');
-  if (minor !== null) return /^\s*\d+\s*$/.test(minor) && Number.isSafeInteger(Number(minor)) ? { amount: Number(minor) } : { unreadable: minor };
-  const major = element.getAttribute('content') ?? (element.localName === 'input' ? (element as HTMLInputElement).value : element.getAttribute('value'));
+  if (minor !== null) {
+    const isWhole = /^\s*\d+\s*$/.test(minor) && Number.isSafeInteger(Number(minor));
+    return isWhole ? { amount: Number(minor) } : { unreadable: minor };
+  }
+  const fieldValue = element.localName === 'input' ? (element as HTMLInputElement).value : element.getAttribute('value');
+  const major = element.getAttribute('content') ?? fieldValue;
   if (major !== null) {
     const value = Number(major.trim());
-    return major.trim() && Number.isFinite(value) && value >= 0 ? { amount: Math.round(value * 10 ** minorDigits) } : { unreadable: major };
+    const isPrice = major.trim() && Number.isFinite(value) && value >= 0;
+    return isPrice ? { amount: Math.round(value * 10 ** minorDigits) } : { unreadable: major };
   }
   // Copied only when there is something to leave out: this runs on every change to the page.
   let shown = element;

@@ -9,7 +9,19 @@ import type { PlacementAmount, PlacementProblem } from './placement-request.js';
 /** A failed request's wording, from the core: loaded with this module, only when a request failed. */
 export { explainHttpError } from '../core/http-errors.js';
 
-const ATTRIBUTES = { clientId: 'client-id', placementKey: 'placement-key', locale: 'locale', purchaseAmount: 'purchase-amount', environment: 'environment', region: 'region', baseUrl: 'api-url', loading: 'loading', impression: 'impression', timeout: 'timeout' } as const;
+const ATTRIBUTES = {
+  clientId: 'client-id',
+  placementKey: 'placement-key',
+  locale: 'locale',
+  purchaseAmount: 'purchase-amount',
+  environment: 'environment',
+  region: 'region',
+  baseUrl: 'api-url',
+  loading: 'loading',
+  impression: 'impression',
+  learnMore: 'learn-more',
+  timeout: 'timeout',
+} as const;
 
 /** The core's `BASE_URL_FAULTS`, in the element's words: importing it would pull it into every page's bundle. */
 const BASE_URL_FAULTS = {

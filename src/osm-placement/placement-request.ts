@@ -5,10 +5,16 @@
  * by a page whose placement has a problem.
  */
 import type { KlarnaPageConfig } from '../internal/page-config.js';
-import { oneOfProblem, osmRequest, type OsmRequest, type OsmRequestProblem } from '../protocol/osm-request.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/http.js';
+import { oneOfProblem, osmRequest, type OsmRequest, type OsmRequestInput, type OsmRequestProblem } from '../protocol/osm-request.js';
+import type { OsmRequestDetail } from './events.js';
 
 export type OsmLoading = 'eager' | 'lazy';
 export type OsmImpressionMode = 'visible' | 'render';
+/** How the learn-more and prequalify links open: a new tab (the browser's own), a popup window, or a dialog on the page. */
+export type OsmLearnMorePresentation = 'tab' | 'popup' | 'dialog';
+
+export const LEARN_MORE_PRESENTATIONS: readonly OsmLearnMorePresentation[] = ['tab', 'popup', 'dialog'];
 
 /** The element's own properties, as a script may have set them (an attribute that failed to parse included). */
 export interface PlacementAttributes {
@@ -20,6 +26,7 @@ export interface PlacementAttributes {
   apiUrl?: string | undefined;
   loading?: string | undefined;
   impression?: string | undefined;
+  learnMore?: string | undefined;
   timeout?: unknown;
   amountFrom?: string | undefined;
   quantityFrom?: string | undefined;
@@ -41,33 +48,86 @@ export interface PlacementRequest extends OsmRequest {
 }
 
 /** A problem of the request, or of an attribute only the element has. */
-export type PlacementProblem = OsmRequestProblem | { field: 'loading' | 'impression'; kind: 'unsupported'; value: unknown; allowed: readonly string[] } | { field: 'timeout'; kind: 'not-positive'; value: unknown };
+export type PlacementProblem =
+  | OsmRequestProblem
+  | { field: 'loading' | 'impression' | 'learnMore'; kind: 'unsupported'; value: unknown; allowed: readonly string[] }
+  | { field: 'timeout'; kind: 'not-positive'; value: unknown };
 
-export type ResolvedPlacementRequest = { ok: true; request: PlacementRequest } | { ok: false; problems: PlacementProblem[]; amount: PlacementAmount };
+/**
+ * The request, or the problems that stop it. `key` tells two resolutions apart: the same key is
+ * the same request (its URL: an answer depends on nothing else), or the same problems worded from
+ * the same values, so nothing needs asking or reporting again.
+ */
+export type ResolvedPlacementRequest =
+  | { ok: true; key: string; request: PlacementRequest }
+  | { ok: false; key: string; problems: PlacementProblem[]; amount: PlacementAmount };
 
 /**
  * The request for an element's properties, with the page's settings (`<klarna-config>`,
- * `configure()`) where it has none of its own, for `amount` (the element's own, or the one it reads
- * from the page). `undefined` when the element was given nothing
- * at all (no attribute, property or page setting it reads; the theme is only looks, consent only a gate), as when it
+ * `configure()`) where it has none of its own, for `given` (the element's own amount, or the one
+ * it reads from the page). `undefined` when the element was given nothing at all (no attribute,
+ * property or page setting it reads; the theme is only looks, consent only a gate), as when it
  * upgrades before a framework sets its properties: it then waits quietly.
  */
-export function resolvePlacementRequest(element: PlacementAttributes, page: KlarnaPageConfig, given: PlacementAmount): ResolvedPlacementRequest | undefined {
+export function resolvePlacementRequest(
+  element: PlacementAttributes,
+  page: KlarnaPageConfig,
+  given: PlacementAmount,
+): ResolvedPlacementRequest | undefined {
   const { clientId, placementKey, locale, environment, region, apiUrl, loading, impression, timeout } = element;
-  let amount = given.value;
-  if ([clientId, placementKey, locale, amount, environment, region, apiUrl, loading, impression, timeout].every((value) => value == null) && Object.keys(page).every((field) => field === 'consent')) return undefined;
-  // A script may assign the attribute's kind of value to the property.
-  if (typeof amount === 'string' && /^\s*\d+\s*$/.test(amount)) amount = Number(amount);
-  const result = osmRequest({
-    clientId: clientId || page.clientId, placementKey, locale: locale || page.locale, purchaseAmount: amount,
-    environment: environment || page.environment, region: region || page.region, baseUrl: apiUrl || page.apiUrl,
-  });
+  const own = [clientId, placementKey, locale, given.value, environment, region, apiUrl, loading, impression, timeout];
+  if (own.every((value) => value == null) && Object.keys(page).every((field) => field === 'consent')) return undefined;
+  const result = osmRequest(requestInput(element, page, given));
   const problems: PlacementProblem[] = result.ok ? [] : result.problems;
-  for (const problem of [oneOfProblem('loading', loading, ['eager', 'lazy']), oneOfProblem('impression', impression, ['visible', 'render'])]) {
-    if (problem) problems.push(problem as PlacementProblem);
-  }
-  const wait = timeout ?? 5000;
+  problems.push(...elementProblems(element));
+  const wait = timeout ?? DEFAULT_TIMEOUT_MS;
   if (!(typeof wait === 'number' && wait > 0 && wait < Infinity)) problems.push({ field: 'timeout', kind: 'not-positive', value: wait });
-  if (!result.ok || problems.length) return { ok: false, problems, amount: given };
-  return { ok: true, request: { ...result.request, timeout: wait as number } };
+  if (!result.ok || problems.length) return { ok: false, key: problemsKey(problems, given), problems, amount: given };
+  // An answer depends on the URL alone: it is the request's key.
+  return { ok: true, key: result.request.url, request: { ...result.request, timeout: wait as number } };
+}
+
+/** The request as the protocol layer builds it: the element's own values, else the page's. */
+function requestInput(element: PlacementAttributes, page: KlarnaPageConfig, given: PlacementAmount): OsmRequestInput {
+  return {
+    clientId: element.clientId || page.clientId,
+    placementKey: element.placementKey,
+    locale: element.locale || page.locale,
+    purchaseAmount: minorUnits(given.value),
+    environment: element.environment || page.environment,
+    region: element.region || page.region,
+    baseUrl: element.apiUrl || page.apiUrl,
+  };
+}
+
+/** A script may assign the attribute's kind of value (digits as text) to the property. */
+function minorUnits(amount: unknown): unknown {
+  return typeof amount === 'string' && /^\s*\d+\s*$/.test(amount) ? Number(amount) : amount;
+}
+
+/** What is wrong with the attributes only the element has (how it loads, counts and opens links). */
+function elementProblems({ loading, impression, learnMore }: PlacementAttributes): PlacementProblem[] {
+  const problems = [
+    oneOfProblem('loading', loading, ['eager', 'lazy']),
+    oneOfProblem('impression', impression, ['visible', 'render']),
+    oneOfProblem('learnMore', learnMore, LEARN_MORE_PRESENTATIONS),
+  ];
+  return problems.filter((problem) => problem !== undefined) as PlacementProblem[];
+}
+
+/** The same problems of the same values are worded the same: the field, what is wrong, the value as given. */
+function problemsKey(problems: readonly PlacementProblem[], { source }: PlacementAmount): string {
+  const amountSource = typeof source === 'object' && source ? source.problem : String(source);
+  const lines = problems.map((problem) => [problem.field, problem.kind, 'value' in problem ? String(problem.value) : ''].join(' '));
+  return ['invalid', amountSource, ...lines].join('\n');
+}
+
+/** `purchase-amount` as a number: text that is not one stays visible to validation as NaN, with the attribute's text. */
+export function parseAmountAttribute(value: string | null): number | undefined {
+  return value?.trim() ? Number(value) : undefined;
+}
+
+/** What the placement's events say of the request a rendering is for. */
+export function requestDetail({ placementKey, locale, purchaseAmount }: PlacementRequest): OsmRequestDetail {
+  return { placementKey, locale, purchaseAmount };
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { KlarnaOsmPlacement as OsmPlacementElement } from '../osm-placement/define.js';
-import type { OsmEmptyEvent, OsmErrorEvent, OsmImpressionEvent, OsmRenderEvent } from '../osm-placement/events.js';
+import type { OsmEmptyEvent, OsmErrorEvent, OsmImpressionEvent, OsmLinkEvent, OsmRenderEvent } from '../osm-placement/events.js';
 import { createComponent, type ElementComponentProps } from './create-component.js';
 import type { ElementProperty } from './element-properties.js';
 
@@ -16,12 +16,24 @@ interface OsmPlacementEventProps {
   onEmpty: OsmEmptyEvent;
   onError: OsmErrorEvent;
   onImpression: OsmImpressionEvent;
+  /** Cancelable: `event.preventDefault()` opens the link your own way. */
+  onLearnMore: OsmLinkEvent;
+  /** Cancelable, as `onLearnMore`. */
+  onPrequalify: OsmLinkEvent;
+  onDialogClose: OsmLinkEvent;
 }
 
 /** The props of `<KlarnaOsmPlacement>`. */
-export type KlarnaOsmPlacementProps = ElementComponentProps<OsmPlacementElement, ElementProperty<OsmPlacementElement>, OsmPlacementEventProps>;
+export type KlarnaOsmPlacementProps = ElementComponentProps<
+  OsmPlacementElement,
+  ElementProperty<OsmPlacementElement>,
+  OsmPlacementEventProps
+>;
 
-/** `<klarna-osm-placement>`: On-site messaging, with `onRender`, `onEmpty`, `onError`, `onImpression`. */
+/**
+ * `<klarna-osm-placement>`: On-site messaging, with `onRender`, `onEmpty`, `onError`,
+ * `onImpression`, and `onLearnMore`, `onPrequalify`, `onDialogClose` for its links.
+ */
 export const KlarnaOsmPlacement = createComponent<OsmPlacementElement, OsmPlacementEventProps>({
   tagName: 'klarna-osm-placement',
   elementClass: OsmPlacementElement,
@@ -31,5 +43,8 @@ export const KlarnaOsmPlacement = createComponent<OsmPlacementElement, OsmPlacem
     onEmpty: 'klarna-osm-empty',
     onError: 'klarna-osm-error',
     onImpression: 'klarna-osm-impression',
+    onLearnMore: 'klarna-osm-learn-more',
+    onPrequalify: 'klarna-osm-prequalify',
+    onDialogClose: 'klarna-osm-dialog-close',
   },
 });

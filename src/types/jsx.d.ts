@@ -9,6 +9,7 @@ import type {
   OsmEmptyDetail,
   OsmErrorDetail,
   OsmImpressionDetail,
+  OsmLinkDetail,
 } from "../index.js";
 
 /**
@@ -188,6 +189,8 @@ No match yet: the placement waits. `purchase-amount` wins when both are set. */
   loading?: KlarnaOsmPlacement["loading"];
   /** `visible` (default) fires the impression beacon once the message is at least partly in view; `render` as soon as it is rendered. */
   impression?: KlarnaOsmPlacement["impression"];
+  /** How the learn-more and prequalify links open: `tab` (default, a new tab), `popup` (a window over the page) or `dialog` (a modal dialog on the page). */
+  "learn-more"?: KlarnaOsmPlacement["learnMore"];
   /** Milliseconds to wait for Klarna before giving up; default 5000, as Klarna advises. */
   timeout?: KlarnaOsmPlacement["timeout"];
   /** Colours: absent takes the page's own; `light`, `dark`, or `auto` to follow `prefers-color-scheme`. */
@@ -214,6 +217,12 @@ properties to set after hydration, and remove it once they are set. */
   "onklarna-osm-error"?: (e: CustomEvent<OsmErrorDetail>) => void;
   /** An impression beacon left the page (not when the page's Content-Security-Policy blocked it). Detail: `{ url }`. */
   "onklarna-osm-impression"?: (e: CustomEvent<OsmImpressionDetail>) => void;
+  /** The shopper followed the learn-more link; cancelable (`preventDefault()` to open it your own way). Detail: `{ url, placementKey, locale, purchaseAmount, presentation }`. */
+  "onklarna-osm-learn-more"?: (e: CustomEvent<OsmLinkDetail>) => void;
+  /** The shopper followed the prequalify link; cancelable, as `klarna-osm-learn-more`. Detail: the same. */
+  "onklarna-osm-prequalify"?: (e: CustomEvent<OsmLinkDetail>) => void;
+  /** The dialog a link opened (`learn-more="dialog"`, or a blocked popup) closed. Detail: the link's. */
+  "onklarna-osm-dialog-close"?: (e: CustomEvent<OsmLinkDetail>) => void;
 };
 
 export type CustomElements = {
@@ -264,6 +273,9 @@ export type CustomElements = {
    * - **klarna-osm-empty** - Klarna has nothing to show for this request (a 204); the element collapses. Detail: `{ placementKey, locale, purchaseAmount }`.
    * - **klarna-osm-error** - Nothing can be shown. Detail: `{ code, message, status?, correlationId? }`, `code` one of `invalid-config`, `http`, `network`, `timeout`, `malformed-response`.
    * - **klarna-osm-impression** - An impression beacon left the page (not when the page's Content-Security-Policy blocked it). Detail: `{ url }`.
+   * - **klarna-osm-learn-more** - The shopper followed the learn-more link; cancelable (`preventDefault()` to open it your own way). Detail: `{ url, placementKey, locale, purchaseAmount, presentation }`.
+   * - **klarna-osm-prequalify** - The shopper followed the prequalify link; cancelable, as `klarna-osm-learn-more`. Detail: the same.
+   * - **klarna-osm-dialog-close** - The dialog a link opened (`learn-more="dialog"`, or a blocked popup) closed. Detail: the link's.
    *
    * ### **Methods:**
    *  - **refresh(): _Promise<void>_** - Asks Klarna again, past every cache, and renders the answer (with a new impression).
@@ -281,7 +293,8 @@ export type CustomElements = {
    * - **--klarna-osm-font-size** - Font size. _(default: 1em)_
    * - **--klarna-osm-line-height** - Line height. _(default: 1.45)_
    * - **--klarna-osm-gap** - Space between the badge, the text and the links. _(default: 0.25em 0.5em)_
-   * - **--klarna-osm-badge-height** - Height of the Klarna badge. _(default: 1.5em)_
+   * - **--klarna-osm-badge-height** - Height of the Klarna badge's box. _(default: 1.5em)_
+   * - **--klarna-osm-badge-width** - Width of the Klarna badge's box: the badge is fitted inside it, so nothing moves when it loads, whatever its shape. _(default: calc(var(--klarna-osm-badge-height) * 71 / 30))_
    * - **--klarna-osm-min-height** - Space kept while the first message loads, so nothing shifts when it arrives. _(default: 0px)_
    *
    * ### **CSS Parts:**
@@ -291,6 +304,8 @@ export type CustomElements = {
    * - **learn-more** - The "Learn more" link (ACTION_LEARN_MORE).
    * - **prequalify** - The prequalification link (ACTION_PREQUALIFY).
    * - **badge** - The Klarna badge image (KLARNA_BADGE).
+   * - **dialog** - The dialog a link opens in (`learn-more="dialog"`).
+   * - **dialog-close** - The dialog's close button.
    */
   "klarna-osm-placement": Partial<KlarnaOsmPlacementProps & BaseProps & BaseEvents>;
 };

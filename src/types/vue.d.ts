@@ -1,7 +1,7 @@
 // Generated from custom-elements.json by scripts/framework-types.js (npm run analyze): do not edit.
 // Vue's template checker (vue-tsc, Volar) reads these: props in camelCase, `@event` handlers as `on…`.
 import type { DefineComponent } from 'vue';
-import type { InstantShoppingErrorDetail, InstantShoppingEventDetail, InstantShoppingReadyDetail, KlarnaConfig, KlarnaInstantShoppingHost, KlarnaOsmPlacement, OsmEmptyDetail, OsmErrorDetail, OsmImpressionDetail, OsmRenderDetail } from '../index.js';
+import type { InstantShoppingErrorDetail, InstantShoppingEventDetail, InstantShoppingReadyDetail, KlarnaConfig, KlarnaInstantShoppingHost, KlarnaOsmPlacement, OsmEmptyDetail, OsmErrorDetail, OsmImpressionDetail, OsmLinkDetail, OsmRenderDetail } from '../index.js';
 
 type KlarnaConfigProps = {
   /** Your OSM client id, for every `<klarna-osm-placement>` inside. */
@@ -110,6 +110,8 @@ type KlarnaOsmPlacementProps = {
   loading?: KlarnaOsmPlacement['loading'];
   /** `visible` (default) fires the impression beacon once the message is at least partly in view; `render` as soon as it is rendered. */
   impression?: KlarnaOsmPlacement['impression'];
+  /** How the learn-more and prequalify links open: `tab` (default, a new tab), `popup` (a window over the page) or `dialog` (a modal dialog on the page). */
+  learnMore?: KlarnaOsmPlacement['learnMore'];
   /** Milliseconds to wait for Klarna before giving up; default 5000, as Klarna advises. */
   timeout?: KlarnaOsmPlacement['timeout'];
   /** Colours: absent takes the page's own; `light`, `dark`, or `auto` to follow `prefers-color-scheme`. */
@@ -130,6 +132,12 @@ type KlarnaOsmPlacementProps = {
   onKlarnaOsmError?: (event: CustomEvent<OsmErrorDetail>) => void;
   /** An impression beacon left the page (not when the page's Content-Security-Policy blocked it). Detail: `{ url }`. */
   onKlarnaOsmImpression?: (event: CustomEvent<OsmImpressionDetail>) => void;
+  /** The shopper followed the learn-more link; cancelable (`preventDefault()` to open it your own way). Detail: `{ url, placementKey, locale, purchaseAmount, presentation }`. */
+  onKlarnaOsmLearnMore?: (event: CustomEvent<OsmLinkDetail>) => void;
+  /** The shopper followed the prequalify link; cancelable, as `klarna-osm-learn-more`. Detail: the same. */
+  onKlarnaOsmPrequalify?: (event: CustomEvent<OsmLinkDetail>) => void;
+  /** The dialog a link opened (`learn-more="dialog"`, or a blocked popup) closed. Detail: the link's. */
+  onKlarnaOsmDialogClose?: (event: CustomEvent<OsmLinkDetail>) => void;
 };
 
 /** Every element, for Vue's `GlobalComponents` (declared below, so importing this file is enough). */

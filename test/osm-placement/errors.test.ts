@@ -130,6 +130,21 @@ describe('<klarna-osm-placement> errors', () => {
       });
     }
 
+    it('refuses values a script assigned that JSON cannot write (a BigInt, an object that holds itself) with invalid-config, and recovers', async () => {
+      const clientId = await freshClient();
+      const { element, log } = await mountPlacement({ 'client-id': clientId });
+      const itself: Record<string, unknown> = {};
+      itself.self = itself;
+      Object.assign(element, { purchaseAmount: 10n, placementKey: itself });
+      const { detail } = await log.next('klarna-osm-error');
+      expect(detail.code).to.equal('invalid-config');
+      expect(detail.message).to.match(/placement-key "\[object Object\]" is not supported/);
+      expect(detail.message).to.match(/purchase-amount "10" must be a whole, non-negative number of minor units/);
+      Object.assign(element, { purchaseAmount: 10000, placementKey: 'credit-promotion-badge' });
+      await log.next('klarna-osm-render');
+      expect(await emulatorRequests('/messaging/v3')).to.have.length(1);
+    });
+
     it('recovers as soon as the attributes become valid', async () => {
       const clientId = await freshClient();
       const { element, log } = await mountPlacement({ 'client-id': clientId, locale: 'xx-XX', 'purchase-amount': 10000 });

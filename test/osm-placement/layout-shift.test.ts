@@ -1,6 +1,6 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { configureEmulator } from '../helpers/emulator.js';
-import { freshClient, mountPlacement, prefetchedFor } from '../helpers/osm.js';
+import { freshClient, mountPlacement, part, prefetchedFor } from '../helpers/osm.js';
 
 interface LayoutShift extends PerformanceEntry {
   value: number;
@@ -39,7 +39,62 @@ async function productBlock(): Promise<HTMLElement> {
   return fixture(html`<section style="width: 600px"><h2>Power Pack</h2><div class="slot"></div><p>Ships in 2 days. Free returns.</p></section>`);
 }
 
+/** The badge's image once it has loaded (or failed): after it, nothing about the badge changes any more. */
+async function badgeLoaded(element: HTMLElement): Promise<HTMLImageElement> {
+  const badge = part(element, 'badge') as HTMLImageElement;
+  if (!badge.complete) await new Promise((resolve) => badge.addEventListener('load', resolve, { once: true }));
+  return badge;
+}
+
+/** Where each part of the message is on screen. */
+function partPositions(element: HTMLElement): string[] {
+  return ['badge', 'text-main', 'learn-more'].map((name) => {
+    const { left, top } = part(element, name)!.getBoundingClientRect();
+    return `${name} ${left},${top}`;
+  });
+}
+
 describe('<klarna-osm-placement> layout shift', () => {
+  // Klarna serves its badge in several shapes and may change them: the message must not move when
+  // the image arrives, whatever its intrinsic size. The badge is held back until the message has
+  // been painted, so the image arrives in a frame of its own.
+  for (const [width, height] of [[71, 30], [60, 24], [30, 30]] as const) {
+    it(`is zero when a ${width} × ${height} badge arrives after the message`, async () => {
+      const clientId = await freshClient({ badge: { width, height } });
+      await configureEmulator({ faults: [{ path: '/images/badges/klarna.svg', query: { width: String(width) }, latencyMs: 400 }] });
+      const block = await productBlock();
+      const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 11900 }, block.querySelector<HTMLElement>('.slot')!);
+      await log.next('klarna-osm-render');
+      await settledPaint();
+      const shifts = recordShifts();
+      expect((part(element, 'badge') as HTMLImageElement).complete).to.equal(false);
+      const beforeTheBadge = partPositions(element);
+      const badge = await badgeLoaded(element);
+      expect([badge.naturalWidth, badge.naturalHeight]).to.deep.equal([width, height]);
+      expect(await shifts.done()).to.equal(0);
+      expect(partPositions(element)).to.deep.equal(beforeTheBadge);
+    });
+  }
+
+  it('is zero when a new amount\'s message is longer: a new rendering is new markup, and what the shopper saw does not move', async () => {
+    const clientId = await freshClient();
+    const block = await productBlock();
+    const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 12000 }, block.querySelector<HTMLElement>('.slot')!);
+    await log.next('klarna-osm-render');
+    await badgeLoaded(element);
+    expect(part(element, 'text-main')!.textContent).to.contain('$30.00');
+    const linkBefore = part(element, 'learn-more')!;
+    await settledPaint();
+    const shifts = recordShifts();
+    element.purchaseAmount = 99900;
+    await log.next('klarna-osm-render');
+    expect(part(element, 'text-main')!.textContent).to.contain('$249.75');
+    // The link follows the longer text: it is the new rendering's own link, not the old one moved.
+    expect(part(element, 'learn-more') === linkBefore).to.equal(false);
+    expect(part(element, 'learn-more')!.getBoundingClientRect().left).to.be.greaterThan(linkBefore.getBoundingClientRect().left);
+    expect(await shifts.done()).to.equal(0);
+  });
+
   it('is zero when the amount changes: the message is replaced in place', async () => {
     const clientId = await freshClient();
     const block = await productBlock();

@@ -38,11 +38,11 @@ describe('React component props', () => {
   }
 
   it('types exactly those props', () => {
-    same<ElementProperty<KlarnaOsmPlacement>, 'clientId' | 'placementKey' | 'locale' | 'purchaseAmount' | 'amountFrom' | 'quantityFrom' | 'environment' | 'region' | 'apiUrl' | 'loading' | 'impression' | 'timeout' | 'theme' | 'prefetched'>(true);
+    same<ElementProperty<KlarnaOsmPlacement>, 'clientId' | 'placementKey' | 'locale' | 'purchaseAmount' | 'amountFrom' | 'quantityFrom' | 'environment' | 'region' | 'apiUrl' | 'loading' | 'impression' | 'learnMore' | 'timeout' | 'theme' | 'prefetched'>(true);
     same<ElementProperty<KlarnaInstantShoppingHost>, 'buttonKey' | 'instanceId' | 'environment' | 'region' | 'purchaseCountry' | 'purchaseCurrency' | 'locale' | 'sdkUrl'
       | 'orderLines' | 'items' | 'shippingOptions' | 'merchantUrls' | 'styling' | 'billingAddress' | 'billingCountries' | 'shippingCountries'
       | 'merchantReference1' | 'merchantReference2' | 'merchantData' | 'additionalCheckboxes' | 'options'>(true);
     same<ElementProperty<KlarnaConfig>, 'clientId' | 'locale' | 'environment' | 'region' | 'apiUrl' | 'consent'>(true);
-    expect(elementPropertyNames(KlarnaOsmPlacement)).to.have.length(14);
+    expect(elementPropertyNames(KlarnaOsmPlacement)).to.have.length(15);
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * Asking Klarna for the placement's message: a @lit/task whose arguments are what an answer
+ * depends on (the request, compared by its key, and whether it may load now), run again when they
+ * change, when a failure that may pass is retried (with backoff), and on a refresh. Each outcome
+ * is given to the placement as a change of its view.
+ *
+ * The retries' code (`retry-controller.ts`) loads with the first failure that may pass: most
+ * pages never need it. When even that cannot load (the browser is offline), the task runs again
+ * when the browser says it is back online, as a retry would.
+ */
+import { Task, TaskStatus } from '@lit/task';
+import { failureDetail, loadMessage, mayPass, type LoadOptions } from './load-message.js';
+import type { ResolvedPlacementRequest } from './placement-request.js';
+import { answerShown, viewKey, type PlacementView, type PlacementViewChange } from './placement-view.js';
+import type { RetryController, RetryHost } from './retry-controller.js';
+
+/** What the loader reads of the placement, and what it tells it. */
+export interface MessageLoaderOptions {
+  /** Whether Klarna may be asked now (consent given; near the viewport, when lazy). */
+  mayLoad: () => boolean;
+  /** What the placement shows now. */
+  view: () => PlacementView;
+  /** Whether the placement is in view now: its request goes before others waiting. */
+  urgent: () => boolean;
+  /** An answer or a failure, as a change of the placement's view. */
+  changed: (change: PlacementViewChange) => void;
+}
+
+type LoadArgs = readonly [request: ResolvedPlacementRequest | undefined, mayLoad: boolean, options: LoadOptions];
+
+export class MessageLoader {
+  /** What the placement gives and is told. */
+  readonly #options: MessageLoaderOptions;
+  /** One run per request; @lit/task drops the outcome of a run another replaced. */
+  readonly #task: Task<LoadArgs, Awaited<ReturnType<typeof loadMessage>>>;
+  /** The placement, which the retries are a controller of. */
+  readonly #host: RetryHost;
+  /** Runs the task again after a failure that may pass; none until the first such failure. */
+  #retry: RetryController | undefined;
+  /** The request the placement makes now; none while it has been given nothing. */
+  #request: ResolvedPlacementRequest | undefined;
+
+  constructor(host: RetryHost, options: MessageLoaderOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#task = new Task(host, {
+      args: () => this.#args(),
+      argsEqual: ([request, mayLoad], [next, nextMayLoad]) => request?.key === next?.key && mayLoad === nextMayLoad,
+      task: ([request, mayLoad, loadOptions], { signal }) => loadMessage(request, mayLoad, loadOptions, signal),
+      onComplete: (loaded) => {
+        if (typeof loaded === 'symbol') return;
+        this.#retry?.reset();
+        options.changed({ type: 'answered', ...loaded });
+      },
+      onError: (error) => void this.#failed(failureDetail(error)),
+    });
+  }
+
+  /** Klarna is being asked. */
+  get pending(): boolean {
+    return this.#task.status === TaskStatus.PENDING;
+  }
+
+  /** Klarna has been asked for something (or told the placement's problems) since the placement was created. */
+  get started(): boolean {
+    return this.#task.status !== TaskStatus.INITIAL;
+  }
+
+  /** The request the placement makes now; none while it has been given nothing. */
+  get request(): ResolvedPlacementRequest | undefined {
+    return this.#request;
+  }
+
+  /** Takes the request the placement makes now; whether it is another one (its key changed), which ends any retry of the old one. */
+  setRequest(request: ResolvedPlacementRequest | undefined): boolean {
+    const previous = this.#request;
+    this.#request = request;
+    if (request?.key === previous?.key) return false;
+    this.#retry?.reset();
+    return true;
+  }
+
+  /** Asks again past every cache; resolves once the answer (or the failure) is in. */
+  refresh(): Promise<void> {
+    const [request, mayLoad, loadOptions] = this.#args();
+    return this.#task.run([request, mayLoad, { ...loadOptions, reload: true }]);
+  }
+
+  #args(): LoadArgs {
+    const { mayLoad, view: currentView, urgent } = this.#options;
+    const request = this.#request;
+    const view = currentView();
+    const loadOptions: LoadOptions = {
+      shown: request?.ok ? answerShown(view, request.request.url) : undefined,
+      // Asked before, for another request than the one on screen: a change, which may go on (a stepper, a slider).
+      settle: this.started && viewKey(view) !== request?.key,
+      urgent,
+    };
+    return [request, mayLoad(), loadOptions];
+  }
+
+  async #failed(error: ReturnType<typeof failureDetail>): Promise<void> {
+    this.#options.changed({ type: 'failed', key: this.#request?.key ?? '', error });
+    if (!mayPass(error)) {
+      this.#retry?.reset();
+      return;
+    }
+    try {
+      const { RetryController } = await import('./retry-controller.js');
+      this.#retry ??= new RetryController(this.#host, () => void this.#task.run());
+      this.#retry.failed();
+    } catch {
+      // Held weakly: a placement removed meanwhile is not kept for an `online` event that may never come.
+      const task = new WeakRef(this.#task);
+      addEventListener('online', () => void task.deref()?.run(), { once: true });
+    }
+  }
+}
