@@ -12,7 +12,9 @@ import { installRecordingSdk, type RecordingSdk } from '../helpers/recording-sdk
 import type { KlarnaInstantShoppingHost, KlarnaOsmPlacement } from '../../src/index.js';
 import { orderLines, UNIT_PRICE, type MountedStorefront, type MountStorefront } from './apps/storefront.js';
 
-const EVENTS = ['klarna-osm-render', 'klarna-osm-impression', 'klarna-osm-error', 'klarna-instant-shopping-ready', 'klarna-instant-shopping-error'] as const;
+const EVENTS = [
+  'klarna-osm-render', 'klarna-osm-impression', 'klarna-osm-error', 'klarna-osm-learn-more', 'klarna-instant-shopping-ready', 'klarna-instant-shopping-error',
+] as const;
 
 /** Where `vite build` put the framework apps (see build.ts, run by web-test-runner.config.js). */
 export async function loadApp<K extends string>(name: string, exportName: K): Promise<MountStorefront> {
@@ -75,6 +77,18 @@ export function storefrontSuite(framework: string, loadMount: () => Promise<Moun
       expect(loads()).to.have.length(1);
       expect(loads()[0]!.options.order_lines).to.deep.equal(orderLines(1));
       expect(log.named('klarna-osm-error').concat(log.named('klarna-instant-shopping-error'))).to.deep.equal([]);
+    });
+
+    it('hands the learn-more link to the framework\'s listener, which opens it its own way by cancelling the event', async () => {
+      await log.next('klarna-osm-render');
+      const link = placement()!.shadowRoot!.querySelector<HTMLAnchorElement>('[part="learn-more"]')!;
+      const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, button: 0 });
+      link.dispatchEvent(click);
+      const { detail } = await log.next('klarna-osm-learn-more');
+      expect(detail).to.deep.equal({ url: link.href, placementKey: 'credit-promotion-badge', locale: 'en-US', purchaseAmount: UNIT_PRICE, presentation: 'tab' });
+      // Cancelled: the browser does not follow the link, and no dialog opens.
+      expect(click.defaultPrevented).to.equal(true);
+      expect(placement()!.shadowRoot!.querySelector('dialog')).to.equal(null);
     });
 
     it('asks once for a new amount from framework state, and sends the new order lines as one update', async () => {

@@ -1,6 +1,6 @@
 /**
  * The storefront in React 19, twice: with the `klarna-elements/react` components (`onRender`,
- * typed event props) and with the raw tags, which React 19 renders itself (properties for what the
+ * `onLearnMore`: typed event props) and with the raw tags, which React 19 renders itself (properties for what the
  * element has as a property, `on<event-name>` listeners). Both in StrictMode, which mounts effects
  * twice in development builds.
  */
@@ -29,6 +29,10 @@ function WrapperProductPage({ clientId, apiUrl, sdkUrl, instanceId, quantity, on
         purchaseAmount={quantity * UNIT_PRICE} impression="render"
         onRender={(event) => onEvent('klarna-osm-render', event.detail)}
         onImpression={(event) => onEvent('klarna-osm-impression', event.detail)}
+        onLearnMore={(event) => {
+          event.preventDefault();
+          onEvent('klarna-osm-learn-more', event.detail);
+        }}
         onError={(event) => onEvent('klarna-osm-error', event.detail)} />
       <KlarnaInstantShoppingHost buttonKey={BUTTON_ATTRIBUTES['button-key']} purchaseCountry="US" purchaseCurrency="USD" locale="en-US"
         instanceId={instanceId} sdkUrl={sdkUrl} orderLines={orderLines(quantity)} merchantUrls={MERCHANT_URLS}
@@ -45,6 +49,10 @@ function RawProductPage({ clientId, apiUrl, sdkUrl, instanceId, quantity, onEven
         purchase-amount={quantity * UNIT_PRICE} impression="render"
         onklarna-osm-render={(event) => onEvent('klarna-osm-render', event.detail)}
         onklarna-osm-impression={(event) => onEvent('klarna-osm-impression', event.detail)}
+        onklarna-osm-learn-more={(event) => {
+          event.preventDefault();
+          onEvent('klarna-osm-learn-more', event.detail);
+        }}
         onklarna-osm-error={(event) => onEvent('klarna-osm-error', event.detail)} />
       <klarna-instant-shopping-host {...BUTTON_ATTRIBUTES} instance-id={instanceId} sdk-url={sdkUrl} orderLines={orderLines(quantity)} merchantUrls={MERCHANT_URLS}
         onklarna-instant-shopping-ready={(event) => onEvent('klarna-instant-shopping-ready', event.detail)}
