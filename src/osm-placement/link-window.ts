@@ -126,6 +126,8 @@ function openPopup(url: string): boolean {
 /** Opens `detail.url` in a dialog titled by the `link` that asked for it. */
 function openDialog(host: DialogHost, link: HTMLAnchorElement, detail: OsmLinkDetail, closed: () => void): void {
   const root = host.renderRoot as ShadowRoot;
+  // Gone while this code loaded (the click also took the shopper elsewhere): nothing to open over.
+  if (!host.isConnected) return;
   // One at a time: the page behind an open one is inert, so only a script can ask for a second.
   if (root.querySelector('dialog')) return;
   if (!stylesheet) {
@@ -143,6 +145,9 @@ function openDialog(host: DialogHost, link: HTMLAnchorElement, detail: OsmLinkDe
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog) dialog.close();
   });
+  root.prepend(dialog);
+  dialog.showModal();
+  // Only once it is open: a dialog that could not open must not leave the page held still.
   const unlockScroll = lockScroll();
   // A placement that leaves the page takes its dialog with it.
   const closeWithHost: ReactiveController = { hostDisconnected: () => dialog.close() };
@@ -157,8 +162,6 @@ function openDialog(host: DialogHost, link: HTMLAnchorElement, detail: OsmLinkDe
     returnTo?.focus();
     closed();
   }, { once: true });
-  root.prepend(dialog);
-  dialog.showModal();
 }
 
 function dialogHeader(title: string, close: string, onClose: () => void): HTMLElement {

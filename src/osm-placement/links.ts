@@ -23,7 +23,8 @@ export function followLink(host: LinkHost, view: PlacementView, event: MouseEven
   if (!link || view.kind !== 'rendered' || event.defaultPrevented) return;
   // A new tab, a new window, a download, a middle click: what the shopper asked the browser for.
   if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-  const presentation = host.learnMore ?? 'tab';
+  // Blank, as unset: the default (a blank value is no problem of the placement's either).
+  const presentation = host.learnMore || 'tab';
   const detail: OsmLinkDetail = { ...requestDetail(view.request), url: link.href, presentation };
   const name = link.part.contains('prequalify') ? 'klarna-osm-prequalify' : 'klarna-osm-learn-more';
   const opensHere = host.dispatchEvent(klarnaEvent(name, detail, true));
@@ -34,9 +35,8 @@ export function followLink(host: LinkHost, view: PlacementView, event: MouseEven
   // The click's activation lasts long enough for a popup to open once this code is here; a popup
   // the browser blocks all the same opens the dialog.
   const closed = () => host.dispatchEvent(klarnaEvent('klarna-osm-dialog-close', detail));
-  void import('./link-window.js').then(
-    ({ openLink }) => openLink(host, link, detail, closed),
-    // The code could not load (offline): the page opens the way a plain link would.
-    () => window.open(detail.url, '_blank', 'noopener'),
-  );
+  void import('./link-window.js')
+    .then(({ openLink }) => openLink(host, link, detail, closed))
+    // The code could not load (offline), or could not open anything: the link opens as a plain link would.
+    .catch(() => window.open(detail.url, '_blank', 'noopener'));
 }
