@@ -25,8 +25,8 @@ export const SETTLE_MS = 250;
 export interface LoadOptions {
   /** Ask Klarna past every cache (a refresh). */
   reload?: boolean | undefined;
-  /** The answer already on screen for exactly this request (a server's prefetched one): used as it is. */
-  shown?: OsmAnswer | undefined;
+  /** The placement shows this request's answer already (a server's, or a value changed back): nothing to ask. */
+  answered?: boolean | undefined;
   /** A message is on screen and is being replaced: wait for the value to settle first, unless the answer is kept. */
   settle?: boolean | undefined;
   /** Whether the placement is in view now: its request goes before others waiting for their turn. */
@@ -44,8 +44,8 @@ export interface LoadedMessage {
 export class PlacementConfigError extends Error {}
 
 /**
- * The answer for `resolved`: nothing (`initialState`) while it may not load or was given nothing;
- * a {@link PlacementConfigError} for its problems; else Klarna's answer.
+ * The answer for `resolved`: nothing (`initialState`) while it may not load, was given nothing or
+ * shows the answer already; a {@link PlacementConfigError} for its problems; else Klarna's answer.
  */
 export async function loadMessage(
   resolved: ResolvedPlacementRequest | undefined,
@@ -60,8 +60,8 @@ export async function loadMessage(
     throw new PlacementConfigError(await describeProblems(resolved));
   }
   const { request } = resolved;
-  const { reload = false, shown, settle, urgent } = options;
-  if (shown && !reload) return { request, answer: shown, reload };
+  const { reload = false, answered, settle, urgent } = options;
+  if (answered && !reload) return initialState;
   if (settle && !reload && !answers.peek(request.url)) await wait(SETTLE_MS, signal);
   const parse = (response: Parameters<typeof parseOsmAnswer>[0]) => parseOsmAnswer(response, request.url);
   try {

@@ -11,7 +11,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { failureDetail, loadMessage, mayPass, type LoadOptions } from './load-message.js';
 import type { ResolvedPlacementRequest } from './placement-request.js';
-import { answerShown, viewKey, type PlacementView, type PlacementViewChange } from './placement-view.js';
+import { viewKey, type PlacementView, type PlacementViewChange } from './placement-view.js';
 import type { RetryController, RetryHost } from './retry-controller.js';
 
 /** What the loader reads of the placement, and what it tells it. */
@@ -39,6 +39,8 @@ export class MessageLoader {
   #retry: RetryController | undefined;
   /** The request the placement makes now; none while it has been given nothing. */
   #request: ResolvedPlacementRequest | undefined;
+  /** Klarna has been asked, or a server's answer taken instead: a later change waits for its value to settle. */
+  #asked = false;
 
   constructor(host: RetryHost, options: MessageLoaderOptions) {
     this.#host = host;
@@ -46,9 +48,12 @@ export class MessageLoader {
     this.#task = new Task(host, {
       args: () => this.#args(),
       argsEqual: ([request, mayLoad], [next, nextMayLoad]) => request?.key === next?.key && mayLoad === nextMayLoad,
-      task: ([request, mayLoad, loadOptions], { signal }) => loadMessage(request, mayLoad, loadOptions, signal),
+      task: ([request, mayLoad, loadOptions], { signal }) => {
+        this.#asked ||= mayLoad && !!request?.ok;
+        return loadMessage(request, mayLoad, loadOptions, signal);
+      },
+      // A run that gave `initialState` (it may not load yet) never reaches here: @lit/task goes back to INITIAL.
       onComplete: (loaded) => {
-        if (typeof loaded === 'symbol') return;
         this.#retry?.reset();
         options.changed({ type: 'answered', ...loaded });
       },
@@ -61,9 +66,14 @@ export class MessageLoader {
     return this.#task.status === TaskStatus.PENDING;
   }
 
-  /** Klarna has been asked for something (or told the placement's problems) since the placement was created. */
-  get started(): boolean {
-    return this.#task.status !== TaskStatus.INITIAL;
+  /**
+   * Whether a server's prefetched answer may stand for the request now: only for the placement's
+   * first, before Klarna was asked anything; asking once is the answer's one use.
+   */
+  mayTakePrefetched(): boolean {
+    if (this.#asked) return false;
+    this.#asked = true;
+    return true;
   }
 
   /** The request the placement makes now; none while it has been given nothing. */
@@ -90,29 +100,35 @@ export class MessageLoader {
     const { mayLoad, view: currentView, urgent } = this.#options;
     const request = this.#request;
     const view = currentView();
+    const onScreen = viewKey(view) === request?.key;
     const loadOptions: LoadOptions = {
-      shown: request?.ok ? answerShown(view, request.request.url) : undefined,
+      // Its answer on screen already (a server's, or a value changed back before the new answer came); an error is asked again.
+      answered: onScreen && view.kind !== 'error',
       // Asked before, for another request than the one on screen: a change, which may go on (a stepper, a slider).
-      settle: this.started && viewKey(view) !== request?.key,
+      settle: this.#asked && !onScreen,
       urgent,
     };
     return [request, mayLoad(), loadOptions];
   }
 
   async #failed(error: ReturnType<typeof failureDetail>): Promise<void> {
-    this.#options.changed({ type: 'failed', key: this.#request?.key ?? '', error });
+    const key = this.#request?.key;
+    this.#options.changed({ type: 'failed', key: key ?? '', error });
     if (!mayPass(error)) {
       this.#retry?.reset();
       return;
     }
-    try {
-      const { RetryController } = await import('./retry-controller.js');
-      this.#retry ??= new RetryController(this.#host, () => void this.#task.run());
-      this.#retry.failed();
-    } catch {
-      // Held weakly: a placement removed meanwhile is not kept for an `online` event that may never come.
+    const retries = await import('./retry-controller.js').catch(() => undefined);
+    // Settled otherwise while that code loaded (another request, an answer): nothing to retry.
+    if (this.#task.status !== TaskStatus.ERROR || this.#request?.key !== key) return;
+    if (!retries) {
+      // It could not load (offline): the task runs again when the browser says it is back online.
+      // Held weakly: a placement removed meanwhile is not kept for an event that may never come.
       const task = new WeakRef(this.#task);
       addEventListener('online', () => void task.deref()?.run(), { once: true });
+      return;
     }
+    this.#retry ??= new retries.RetryController(this.#host, () => void this.#task.run());
+    this.#retry.failed();
   }
 }

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
 import { isHeld, PageConfigController } from '../internal/page-config.js';
@@ -21,7 +21,7 @@ import {
   type OsmLoading,
   type PlacementRequest,
 } from './placement-request.js';
-import { PlacementViewState, type PlacementView } from './placement-view.js';
+import { PlacementViewState, viewKey, type PlacementView } from './placement-view.js';
 import { readPrefetched, type OsmPrefetched } from './prefetched.js';
 import { ViewportController } from './viewport-controller.js';
 
@@ -67,8 +67,7 @@ export type OsmTheme = 'light' | 'dark' | 'auto';
  * @cssprop [--klarna-osm-font-size=1em] - Font size.
  * @cssprop [--klarna-osm-line-height=1.45] - Line height.
  * @cssprop [--klarna-osm-gap=0.25em 0.5em] - Space between the badge, the text and the links.
- * @cssprop [--klarna-osm-badge-height=1.5em] - Height of the Klarna badge's box.
- * @cssprop [--klarna-osm-badge-width=calc(var(--klarna-osm-badge-height) * 71 / 30)] - Width of the Klarna badge's box: the badge is fitted inside it, so nothing moves when it loads, whatever its shape.
+ * @cssprop [--klarna-osm-badge-height=1.5em] - Height of the Klarna badge's box, which is 71/30 as wide (set `::part(badge)`'s width for another); the badge is fitted inside it, so nothing moves when it loads, whatever its shape.
  * @cssprop [--klarna-osm-min-height=0px] - Space kept while the first message loads, so nothing shifts when it arrives.
  */
 export class KlarnaOsmPlacement extends KlarnaElement {
@@ -145,10 +144,17 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     if (!this.#loader.setRequest(request)) return;
     if (!request) {
       this.#view.change({ type: 'cleared' });
-    } else if (request.ok && this.prefetched && !this.#loader.started) {
+    } else if (request.ok && this.prefetched && this.#loader.mayTakePrefetched()) {
       // Shown here, not by the task, so that a server's render and the hydration both have the message.
       this.#takePrefetched(request.request);
     }
+  }
+
+  protected override update(changed: PropertyValues): void {
+    // A new rendering is new markup: a link the shopper had focused gives its focus to the new one.
+    const focused = (this.renderRoot as ShadowRoot).activeElement?.getAttribute('part');
+    super.update(changed);
+    if (focused) this.renderRoot.querySelector<HTMLElement>(`[part="${focused}"]`)?.focus();
   }
 
   protected override updated(): void {
@@ -162,9 +168,9 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     const view = this.#view.value;
     const request = this.#loader.request;
     if (!request) return 'idle';
-    // A retry keeps its error shown (no flash of loading); any other request shows that it is loading.
-    const retrying = view.kind === 'error' && view.key === request.key;
-    if (this.#loader.pending && !retrying) return 'loading';
+    // Loading is asking for what is not on screen yet: a retry keeps its error shown (no flash of
+    // loading), a refresh or a server's message its rendering.
+    if (this.#loader.pending && viewKey(view) !== request.key) return 'loading';
     return view.kind;
   }
 

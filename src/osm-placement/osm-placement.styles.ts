@@ -18,9 +18,12 @@ export const osmPlacementStyles = unsafeCSS(`
     font: var(--klarna-osm-font-size, 1em) / var(--klarna-osm-line-height, 1.45) var(--klarna-osm-font-family, inherit);
   }
 
+  /*
+   * :is() forgives a selector a browser does not know (:state() before 2024): the minifier merges
+   * these two rules into one list, which must not lose [hidden] there.
+   */
   :host([hidden]),
-  :host(:state(empty)),
-  :host(:state(error)) {
+  :host(:is(:state(empty), :state(error))) {
     display: none;
   }
 
@@ -49,11 +52,11 @@ export const osmPlacementStyles = unsafeCSS(`
   /*
    * The badge's box is known before its image arrives, whatever shape Klarna serves it in (71 × 30
    * today; other variants exist and may change): the image is fitted inside, so nothing moves
-   * when it loads.
+   * when it loads. A page that wants another box sets ::part(badge)'s width.
    */
   [part='badge'] {
     height: var(--klarna-osm-badge-height, 1.5em);
-    width: var(--klarna-osm-badge-width, calc(var(--klarna-osm-badge-height, 1.5em) * 71 / 30));
+    width: calc(var(--klarna-osm-badge-height, 1.5em) * 71 / 30);
     object-fit: contain;
     object-position: left center;
   }

@@ -46,15 +46,28 @@ function describe(problem: PlacementProblem, source: PlacementAmount['source']):
     case 'missing':
       return problem.field === 'clientId' ? 'client-id is required (here or on a <klarna-config>): your OSM client id from the Klarna Merchant Portal' : `${name} is required: use ${choices(problem)}`;
     case 'unsupported':
-      return `${name} "${String(problem.value)}" is not supported: use ${choices(problem)}`;
+      return `${name} "${textOf(problem.value)}" is not supported: use ${choices(problem)}`;
     case 'not-minor-units':
       // An amount read from the page (amount-from) comes with its own sentence.
-      return typeof source === 'object' && source ? source.problem : `purchase-amount "${source ?? String(problem.value)}" must be ${MINOR_UNITS}`;
+      return typeof source === 'object' && source ? source.problem : `purchase-amount "${source ?? textOf(problem.value)}" must be ${MINOR_UNITS}`;
     case 'amount-required':
       return `purchase-amount is required for credit-promotion-badge: ${MINOR_UNITS} (or amount-from, a selector for the price the page shows)`;
     case 'bad-base-url':
       return `api-url "${problem.value}" ${BASE_URL_FAULTS[problem.fault]}`;
     case 'not-positive':
-      return `timeout "${String(problem.value)}" must be a positive number of milliseconds`;
+      return `timeout "${textOf(problem.value)}" must be a positive number of milliseconds`;
+  }
+}
+
+/**
+ * A value a script assigned, as text, whatever it is: `String()` throws for an object with no
+ * prototype or a throwing `toString`. (`placement-request.ts` has the same: this module imports no
+ * value from the page's bundle, see its header.)
+ */
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
   }
 }

@@ -118,8 +118,20 @@ function elementProblems({ loading, impression, learnMore }: PlacementAttributes
 /** The same problems of the same values are worded the same: the field, what is wrong, the value as given. */
 function problemsKey(problems: readonly PlacementProblem[], { source }: PlacementAmount): string {
   const amountSource = typeof source === 'object' && source ? source.problem : String(source);
-  const lines = problems.map((problem) => [problem.field, problem.kind, 'value' in problem ? String(problem.value) : ''].join(' '));
+  const lines = problems.map((problem) => [problem.field, problem.kind, 'value' in problem ? textOf(problem.value) : ''].join(' '));
   return ['invalid', amountSource, ...lines].join('\n');
+}
+
+/**
+ * A value a script assigned, as text, whatever it is: `String()` throws for an object with no
+ * prototype or a throwing `toString` (the wording in `placement-problems.ts` does the same).
+ */
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /** `purchase-amount` as a number: text that is not one stays visible to validation as NaN, with the attribute's text. */

@@ -54,13 +54,6 @@ function sameFailure(shown: OsmErrorDetail, failure: OsmErrorDetail): boolean {
   return shown.code === failure.code && shown.status === failure.status;
 }
 
-/** The answer `view` shows for exactly `url`, if it shows one: asking for it again would change nothing. */
-export function answerShown(view: PlacementView, url: string): OsmAnswer | undefined {
-  if (view.kind === 'empty' && view.request.url === url) return { kind: 'empty' };
-  if (view.kind === 'rendered' && view.request.url === url) return { kind: 'message', message: view.message };
-  return undefined;
-}
-
 /** The key of the request whose outcome `view` shows (see `ResolvedPlacementRequest`); none while idle. */
 export function viewKey(view: PlacementView): string | undefined {
   if (view.kind === 'error') return view.key;

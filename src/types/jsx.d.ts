@@ -293,8 +293,7 @@ export type CustomElements = {
    * - **--klarna-osm-font-size** - Font size. _(default: 1em)_
    * - **--klarna-osm-line-height** - Line height. _(default: 1.45)_
    * - **--klarna-osm-gap** - Space between the badge, the text and the links. _(default: 0.25em 0.5em)_
-   * - **--klarna-osm-badge-height** - Height of the Klarna badge's box. _(default: 1.5em)_
-   * - **--klarna-osm-badge-width** - Width of the Klarna badge's box: the badge is fitted inside it, so nothing moves when it loads, whatever its shape. _(default: calc(var(--klarna-osm-badge-height) * 71 / 30))_
+   * - **--klarna-osm-badge-height** - Height of the Klarna badge's box, which is 71/30 as wide (set `::part(badge)`'s width for another); the badge is fitted inside it, so nothing moves when it loads, whatever its shape. _(default: 1.5em)_
    * - **--klarna-osm-min-height** - Space kept while the first message loads, so nothing shifts when it arrives. _(default: 0px)_
    *
    * ### **CSS Parts:**

@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/config/index.js';
 import { configure, type KlarnaConfig } from '../../src/config/index.js';
+import type { KlarnaOsmPlacement } from '../../src/osm-placement/index.js';
 import { INSTANT_SHOPPING_SDK_PATH } from '../../src/core/endpoints.js';
 import { captureConsole } from '../helpers/console.js';
 import { emulatorRequests, emulatorUrl, osmRequestsFor } from '../helpers/emulator.js';
@@ -67,6 +68,33 @@ describe('consent: configure({ consent }) and <klarna-config consent>', () => {
     expect((await feed().until(2)).map((record) => record.purchaseAmount)).to.deep.equal([22900, 11900]);
     // The test's own request and the control's: the held element asked Klarna nothing.
     expect(await osmRequestsFor(clientId)).to.have.length(2);
+  });
+
+  it('uses a server\'s message for the first request only: amount changes while pending are held, quietly, and then asked', async () => {
+    configure({ consent: 'pending' });
+    const clientId = await freshClient();
+    const prefetched = await prefetchedFor(clientId, 11900);
+    const warnings = captureConsole('warn');
+    try {
+      // A listener sees the state the rendering is in, not a request that is not being made.
+      const page = await fixture<HTMLDivElement>(html`<div></div>`);
+      const statesAtRender: string[] = [];
+      page.addEventListener('klarna-osm-render', (event) => statesAtRender.push((event.target as KlarnaOsmPlacement).state));
+      const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 11900, prefetched: JSON.stringify(prefetched) }, page);
+      await log.next('klarna-osm-render');
+      for (const amount of [12900, 13900]) {
+        element.purchaseAmount = amount;
+        await element.updateComplete;
+      }
+      expect(element.state).to.equal('rendered');
+      expect(warnings.messages).to.deep.equal([]);
+      configure({ consent: 'granted' });
+      expect((await log.next('klarna-osm-render')).detail.purchaseAmount).to.equal(13900);
+      expect(statesAtRender).to.deep.equal(['rendered', 'rendered']);
+      expect((await osmRequestsFor(clientId)).map((query) => query.purchase_amount)).to.deep.equal(['11900', '13900']);
+    } finally {
+      warnings.restore();
+    }
   });
 
   it('holds on any value but "granted", and says so once', async () => {

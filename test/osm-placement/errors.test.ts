@@ -130,16 +130,18 @@ describe('<klarna-osm-placement> errors', () => {
       });
     }
 
-    it('refuses values a script assigned that JSON cannot write (a BigInt, an object that holds itself) with invalid-config, and recovers', async () => {
+    it('refuses values a script assigned that JSON or String() cannot write (a BigInt, an object that holds itself, one with no prototype) with invalid-config, and recovers', async () => {
       const clientId = await freshClient();
       const { element, log } = await mountPlacement({ 'client-id': clientId });
       const itself: Record<string, unknown> = {};
       itself.self = itself;
-      Object.assign(element, { purchaseAmount: 10n, placementKey: itself });
+      Object.assign(element, { purchaseAmount: 10n, placementKey: itself, timeout: Object.create(null) as object });
       const { detail } = await log.next('klarna-osm-error');
       expect(detail.code).to.equal('invalid-config');
       expect(detail.message).to.match(/placement-key "\[object Object\]" is not supported/);
       expect(detail.message).to.match(/purchase-amount "10" must be a whole, non-negative number of minor units/);
+      expect(detail.message).to.match(/timeout "\[object Object\]" must be a positive number of milliseconds/);
+      element.timeout = undefined;
       Object.assign(element, { purchaseAmount: 10000, placementKey: 'credit-promotion-badge' });
       await log.next('klarna-osm-render');
       expect(await emulatorRequests('/messaging/v3')).to.have.length(1);

@@ -7,7 +7,7 @@ import type { OsmAnswer } from '../../src/protocol/osm-answer.js';
 import { parseOsmAnswer } from '../../src/protocol/osm-answer.js';
 import type { OsmErrorDetail } from '../../src/osm-placement/events.js';
 import type { PlacementRequest } from '../../src/osm-placement/placement-request.js';
-import { answerShown, IDLE, nextView, viewKey, type PlacementView } from '../../src/osm-placement/placement-view.js';
+import { IDLE, nextView, viewKey, type PlacementView } from '../../src/osm-placement/placement-view.js';
 
 function request(purchaseAmount: number): PlacementRequest {
   const url = `https://klarna.example/messaging/v3?purchase_amount=${purchaseAmount}`;
@@ -58,13 +58,10 @@ describe('the placement view (nextView)', () => {
     for (const view of views) expect(nextView(view, { type: 'cleared' })).to.equal(IDLE);
   });
 
-  it('tells which answer is on screen for a request, so that asking for it again is skipped', () => {
-    const answer = message('Pay in 4.');
-    const shown = nextView(IDLE, { type: 'answered', request: request(10000), answer });
-    const again = answerShown(shown, request(10000).url)!;
-    expect(nextView(shown, { type: 'answered', request: request(10000), answer: again })).to.equal(shown);
-    expect(answerShown(shown, request(20000).url)).to.equal(undefined);
-    expect(answerShown(IDLE, request(10000).url)).to.equal(undefined);
-    expect(answerShown(nextView(IDLE, { type: 'failed', key: request(10000).url, error: outage }), request(10000).url)).to.equal(undefined);
+  it('tells which request the view shows the outcome of (its key): the URL of an answer, the key of what failed', () => {
+    const answered = nextView(IDLE, { type: 'answered', request: request(10000), answer: message('Pay in 4.') });
+    const empty = nextView(IDLE, { type: 'answered', request: request(100), answer: EMPTY });
+    const failed = nextView(IDLE, { type: 'failed', key: 'invalid …', error: outage });
+    expect([viewKey(IDLE), viewKey(answered), viewKey(empty), viewKey(failed)]).to.deep.equal([undefined, request(10000).url, request(100).url, 'invalid …']);
   });
 });
