@@ -7,7 +7,34 @@ import { transform as transformCss } from 'lightningcss';
 import { minify } from 'terser';
 
 export function cdnPlugins({ terser = true }: { terser?: boolean } = {}): Plugin[] {
-  return terser ? [minifiedStyles(), fieldDecorators(), terserFinish()] : [minifiedStyles(), fieldDecorators()];
+  const plugins = [minifiedStyles(), fieldDecorators(), ownExportsOnly()];
+  return terser ? [...plugins, terserFinish()] : plugins;
+}
+
+/** The bundler's runtime module, whose helpers every chunk shares. */
+const ROLLDOWN_RUNTIME = /rolldown\/runtime\.js$/;
+/** Its helper that builds a module namespace object from an object of getters. */
+const EXPORT_ALL_LOOP = 'for (var name in all) {';
+
+/**
+ * Rolldown's runtime builds a module namespace (the CDN file has one for each module it loads on
+ * demand, since it is one file) with `for (var name in all)`, which also walks what a page's other
+ * scripts put on Object.prototype: with `Object.prototype.foo = {}` on the page, defining the
+ * namespace's `foo` getter threw and the whole file failed to load. The loop here takes the
+ * object's own keys only. A runtime whose loop has another shape fails the build, rather than ship
+ * the old one unnoticed.
+ */
+function ownExportsOnly(): Plugin {
+  return {
+    name: 'klarna-elements:own-exports-only',
+    transform(code, id) {
+      if (!ROLLDOWN_RUNTIME.test(id) || !code.includes('__exportAll')) return null;
+      if (!code.includes(EXPORT_ALL_LOOP)) {
+        throw new Error(`${id}: __exportAll no longer loops with "${EXPORT_ALL_LOOP}": check that it still reads inherited keys`);
+      }
+      return { code: code.replace(EXPORT_ALL_LOOP, 'for (var name of Object.keys(all)) {'), map: null };
+    },
+  };
 }
 
 /** A style module's constant text, as `unsafeCSS` takes it (a lint rule keeps it constant: nothing interpolated). */

@@ -14,10 +14,24 @@ function rendered(element: KlarnaOsmPlacement): Promise<void> {
   return new Promise((resolve) => element.addEventListener('klarna-osm-render', () => resolve(), { once: true }));
 }
 
-/** A plain page: the CDN file's one module script, then `body`. */
-function plainPage(body: string): Promise<HTMLIFrameElement> {
-  return framePage(`<script type="module" src="${location.origin}/dist/cdn/klarna-elements.js"></script></head><body>${body}</body>`);
+/** A plain page: the page's own scripts (`head`), the CDN file's one module script, then `body`. */
+function plainPage(body: string, head = ''): Promise<HTMLIFrameElement> {
+  return framePage(`${head}<script type="module" src="${location.origin}/dist/cdn/klarna-elements.js"></script></head><body>${body}</body>`);
 }
+
+/**
+ * What an old library or a merge bug leaves on a page: enumerable keys on the prototypes of every
+ * object and array, of every kind of value (Prototype.js 1.6's Array.prototype.toJSON among them).
+ * Not a name the platform itself reads from option objects (`method`, `signal`, `get`): that
+ * breaks `fetch` or `Object.defineProperty` for every script on the page.
+ */
+const POLLUTING_SCRIPT = `<script>
+  Object.prototype.foo = {};
+  Object.prototype.polluted = 'yes';
+  Object.prototype.helper = function () { return 'inherited'; };
+  Array.prototype.extra = [];
+  Array.prototype.toJSON = function () { return JSON.stringify(this.slice()); };
+</script>`;
 
 describe('the CDN file in a plain HTML page', () => {
   let frame: HTMLIFrameElement | undefined;
@@ -54,6 +68,19 @@ describe('the CDN file in a plain HTML page', () => {
     eager.setAttribute('purchase-amount', '13900');
     expect((await changed).detail.purchaseAmount).to.equal(13900);
     expect(await amounts()).to.deep.equal(['11900', '22900', '13900']);
+  });
+
+  it('loads and works on a page whose prototypes carry enumerable keys of every kind', async () => {
+    const clientId = await freshClient();
+    frame = await plainPage(`
+      <klarna-osm-placement id="placement" client-id="${clientId}" api-url="${emulatorUrl}" locale="en-US"
+        placement-key="credit-promotion-badge" purchase-amount="11900"></klarna-osm-placement>`, POLLUTING_SCRIPT);
+    const page = frame.contentWindow!;
+    await page.customElements.whenDefined('klarna-osm-placement');
+    const placement = page.document.getElementById('placement') as KlarnaOsmPlacement;
+    await rendered(placement);
+    expect(placement.shadowRoot!.querySelector('[part="text-main"]')!.textContent).to.contain('$29.75');
+    expect(await osmRequestsFor(clientId)).to.have.length(1);
   });
 
   it('shows the Instant Shopping button from a JSON child, with no script of the page\'s own', async () => {
