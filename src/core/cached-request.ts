@@ -4,7 +4,7 @@
  */
 import type { ResponseCache } from './cache.js';
 import { fetchJson, type FetchJsonOptions, type JsonResponse } from './http.js';
-import { limitRequests, RANK_ANSWER, RANK_IN_VIEW } from './request-limit.js';
+import { pageRequests, RANK_ANSWER, RANK_IN_VIEW } from './request-limit.js';
 
 export interface CachedRequestOptions<V> extends FetchJsonOptions {
   /** Skip a kept answer and any request under way: load anew (a user's refresh). */
@@ -31,7 +31,7 @@ export function requestJsonCached<V = JsonResponse<unknown>>(
       // Its timeout starts when its turn comes: waiting in line is not Klarna being slow.
       const init: RequestInit = { headers: { accept: 'application/json' }, cache: reload ? 'reload' : undefined };
       const send = () => fetchJson(url, init, { ...fetchOptions, signal: sharedSignal });
-      const response = await limitRequests(send, () => (urgent?.() ? RANK_IN_VIEW : RANK_ANSWER));
+      const response = await pageRequests.run(send, () => (urgent?.() ? RANK_IN_VIEW : RANK_ANSWER));
       const value = parse ? parse(response) : (response as V);
       return { value, cacheControl: response.headers.get('cache-control'), age: response.headers.get('age') };
     },

@@ -112,14 +112,21 @@ export async function fetchJson<T = unknown>(
   if (signal?.aborted) throw interrupted();
 
   const combined = AbortSignal.any([signal, timer].filter((given): given is AbortSignal => !!given));
+  // A page's `fetch` may drop the signal (an old polyfill, a wrapper): the timeout and the caller's
+  // abort then end the wait themselves, whatever becomes of the request.
+  const abandoned = new Promise<never>((_resolve, reject) => {
+    combined.onabort = () => reject(combined.reason as Error);
+  });
   let response: Response;
   let text: string;
   try {
-    response = await send(url, { ...init, signal: combined });
-    text = await response.text();
+    response = await Promise.race([send(url, { ...init, signal: combined }), abandoned]);
+    text = await Promise.race([response.text(), abandoned]);
   } catch (cause) {
     if (combined.aborted) throw interrupted(cause);
     throw fail('network', { cause });
+  } finally {
+    combined.onabort = null;
   }
   return jsonAnswer<T>(response, text, fail);
 }

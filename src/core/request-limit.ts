@@ -72,10 +72,5 @@ export class RequestLimit {
   }
 }
 
-/** The page's limit (per copy of the library). */
-const pageLimit = new RequestLimit();
-
-/** Runs `request` within the page's limit; see {@link RequestLimit.run}. */
-export function limitRequests<T>(request: () => Promise<T>, rank?: () => number): Promise<T> {
-  return pageLimit.run(request, rank);
-}
+/** The page's limit (per copy of the library): every request to Klarna from the page takes its turn here. */
+export const pageRequests = new RequestLimit();

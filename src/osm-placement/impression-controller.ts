@@ -9,7 +9,7 @@
  * not have left the page either: no impression, as for a beacon the network failed.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { limitRequests, RANK_BEACON } from '../core/request-limit.js';
+import { pageRequests, RANK_BEACON } from '../core/request-limit.js';
 import { klarnaEvent } from '../internal/klarna-element.js';
 
 export class ImpressionController implements ReactiveController {
@@ -43,6 +43,6 @@ export class ImpressionController implements ReactiveController {
       if (await fireBeacon(url)) element.deref()?.dispatchEvent(klarnaEvent('klarna-osm-impression', { url }));
     };
     // After the page's answers: a beacon counts a message already shown, an answer shows one.
-    limitRequests(fire, () => RANK_BEACON).catch(() => undefined);
+    pageRequests.run(fire, () => RANK_BEACON).catch(() => undefined);
   }
 }

@@ -69,6 +69,17 @@ describe('requestJson', () => {
     expect(error.message).to.contain('50 ms');
   });
 
+  it('gives up after the timeout, and on the caller\'s abort, with a fetch that drops the signal (an old polyfill)', async () => {
+    await configureEmulator({ faults: [{ path: '/messaging/v3', latencyMs: 3000 }] });
+    const signalDropping: typeof fetch = (input, init) => fetch(input, { ...init, signal: undefined });
+    const timedOut = await failure(requestJson(messagingUrl(), { timeout: 50, fetch: signalDropping }));
+    expect(timedOut.code).to.equal('timeout');
+    const controller = new AbortController();
+    const pending = failure(requestJson(messagingUrl(), { signal: controller.signal, timeout: 10_000, fetch: signalDropping }));
+    controller.abort();
+    expect((await pending).code).to.equal('aborted');
+  });
+
   it('waits as long as asked for when the timeout is past what a timer holds or not whole', async () => {
     await configureEmulator({ faults: [{ path: '/messaging/v3', latencyMs: 100 }] });
     // 2^31 ms and more overflow a browser timer, which then fires at once.

@@ -57,6 +57,22 @@ describe('<klarna-osm-placement> recovers by itself', () => {
     await log.next('klarna-osm-render');
   });
 
+  it('after a timeout, when the page\'s fetch drops the abort signal (an old polyfill or wrapper)', async () => {
+    const clientId = await freshClient();
+    await failRequests(clientId, { latencyMs: 1500, times: 1 });
+    const original = Object.getOwnPropertyDescriptor(window, 'fetch')!;
+    const realFetch = window.fetch.bind(window);
+    window.fetch = (input, init) => realFetch(input, { ...init, signal: undefined });
+    try {
+      const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 24900, timeout: 200 });
+      expect((await log.next('klarna-osm-error')).detail.code).to.equal('timeout');
+      expect(element.state).to.equal('error');
+      await log.next('klarna-osm-render');
+    } finally {
+      Object.defineProperty(window, 'fetch', original);
+    }
+  });
+
   it('when the browser comes back online, without waiting for the backoff', async () => {
     const clientId = await freshClient();
     // Offline, as the page sees it: every request to the emulator fails in the network (a fault
