@@ -2,7 +2,7 @@
  * Asking Klarna for the placement's message: a @lit/task whose arguments are what an answer
  * depends on (the request, compared by its key, and whether it may load now), run again when they
  * change, when a failure that may pass is retried (with backoff), and on a refresh. Each outcome
- * is given to the placement as a change of its view.
+ * is a change of the placement's view.
  *
  * The retries' code (`retry-controller.ts`) loads with the first failure that may pass: most
  * pages never need it. When even that cannot load (the browser is offline), the task runs again
@@ -11,25 +11,23 @@
 import { Task, TaskStatus } from '@lit/task';
 import { failureDetail, loadMessage, mayPass, type LoadOptions } from './load-message.js';
 import type { ResolvedPlacementRequest } from './placement-request.js';
-import { viewKey, type PlacementView, type PlacementViewChange } from './placement-view.js';
+import { viewKey, type PlacementViewState } from './placement-view.js';
 import type { RetryController, RetryHost } from './retry-controller.js';
 
-/** What the loader reads of the placement, and what it tells it. */
+/** What the loader asks of the placement. */
 export interface MessageLoaderOptions {
   /** Whether Klarna may be asked now (consent given; near the viewport, when lazy). */
   mayLoad: () => boolean;
-  /** What the placement shows now. */
-  view: () => PlacementView;
   /** Whether the placement is in view now: its request goes before others waiting. */
   urgent: () => boolean;
-  /** An answer or a failure, as a change of the placement's view. */
-  changed: (change: PlacementViewChange) => void;
 }
 
 type LoadArgs = readonly [request: ResolvedPlacementRequest | undefined, mayLoad: boolean, options: LoadOptions];
 
 export class MessageLoader {
-  /** What the placement gives and is told. */
+  /** What the placement shows: each answer or failure is a change of it. */
+  readonly #view: PlacementViewState;
+  /** What the loader asks of the placement. */
   readonly #options: MessageLoaderOptions;
   /** One run per request; @lit/task drops the outcome of a run another replaced. */
   readonly #task: Task<LoadArgs, Awaited<ReturnType<typeof loadMessage>>>;
@@ -42,7 +40,8 @@ export class MessageLoader {
   /** Klarna has been asked, or a server's answer taken instead: a later change waits for its value to settle. */
   #asked = false;
 
-  constructor(host: RetryHost, options: MessageLoaderOptions) {
+  constructor(host: RetryHost, view: PlacementViewState, options: MessageLoaderOptions) {
+    this.#view = view;
     this.#host = host;
     this.#options = options;
     this.#task = new Task(host, {
@@ -55,7 +54,7 @@ export class MessageLoader {
       // A run that gave `initialState` (it may not load yet) never reaches here: @lit/task goes back to INITIAL.
       onComplete: (loaded) => {
         this.#retry?.reset();
-        options.changed({ type: 'answered', ...loaded });
+        view.change({ type: 'answered', ...loaded });
       },
       onError: (error) => void this.#failed(failureDetail(error)),
     });
@@ -97,9 +96,9 @@ export class MessageLoader {
   }
 
   #args(): LoadArgs {
-    const { mayLoad, view: currentView, urgent } = this.#options;
+    const { mayLoad, urgent } = this.#options;
     const request = this.#request;
-    const view = currentView();
+    const view = this.#view.value;
     const onScreen = viewKey(view) === request?.key;
     const loadOptions: LoadOptions = {
       // Its answer on screen already (a server's, or a value changed back before the new answer came); an error is asked again.
@@ -113,7 +112,7 @@ export class MessageLoader {
 
   async #failed(error: ReturnType<typeof failureDetail>): Promise<void> {
     const key = this.#request?.key;
-    this.#options.changed({ type: 'failed', key: key ?? '', error });
+    this.#view.change({ type: 'failed', key: key ?? '', error });
     if (!mayPass(error)) {
       this.#retry?.reset();
       return;

@@ -130,11 +130,9 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     return !isHeld(this.#page.value) && (this.impression === 'render' || this.#viewport.inView);
   });
   /** Asks Klarna for the current request's message, again after a failure that may pass, and on a refresh. */
-  #loader = new MessageLoader(this, {
+  #loader = new MessageLoader(this, this.#view, {
     mayLoad: () => !isHeld(this.#page.value) && (this.loading !== 'lazy' || this.#viewport.near),
-    view: () => this.#view.value,
     urgent: () => this.#viewport.inView,
-    changed: (change) => this.#view.change(change),
   });
 
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
