@@ -11,7 +11,7 @@ async function impressionUrl(amount: number): Promise<string> {
 describe('fireBeacon', () => {
   beforeEach(resetEmulator);
 
-  it('requests the impression URL as an image, which the emulator records', async () => {
+  it('requests the impression URL, which the emulator records', async () => {
     const url = await impressionUrl(30000);
     expect(await fireBeacon(url)).to.equal(true);
     const impressions = await emulatorImpressions();
@@ -30,6 +30,23 @@ describe('fireBeacon', () => {
   it('resolves true when the answer is not an image: the request left the page (Klarna promises only a 2xx)', async () => {
     expect(await fireBeacon(`${emulatorUrl}/not-a-pixel`)).to.equal(true);
     expect((await emulatorRequests('/not-a-pixel')).map((record) => record.status)).to.deep.equal([404]);
+  });
+
+  it('resolves false for a beacon that never reached the network: a host that does not resolve', async () => {
+    expect(await fireBeacon('https://beacon.invalid/v1/osm-client-script/impression?id=1')).to.equal(false);
+  });
+
+  it('resolves false for a beacon the browser or an extension blocked (an ad blocker)', async () => {
+    // What a content blocker does to the request (net::ERR_BLOCKED_BY_CLIENT): the one fault the emulator cannot make.
+    const url = await impressionUrl(30002);
+    const original = Object.getOwnPropertyDescriptor(window, 'fetch')!;
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    try {
+      expect(await fireBeacon(url)).to.equal(false);
+    } finally {
+      Object.defineProperty(window, 'fetch', original);
+    }
+    expect(await emulatorImpressions()).to.have.length(0);
   });
 
   it('refuses anything but http(s), loading nothing', async () => {

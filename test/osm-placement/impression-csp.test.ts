@@ -5,9 +5,9 @@ import { freshClient, mountPlacement, useImpressionFeed } from '../helpers/osm.j
 
 /**
  * A page whose Content-Security-Policy lets the placement ask the emulator for messages but blocks
- * the beacons it would fire there (`img-src` for the first, `connect-src` for a repeat). The same
- * emulator reached as `localhost` (its answers then carry localhost impression URLs) is allowed in
- * both, for the placements whose beacons must leave. The policy is added for this file's page alone.
+ * the beacons it would fire there (`connect-src`: a beacon is a GET). The same emulator reached as
+ * `localhost` (its answers then carry localhost impression URLs) is allowed, for the placements
+ * whose beacons must leave. The policy is added for this file's page alone.
  */
 const allowedApi = emulatorUrl.replace('127.0.0.1', 'localhost');
 
@@ -34,7 +34,7 @@ describe('<klarna-osm-placement> on a page whose CSP blocks the impression beaco
 
   it('emits no impression for a blocked beacon, and warns with the directive to allow', async () => {
     const clientId = await freshClient();
-    const blocked = violation('img-src');
+    const blocked = violation('connect-src');
     const { log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
     const { detail: { impressionUrl } } = await log.next('klarna-osm-render');
     expect((await blocked).blockedURI).to.equal(impressionUrl);
@@ -44,10 +44,10 @@ describe('<klarna-osm-placement> on a page whose CSP blocks the impression beaco
     expect((await feed().until(1)).map((record) => record.purchaseAmount)).to.deep.equal([20000]);
     expect(log.named('klarna-osm-impression')).to.have.length(0);
     expect(warnings.messages).to.have.length(1);
-    expect(warnings.messages[0]).to.contain('Content-Security-Policy').and.to.contain('img-src').and.to.contain(impressionUrl);
+    expect(warnings.messages[0]).to.contain('Content-Security-Policy').and.to.contain('connect-src').and.to.contain(impressionUrl);
   });
 
-  it('emits none for a repeat whose GET is blocked (connect-src), and warns with that directive', async () => {
+  it('emits none for a repeat of the same beacon either (two placements showing one answer)', async () => {
     const clientId = await freshClient();
     const first = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
     await first.log.next('klarna-osm-render');

@@ -1,7 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { captureConsole } from '../helpers/console.js';
 import { configureEmulator } from '../helpers/emulator.js';
-import { freshClient, mountPlacement, useImpressionFeed } from '../helpers/osm.js';
+import { answerWith, freshClient, mountPlacement, useImpressionFeed } from '../helpers/osm.js';
 
 /** A container below the bottom of the viewport (and of the lazy margin). */
 function below(): Promise<HTMLDivElement> {
@@ -86,6 +86,31 @@ describe('<klarna-osm-placement> impressions', () => {
     await Promise.all([first.log.next('klarna-osm-impression'), second.log.next('klarna-osm-impression')]);
     const records = await feed().until(2);
     expect(records[0]!.responseId).to.equal(records[1]!.responseId);
+  });
+
+  it('counts nothing when the beacon never reached the network (its host does not resolve)', async () => {
+    const clientId = await freshClient();
+    const impressionUrl = 'https://beacon.invalid/v1/osm-client-script/impression?id=unresolvable';
+    await answerWith(clientId, { content: { nodes: [{ type: 'TEXT', name: 'TEXT_MAIN', value: 'Pay in 4.' }] }, impression_url: impressionUrl });
+    // Watches (does not change) the page's fetch, to know when the beacon's request is over.
+    const original = Object.getOwnPropertyDescriptor(window, 'fetch')!;
+    const realFetch = window.fetch.bind(window);
+    const beaconOver = new Promise<void>((resolve) => {
+      window.fetch = (input, init) => {
+        const request = realFetch(input, init);
+        if (new Request(input).url.startsWith('https://beacon.invalid/')) request.then(() => resolve(), () => resolve());
+        return request;
+      };
+    });
+    try {
+      const { log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
+      expect((await log.next('klarna-osm-render')).detail.impressionUrl).to.equal(impressionUrl);
+      await beaconOver;
+      await nextFrame();
+      expect(log.named('klarna-osm-impression')).to.have.length(0);
+    } finally {
+      Object.defineProperty(window, 'fetch', original);
+    }
   });
 
   it('fires nothing for an empty answer or an error', async () => {
