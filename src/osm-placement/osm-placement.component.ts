@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { KlarnaElement } from '../internal/klarna-element.js';
 import { isHeld, PageConfigController } from '../internal/page-config.js';
@@ -146,13 +146,6 @@ export class KlarnaOsmPlacement extends KlarnaElement {
       // Shown here, not by the task, so that a server's render and the hydration both have the message.
       this.#takePrefetched(request.request);
     }
-  }
-
-  protected override update(changed: PropertyValues): void {
-    // A new rendering is new markup: a link the shopper had focused gives its focus to the new one.
-    const focused = (this.renderRoot as ShadowRoot).activeElement?.getAttribute('part');
-    super.update(changed);
-    if (focused) this.renderRoot.querySelector<HTMLElement>(`[part="${focused}"]`)?.focus();
   }
 
   protected override updated(): void {

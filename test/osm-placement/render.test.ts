@@ -170,19 +170,6 @@ describe('<klarna-osm-placement> rendering', () => {
     expect(part(element, 'container')!.getAttribute('aria-busy')).to.equal('false');
   });
 
-  it('keeps the keyboard on its link when a new rendering replaces the message', async () => {
-    const clientId = await freshClient();
-    const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
-    await log.next('klarna-osm-render');
-    const before = part(element, 'learn-more')!;
-    before.focus();
-    element.purchaseAmount = 20000;
-    await log.next('klarna-osm-render');
-    const after = part(element, 'learn-more')!;
-    expect(after === before).to.equal(false);
-    expect(element.shadowRoot!.activeElement === after).to.equal(true);
-  });
-
   it('shows a visible focus ring on a link reached with the keyboard', async () => {
     const clientId = await freshClient();
     const { element, log } = await mountPlacement({ 'client-id': clientId, 'purchase-amount': 10000 });
