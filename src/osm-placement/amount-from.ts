@@ -10,7 +10,7 @@
  */
 import type { ReactiveController } from 'lit';
 import type { AmountSourceHost } from './amount-source.js';
-import { readDisplayedAmount } from './displayed-amount.js';
+import { readDisplayedAmount, type DisplayedAmount } from './displayed-amount.js';
 import type { PlacementAmount } from './placement-request.js';
 
 /** A quantity above this is a typo or a test of the page, not an order: it keeps the last good one. */
@@ -99,11 +99,7 @@ export class PageAmountReader implements ReactiveController {
     }
     if (element) {
       const read = readDisplayedAmount(element);
-      if ('unreadable' in read) {
-        const problem = `amount-from ${quote(selector)} matches an element that shows ${quote(read.unreadable)}, which is not a price: `
-          + 'show one (e.g. "$1,299.99"), or give the element data-amount in minor units (e.g. data-amount="129999")';
-        return { value: NaN, source: { problem } };
-      }
+      if (!('amount' in read)) return { value: NaN, source: { problem: unreadablePrice(selector, read) } };
       this.#lastAmount = read.amount;
     }
     return this.#lastAmount === undefined ? undefined : { value: this.#lastAmount, source: null };
@@ -166,6 +162,19 @@ function describeSource(source: PlacementAmount['source']): string {
 function fieldText(field: Element): string {
   const isFormField = field.matches('input, select, textarea, output');
   return ((isFormField ? (field as HTMLInputElement).value : field.textContent) ?? '').trim();
+}
+
+/** Why the text `selector` matches is no price, and how to point the placement at one. */
+function unreadablePrice(selector: string, read: Exclude<DisplayedAmount, { amount: number }>): string {
+  const dataAmount = 'or give the element data-amount in minor units (e.g. data-amount="129999")';
+  if ('unreadable' in read) {
+    return `amount-from ${quote(selector)} matches an element that shows ${quote(read.unreadable)}, which is not a price: `
+      + `show one (e.g. "$1,299.99"), ${dataAmount}`;
+  }
+  const candidates = read.several.map((candidate) => quote(candidate)).join(', ');
+  return `amount-from ${quote(selector)} matches an element that shows ${quote(read.text)}, which holds several amounts `
+    + `(${candidates}) and no currency mark says which is the price: point amount-from at the element of the price alone, `
+    + `mark the others data-amount-ignore, ${dataAmount}`;
 }
 
 /** A value from the page, quoted and cut short for a message. */

@@ -83,6 +83,30 @@ describe('<klarna-osm-placement amount-from quantity-from>', () => {
     }
   });
 
+  it('asks for the price alone on a card whose other numbers a currency mark tells apart ("20% off", "4 colours")', async () => {
+    const { page, clientId, log } = await productPage('<p class="price">$49.99 20% off · 4 colours</p><div data-placement></div>', { 'amount-from': '.price' });
+    expect(await renderedAmount(log)).to.equal(4999);
+    page.querySelector('.price')!.textContent = 'Sale ends 12/31 $99.00';
+    expect(await renderedAmount(log)).to.equal(9900);
+    expect(await asked(clientId)).to.deep.equal([4999, 9900]);
+  });
+
+  it('reports a card with a sale and a regular price side by side as invalid-config naming both, asking nothing, and recovers', async () => {
+    const console = captureConsole('error');
+    try {
+      const { page, clientId, log } = await productPage('<p class="price">$99.99 $129.99</p><div data-placement></div>', { 'amount-from': '.price' });
+      const { detail } = await log.next('klarna-osm-error');
+      expect(detail.code).to.equal('invalid-config');
+      expect(detail.message).to.include('"$99.99 $129.99"').and.include('several amounts').and.include('"99.99", "129.99"')
+        .and.include('data-amount-ignore').and.include('data-amount');
+      expect(await asked(clientId)).to.deep.equal([]);
+      page.querySelector('.price')!.innerHTML = '$99.99 <span data-amount-ignore>$129.99</span>';
+      expect(await renderedAmount(log)).to.equal(9999);
+    } finally {
+      console.restore();
+    }
+  });
+
   it('reports a selector that is not valid CSS as invalid-config, and a valid one recovers', async () => {
     const console = captureConsole('error');
     try {

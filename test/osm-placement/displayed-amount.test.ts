@@ -22,10 +22,34 @@ describe('reading a displayed price (amount-from)', () => {
         const currency = currencyOfCountry(countryOfLocale(locale)!)!;
         const digits = minorDigitsOf(locale, currency);
         const shown = new Intl.NumberFormat(locale, { style: 'currency', currency }).format(1299.99);
-        return parseDisplayedPrice(shown, digits) === 129999 ? [] : [`${locale} ${shown} → ${parseDisplayedPrice(shown, digits)}`];
+        const read = parseDisplayedPrice(shown, digits);
+        return read === 129999 ? [] : [`${locale} ${shown} → ${JSON.stringify(read)}`];
       });
       expect(misread).to.deep.equal([]);
     });
+
+    // Cards as shops write them: the price with other numbers around it, in several locales.
+    const cards: [string, number][] = [
+      ['$49.99 20% off', 4999], ['£24.99 4 colours', 2499], ['$129.99 12 months 0% APR', 12999],
+      ['Sale ends 12/31 $99.00', 9900], ['Ends 2026-12-31: 59,90 €', 5990], ['Offer until 23:59 – 1 299 kr', 129900],
+      ['New! 3 sizes · 1.299,00 €', 129900], ['-30% 699 kr', 69900], ['From $99', 9900], ['ab 19,99 €', 1999],
+      ['Model X200 $349.00', 34900], ['4K TV 65" 8 999 kr', 899900], ['Dostępne 2 kolory 49,99 zł', 4999],
+      ['1 299 Kč skladem 3 ks', 129900], ['Nu 499,- 2 stk', 49900], ['CHF 1’299.– inkl. 8.1% MwSt.', 129900],
+      ['Save 15% · 89,95 € · 2-3 days', 8995],
+    ];
+    for (const [text, amount] of cards) {
+      it(`reads "${text}" as ${amount}`, () => expect(parseDisplayedPrice(text)).to.equal(amount));
+    }
+
+    // Several amounts, and no currency mark settles which is the price: reported, never guessed.
+    const ambiguous: [string, string[]][] = [
+      ['$99.99 $129.99', ['99.99', '129.99']], ['Was $129.99 Now $99.99', ['129.99', '99.99']],
+      ['99,99 € 129,99 €', ['99,99', '129,99']], ['$99 – $129', ['99', '129']], ['From £20 to £45', ['20', '45']],
+      ['4 colours 24.99', ['4', '24.99']], ['Was 129.99 Now 99.99', ['129.99', '99.99']], ['2 x 649 kr 1 298 kr', ['649', '1 298']],
+    ];
+    for (const [text, candidates] of ambiguous) {
+      it(`reports "${text}" as several amounts`, () => expect(parseDisplayedPrice(text)).to.deep.equal(candidates));
+    }
 
     it('reads nothing where there is no number, or one too large to be exact', () => {
       expect(parseDisplayedPrice('Sold out')).to.equal(undefined);
@@ -51,6 +75,11 @@ describe('reading a displayed price (amount-from)', () => {
     it('reads a container\'s text without its struck-through or hidden prices', async () => {
       const container = await fixture(html`<p class="price"><del>$1,499.00</del> <s>$1,399</s> <span hidden>$5</span> <ins>$1,299.00</ins></p>`);
       expect(readDisplayedAmount(container)).to.deep.equal({ amount: 129900 });
+    });
+
+    it('names the candidates of a text that holds several amounts', async () => {
+      const card = await fixture(html`<p class="price">$99.99 <span>$129.99</span></p>`);
+      expect(readDisplayedAmount(card)).to.deep.equal({ several: ['99.99', '129.99'], text: '$99.99 $129.99' });
     });
 
     it('says what it could not read, quoting it', async () => {
