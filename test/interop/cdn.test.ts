@@ -30,7 +30,7 @@ const POLLUTING_SCRIPT = `<script>
   Object.prototype.polluted = 'yes';
   Object.prototype.helper = function () { return 'inherited'; };
   Array.prototype.extra = [];
-  Array.prototype.toJSON = function () { return JSON.stringify(this.slice()); };
+  Array.prototype.toJSON = function () { return '[' + this.map((item) => JSON.stringify(item)).join(', ') + ']'; };
 </script>`;
 
 describe('the CDN file in a plain HTML page', () => {
