@@ -4,9 +4,11 @@
  * (`POST /__emulator/config`), merged over {@link defaultEmulatorConfig}.
  */
 import { readFile } from 'node:fs/promises';
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import type { FraudStatus } from '../protocol/instant-shopping-rest.js';
 import { DEFAULT_FINANCING, DEFAULT_PAY_IN_FOUR, EMULATOR_CLIENT_ID, EMULATOR_DISABLED_CLIENT_ID } from './constants.js';
 import { isRecord } from '../core/json.js';
+import { ownData, UNSAFE_KEYS, unsafeKeyPaths } from './own-data.js';
 
 export interface AmountRange {
   /** Minor units, inclusive. */
@@ -166,9 +168,6 @@ export function defaultEmulatorConfig(): EmulatorConfig {
   };
 }
 
-/** Keys that an object literal or an assignment would take as its prototype or constructor. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 export function mergeConfig<T>(base: T, patch: DeepPartial<T> | undefined): T {
   if (patch === undefined) return base;
   if (!isRecord(base) || !isRecord(patch)) return patch as T;
@@ -184,12 +183,6 @@ export function mergeConfig<T>(base: T, patch: DeepPartial<T> | undefined): T {
   return result as T;
 }
 
-/** Where a config holds a key no object should: `__proto__`, `constructor` or `prototype`, at any depth. */
-function unsafeKeyPaths(value: unknown, path: string): string[] {
-  if (!isRecord(value) && !Array.isArray(value)) return [];
-  return Object.keys(value).flatMap((key) => (UNSAFE_KEYS.has(key) ? [`${path}["${key}"]`] : unsafeKeyPaths((value as Record<string, unknown>)[key], `${path}.${key}`)));
-}
-
 /** Reads a JSON config file (a patch over the defaults), with errors that name the file. */
 export async function readConfigFile(path: string): Promise<EmulatorConfigPatch> {
   const text = await readFile(path, 'utf8');
@@ -203,11 +196,21 @@ export async function readConfigFile(path: string): Promise<EmulatorConfigPatch>
   return parsed;
 }
 
+/**
+ * A patch merged over a config, as the emulator keeps it: every object without a prototype (a field
+ * a patch left out reads as `undefined`, whatever a polluted `Object.prototype` holds; see
+ * `own-data.ts`), then checked. Throws an `Error` that names the bad field.
+ */
+export function resolveConfig(base: EmulatorConfig, patch: EmulatorConfigPatch | undefined): EmulatorConfig {
+  return validateConfig(ownData(mergeConfig<EmulatorConfig>(base, patch)));
+}
+
 /** Checks a merged config; throws an `Error` that names the bad field. */
 export function validateConfig(config: EmulatorConfig): EmulatorConfig {
   const problems = [
     ...unsafeKeyPaths(config, 'config').map((path) => `${path} is not a usable key`),
     ...limitProblems(config),
+    ...publicUrlProblems(config.publicUrl),
     ...osmProblems(config.osm),
     ...instantShoppingProblems(config.instantShopping),
     ...shoppingSessionProblems(config.shoppingSession),
@@ -227,21 +230,32 @@ function limitProblems(config: EmulatorConfig): string[] {
   return problems;
 }
 
+/** The origin put in answers' URLs, and a name the emulator answers to: an absolute http(s) URL. */
+function publicUrlProblems(publicUrl: unknown): string[] {
+  if (publicUrl === undefined) return [];
+  const problem = ['publicUrl must be an absolute http or https URL, e.g. "https://klarna-emulator.test"'];
+  if (typeof publicUrl !== 'string' || !URL.canParse(publicUrl)) return problem;
+  return ['http:', 'https:'].includes(new URL(publicUrl).protocol) ? [] : problem;
+}
+
 function osmProblems(osm: EmulatorConfig['osm']): string[] {
   const problems: string[] = [];
   if (!isRecord(osm?.clients)) problems.push('osm.clients must be an object keyed by client id');
   for (const [id, client] of Object.entries(osm?.clients ?? {})) problems.push(...osmClientProblems(`osm.clients["${id}"]`, client));
-  if (!Array.isArray(osm?.placements)) problems.push('osm.placements must be an array of placement keys');
+  if (!isStringArray(osm?.placements)) problems.push('osm.placements must be an array of placement keys');
+  if (typeof osm?.cacheControl !== 'string') problems.push('osm.cacheControl must be a string, a cache-control header');
   return problems;
 }
 
 function osmClientProblems(name: string, client: EmulatorOsmClient): string[] {
+  if (!isRecord(client)) return [`${name} must be an object: { enabled, payInFour, financing }`];
   const problems: string[] = [];
   if (typeof client.enabled !== 'boolean') problems.push(`${name}.enabled must be true or false`);
   if (!isRange(client.payInFour)) problems.push(`${name}.payInFour must be { min, max } in minor units`);
-  if (client.financing !== false && !isRange(client.financing)) {
+  if (client.financing !== false && !isFinancing(client.financing)) {
     problems.push(`${name}.financing must be false or { min, max, apr, months, markets }`);
   }
+  if (client.locales !== undefined && !isStringArray(client.locales)) problems.push(`${name}.locales must be an array of locales`);
   if (client.badge !== undefined && !isBadgeSize(client.badge)) {
     problems.push(`${name}.badge must be { width, height } in CSS px, each a positive integer`);
   }
@@ -266,8 +280,9 @@ function instantShoppingProblems(instantShopping: EmulatorConfig['instantShoppin
     problems.push('instantShopping.fraudStatus must be ACCEPTED, PENDING or REJECTED');
   }
   const fraudRules = instantShopping?.fraudRules;
-  if (!(Array.isArray(fraudRules) && fraudRules.every((rule) => FRAUD_STATUSES.includes(rule?.status)))) {
-    problems.push('instantShopping.fraudRules must be an array of rules, each with a status of ACCEPTED, PENDING or REJECTED');
+  if (!(Array.isArray(fraudRules) && fraudRules.every(isFraudRule))) {
+    problems.push('instantShopping.fraudRules must be an array of rules, each with a status of ACCEPTED, PENDING or REJECTED, '
+      + 'and optional minOrderAmount and maxOrderAmount (integers), postalCode and email (strings)');
   }
   if (!isNonNegativeInteger(instantShopping?.decisionTimeoutMs)) {
     problems.push('instantShopping.decisionTimeoutMs must be a non-negative integer');
@@ -287,19 +302,83 @@ function shoppingSessionProblems(shoppingSession: EmulatorConfig['shoppingSessio
   return problems;
 }
 
+function isFraudRule(rule: FraudRule): boolean {
+  return isRecord(rule)
+    && FRAUD_STATUSES.includes(rule.status)
+    && (rule.minOrderAmount === undefined || Number.isSafeInteger(rule.minOrderAmount))
+    && (rule.maxOrderAmount === undefined || Number.isSafeInteger(rule.maxOrderAmount))
+    && (rule.postalCode === undefined || typeof rule.postalCode === 'string')
+    && (rule.email === undefined || typeof rule.email === 'string');
+}
+
 function faultProblems(faults: EmulatorFault[]): string[] {
+  if (!Array.isArray(faults)) return ['faults must be an array'];
+  return faults.flatMap((fault, index) => faultEntryProblems(`faults[${index}]`, fault));
+}
+
+/** A fault's fields, each of which the emulator puts into an answer: a wrong type would fail every answer it matches. */
+function faultEntryProblems(name: string, entry: unknown): string[] {
+  if (!isRecord(entry)) return [`${name} must be an object`];
+  const fault = entry as EmulatorFault;
+  return [...faultMatchProblems(name, fault), ...faultAnswerProblems(name, fault), ...faultTimingProblems(name, fault)];
+}
+
+/** Which requests a fault applies to. */
+function faultMatchProblems(name: string, fault: EmulatorFault): string[] {
   const problems: string[] = [];
-  if (!Array.isArray(faults)) problems.push('faults must be an array');
-  for (const [index, fault] of (faults ?? []).entries()) {
-    if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 599)) {
-      problems.push(`faults[${index}].status must be an HTTP status from 200 to 599`);
-    }
-    if (fault.latencyMs !== undefined && !isNonNegativeInteger(fault.latencyMs)) {
-      problems.push(`faults[${index}].latencyMs must be a non-negative integer`);
-    }
-    if (fault.times !== undefined && !isPositiveInteger(fault.times)) problems.push(`faults[${index}].times must be a positive integer`);
+  if (fault.path !== undefined && typeof fault.path !== 'string') problems.push(`${name}.path must be a string`);
+  if (fault.query !== undefined && !isStringRecord(fault.query)) problems.push(`${name}.query must be an object of strings`);
+  return problems;
+}
+
+/** What a fault answers with. */
+function faultAnswerProblems(name: string, fault: EmulatorFault): string[] {
+  const problems: string[] = [];
+  if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 599)) {
+    problems.push(`${name}.status must be an HTTP status from 200 to 599`);
+  }
+  if (fault.body !== undefined && typeof fault.body !== 'string') problems.push(`${name}.body must be a string`);
+  if (fault.contentType !== undefined && !isHeader('content-type', fault.contentType)) {
+    problems.push(`${name}.contentType must be a content type, e.g. "application/json"`);
+  }
+  if (fault.headers !== undefined && !isHeaderRecord(fault.headers)) {
+    problems.push(`${name}.headers must be an object of header names and string values`);
   }
   return problems;
+}
+
+/** When and how often a fault applies. */
+function faultTimingProblems(name: string, fault: EmulatorFault): string[] {
+  const problems: string[] = [];
+  if (fault.latencyMs !== undefined && !isNonNegativeInteger(fault.latencyMs)) {
+    problems.push(`${name}.latencyMs must be a non-negative integer`);
+  }
+  if (fault.times !== undefined && !isPositiveInteger(fault.times)) problems.push(`${name}.times must be a positive integer`);
+  return problems;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every((item) => typeof item === 'string');
+}
+
+function isHeaderRecord(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.entries(value).every(([name, item]) => isHeader(name, item));
+}
+
+/** Whether Node would send this header: a token for a name, a string without line breaks for a value. */
+function isHeader(name: string, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isNonNegativeInteger(value: unknown): boolean {
@@ -308,6 +387,12 @@ function isNonNegativeInteger(value: unknown): boolean {
 
 function isPositiveInteger(value: unknown): boolean {
   return Number.isInteger(value) && (value as number) > 0;
+}
+
+function isFinancing(value: unknown): value is FinancingOffer {
+  if (!isRange(value)) return false;
+  const { apr, months, markets } = value as FinancingOffer;
+  return Number.isFinite(apr) && apr >= 0 && isPositiveInteger(months) && isStringArray(markets);
 }
 
 function isRange(value: unknown): value is AmountRange {

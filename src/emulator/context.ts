@@ -10,17 +10,23 @@ export const EXPOSED_HEADERS = 'klarna-correlation-id, cache-control, location, 
 
 export class RequestContext {
   readonly correlationId = randomUUID();
+  /** The URL asked for, on the configured public URL's origin when there is one. */
   readonly url: URL;
+  /** The host name the client asked for, checked against the names the emulator serves. */
+  readonly requestedHostname: string;
   readonly method: string;
   params: Record<string, string> = {};
 
+  /** Throws a `TypeError` for a Host header or request target no URL can be made of. */
   constructor(
     readonly request: IncomingMessage,
     readonly response: ServerResponse,
     publicUrl: string | undefined,
   ) {
     this.method = (request.method ?? 'GET').toUpperCase();
-    this.url = new URL(request.url ?? '/', publicUrl ?? `http://${request.headers.host ?? 'localhost'}`);
+    const target = requestTarget(request.url ?? '/', this.header('host') ?? 'localhost');
+    this.requestedHostname = target.hostname;
+    this.url = publicUrl === undefined ? target : new URL(`${target.pathname}${target.search}`, publicUrl);
   }
 
   /** The origin URLs in answers point to: the configured public URL or the one the client used. */
@@ -33,7 +39,11 @@ export class RequestContext {
   }
 
   header(name: string): string | undefined {
-    const value = this.request.headers[name.toLowerCase()];
+    const headers = this.request.headers;
+    const key = name.toLowerCase();
+    // Node's headers object has Object.prototype: a polluted one must not supply a header not sent.
+    if (!Object.hasOwn(headers, key)) return undefined;
+    const value = headers[key];
     return Array.isArray(value) ? value.join(', ') : value;
   }
 
@@ -80,17 +90,6 @@ export class RequestContext {
     });
   }
 
-  async readBody(limitBytes = 1_000_000): Promise<string> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of this.request) {
-      size += (chunk as Buffer).length;
-      if (size > limitBytes) throw new Error(`request body larger than ${limitBytes} bytes`);
-      chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-
   /** Headers every answer carries: the correlation id and CORS. */
   commonHeaders(): Record<string, string> {
     const origin = this.header('origin');
@@ -101,6 +100,26 @@ export class RequestContext {
       vary: 'Origin',
     };
   }
+}
+
+/**
+ * The URL a request line asks for. Its host is the Host header's, unless the request line names
+ * one itself (absolute-form, as sent to a proxy), which then stands for it (RFC 9112, section 3.2.2).
+ * A path that starts with `//` stays a path: it never names a host.
+ */
+function requestTarget(target: string, hostHeader: string): URL {
+  if (target.startsWith('/')) return new URL(`${hostOnlyOrigin(hostHeader)}${target}`);
+  const absolute = new URL(target);
+  if (!['http:', 'https:'].includes(absolute.protocol) || absolute.username || absolute.password) {
+    throw new TypeError(`The request target ${target} is not an HTTP URL.`);
+  }
+  return new URL(`${hostOnlyOrigin(absolute.host)}${absolute.pathname}${absolute.search}`);
+}
+
+/** `http://` and a Host header's value, which holds a host and a port and nothing else (no credentials, no path). */
+function hostOnlyOrigin(host: string): string {
+  if (/[\s/?#@\\]/.test(host)) throw new TypeError(`The Host header ${host} holds more than a host and a port.`);
+  return new URL(`http://${host}`).origin;
 }
 
 export type RouteHandler = (context: RequestContext) => void | Promise<void>;

@@ -4,6 +4,7 @@
  */
 import type { EmulatorConfig, EmulatorConfigPatch } from './config.js';
 import type { RequestContext, Route } from './context.js';
+import { readJsonBody, restErrorCode } from './json-body.js';
 import type { EmulatorRecords } from './records.js';
 
 export const CONTROL_PREFIX = '/__emulator/';
@@ -48,15 +49,15 @@ export function controlRoutes(target: ControlTarget): Route[] {
 }
 
 async function configure(context: RequestContext, target: ControlTarget): Promise<void> {
-  let patch: unknown;
-  try {
-    patch = JSON.parse(await context.readBody());
-  } catch {
-    context.error(400, 'BAD_VALUE', 'The body must be a JSON object: a partial emulator config.');
+  // The control API's callers are tests, curl and the demo, which send a string as it comes.
+  const read = await readJsonBody(context, { plainTextToo: true, name: 'config' });
+  if ('refused' in read) {
+    const { status, message } = read.refused;
+    context.error(status, restErrorCode(read.refused), `${message} The body is a partial emulator config.`);
     return;
   }
   try {
-    context.json(200, target.configure(patch as EmulatorConfigPatch));
+    context.json(200, target.configure(read.body));
   } catch (error) {
     context.error(400, 'BAD_VALUE', (error as Error).message);
   }

@@ -6,10 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { INSTANT_SHOPPING_SDK_PATH, isLoopbackHostname } from '../core/endpoints.js';
+import { isRecord } from '../core/json.js';
 import type { EmulatorConfig, EmulatorCredentials, FraudRule } from './config.js';
 import type { RequestContext, Route } from './context.js';
 import { EMULATED_PURCHASE_PATH } from './constants.js';
 import { emulatedSdkSource } from './emulated-sdk.js';
+import { readJsonBody, restErrorCode, type JsonBodyOptions } from './json-body.js';
 import { sameSecret } from './same-secret.js';
 import type { FraudStatus } from '../protocol/instant-shopping-rest.js';
 import { DENY_CODES, type InstantShoppingState, type MerchantDecision, type StoredAuthorization, type StoredButtonKey } from './instant-shopping-state.js';
@@ -64,16 +66,11 @@ function authenticate(context: RequestContext, config: EmulatorConfig): string |
   return undefined;
 }
 
-async function readJson(context: RequestContext, allowEmpty = false): Promise<Json | undefined> {
-  const text = await context.readBody();
-  if (!text.trim() && allowEmpty) return {};
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Json;
-  } catch {
-    // answered below
-  }
-  context.error(400, 'BAD_VALUE', 'The request body must be a JSON object.');
+/** The body as a JSON object; otherwise answers the refusal in Klarna's REST error body and returns `undefined`. */
+async function readJson(context: RequestContext, options: JsonBodyOptions = {}): Promise<Json | undefined> {
+  const read = await readJsonBody(context, options);
+  if ('body' in read) return read.body;
+  context.error(read.refused.status, restErrorCode(read.refused), read.refused.message);
   return undefined;
 }
 
@@ -123,7 +120,8 @@ async function updateButtonKey(context: RequestContext, state: InstantShoppingSt
   const setup = await readJson(context);
   if (!setup) return;
   withButtonKey(context, state, username, (key) => {
-    const merged = { ...key.setup, ...setup };
+    // Without a prototype, as the bodies it merges: a key neither gave reads as undefined.
+    const merged = Object.assign(Object.create(null) as Json, key.setup, setup);
     const problem = placeOrderProblem(merged);
     if (problem) return context.error(400, 'BAD_VALUE', problem);
     key.setup = merged;
@@ -144,7 +142,7 @@ function withAuthorization(
 }
 
 async function deny(context: RequestContext, state: InstantShoppingState): Promise<void> {
-  const body = await readJson(context, true);
+  const body = await readJson(context, { optional: true });
   if (!body) return;
   withAuthorization(context, state, (authorization) => {
     if (authorization.decision) return context.error(403, 'FORBIDDEN', 'This authorization was already used to place or deny an order.');
@@ -190,21 +188,24 @@ async function placeOrder(context: RequestContext, state: InstantShoppingState, 
 function orderProblem(order: Json): string | undefined {
   for (const field of ['purchase_country', 'purchase_currency', 'locale']) if (typeof order[field] !== 'string') return field;
   if (!Array.isArray(order.order_lines) || order.order_lines.length === 0) return 'order_lines';
-  const lines = order.order_lines as Json[];
-  if (!lines.every((line) => Number.isSafeInteger(line.total_amount) && Number.isSafeInteger(line.total_tax_amount ?? 0))) return 'order_lines';
-  if (!Number.isSafeInteger(order.order_amount) || order.order_amount !== lines.reduce((sum, line) => sum + (line.total_amount as number), 0)) return 'order_amount';
+  const lines = order.order_lines as unknown[];
+  const isLine = (line: unknown): line is Json =>
+    isRecord(line) && Number.isSafeInteger(line.total_amount) && Number.isSafeInteger(line.total_tax_amount ?? 0);
+  if (!lines.every(isLine)) return 'order_lines';
+  const linesTotal = lines.reduce((sum, line) => sum + (line.total_amount as number), 0);
+  if (!Number.isSafeInteger(order.order_amount) || order.order_amount !== linesTotal) return 'order_amount';
   if (!Number.isSafeInteger(order.order_tax_amount ?? 0)) return 'order_tax_amount';
   return undefined;
 }
 
 function fraudStatusOf(order: Json, config: EmulatorConfig): FraudStatus {
   const amount = order.order_amount as number;
-  const billing = (order.billing_address ?? {}) as Json;
+  const billing = isRecord(order.billing_address) ? order.billing_address : undefined;
   const matches = (rule: FraudRule) =>
     (rule.minOrderAmount === undefined || amount >= rule.minOrderAmount) &&
     (rule.maxOrderAmount === undefined || amount <= rule.maxOrderAmount) &&
-    (rule.postalCode === undefined || billing.postal_code === rule.postalCode) &&
-    (rule.email === undefined || billing.email === rule.email);
+    (rule.postalCode === undefined || billing?.postal_code === rule.postalCode) &&
+    (rule.email === undefined || billing?.email === rule.email);
   return config.instantShopping.fraudRules.find(matches)?.status ?? config.instantShopping.fraudStatus;
 }
 
@@ -216,7 +217,7 @@ function fraudStatusOf(order: Json, config: EmulatorConfig): FraudStatus {
  * the merchant to place or deny the order through the REST API. The dialog shows the outcome.
  */
 async function purchase(context: RequestContext, state: InstantShoppingState, config: EmulatorConfig): Promise<void> {
-  const body = await readJson(context);
+  const body = await readJson(context, { plainTextToo: true });
   if (!body) return;
   if (typeof body.button_key !== 'string' || typeof body.order !== 'object' || body.order === null) {
     return context.error(400, 'BAD_VALUE', 'A purchase needs button_key and order.');

@@ -95,7 +95,9 @@ export function buildNodes(request: MessageRequest): OsmAnswerNode[] | undefined
   const country = countryOfLocale(request.locale) ?? 'US';
   const currency = currencyOfCountry(country) ?? 'USD';
   const money = moneyFormatter(request.locale, currency);
-  const phrases = PHRASES[request.locale.slice(0, 2).toLowerCase()] ?? english;
+  const language = request.locale.slice(0, 2).toLowerCase();
+  // Own keys only: a polluted Object.prototype must not stand in for a language's phrases.
+  const phrases = Object.hasOwn(PHRASES, language) ? PHRASES[language]! : english;
   const links = linkQuery(request);
   const learnMore: OsmAnswerNode = { type: 'ACTION', name: 'ACTION_LEARN_MORE', label: phrases.learnMore, url: `${request.origin}/learn-more/index.html?${links}` };
   const badge: OsmAnswerNode = {

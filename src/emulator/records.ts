@@ -79,9 +79,11 @@ export class EmulatorRecords {
    */
   follow(response: ServerResponse, headers: Record<string, string> = {}): void {
     response.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-    const requestsByPath: Record<string, number> = {};
-    for (const { path } of this.requests) requestsByPath[path] = (requestsByPath[path] ?? 0) + 1;
-    response.write(`retry: 1000\n\nevent: snapshot\ndata: ${JSON.stringify({ impressions: this.impressions.length, requestsByPath })}\n\n`);
+    // Counted in a Map: a path is the client's text, and `{}[path]` could read a polluted Object.prototype.
+    const counts = new Map<string, number>();
+    for (const { path } of this.requests) counts.set(path, (counts.get(path) ?? 0) + 1);
+    const snapshot = { impressions: this.impressions.length, requestsByPath: Object.fromEntries(counts) };
+    response.write(`retry: 1000\n\nevent: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`);
     this.#listeners.add(response);
     response.on('close', () => this.#listeners.delete(response));
   }

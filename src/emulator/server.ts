@@ -5,12 +5,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { assetRoutes } from './asset-routes.js';
-import { defaultEmulatorConfig, mergeConfig, readConfigFile, validateConfig, type EmulatorConfig, type EmulatorConfigPatch, type EmulatorFault } from './config.js';
+import {
+  defaultEmulatorConfig,
+  mergeConfig,
+  readConfigFile,
+  resolveConfig,
+  type EmulatorConfig,
+  type EmulatorConfigPatch,
+  type EmulatorFault,
+} from './config.js';
 import { CONTROL_PREFIX, controlRoutes } from './control-routes.js';
 import { matchRoute, RequestContext, type Route } from './context.js';
 import { instantShoppingRoutes } from './instant-shopping-routes.js';
 import { InstantShoppingState } from './instant-shopping-state.js';
 import { osmRoutes } from './osm-routes.js';
+import { ownData, ownFields } from './own-data.js';
+import { isServedHostname, servedHostnames, type ServedHostsSource } from './served-hosts.js';
 import { shoppingSessionRoutes, type StoredShoppingSession } from './shopping-session-routes.js';
 import { EmulatorRecords } from './records.js';
 
@@ -45,11 +55,14 @@ export class KlarnaEmulator {
   readonly #routes: Route[];
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   readonly #controlOrigins = new Set<string>();
+  /** The host given to `listen()`: a name there is one the emulator answers to. */
+  #listenHost: string | undefined;
 
-  constructor(config: EmulatorConfigPatch = {}, { controlOrigins = [] }: Pick<EmulatorOptions, 'controlOrigins'> = {}) {
+  constructor(config: EmulatorConfigPatch = {}, options: Pick<EmulatorOptions, 'controlOrigins'> = {}) {
+    const { controlOrigins = [] } = ownFields(options);
     for (const origin of controlOrigins) this.allowControlFrom(origin);
-    this.#initialConfig = validateConfig(mergeConfig<EmulatorConfig>(defaultEmulatorConfig(), config));
-    this.#current = structuredClone(this.#initialConfig);
+    this.#initialConfig = resolveConfig(defaultEmulatorConfig(), config);
+    this.#current = ownData(this.#initialConfig);
     this.#routes = [
       ...controlRoutes(this),
       ...osmRoutes(() => this.#current, this.records),
@@ -81,7 +94,7 @@ export class KlarnaEmulator {
 
   /** Merges a patch into the config in force, until the next reset. */
   configure(patch: EmulatorConfigPatch): EmulatorConfig {
-    this.#current = validateConfig(mergeConfig<EmulatorConfig>(structuredClone(this.#current), patch));
+    this.#current = resolveConfig(this.#current, patch);
     return this.#current;
   }
 
@@ -92,16 +105,18 @@ export class KlarnaEmulator {
 
   /** Clears the records and restores the initial config. */
   reset(): void {
-    this.#current = structuredClone(this.#initialConfig);
+    this.#current = ownData(this.#initialConfig);
     this.records.clear();
     this.instantShopping.clear();
     this.shoppingSessions.clear();
   }
 
   async listen(options: ListenOptions = {}): Promise<string> {
+    const { port = 0, host = '127.0.0.1' } = ownFields(options);
+    this.#listenHost = host;
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      this.server.listen(port, host, () => {
         this.server.off('error', reject);
         resolve();
       });
@@ -124,8 +139,13 @@ export class KlarnaEmulator {
     try {
       context = new RequestContext(request, response, this.#current.publicUrl);
     } catch {
-      // A Host header no URL can be made of: the client's mistake, answered without a log line.
-      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request: the Host header is not a valid host.');
+      // A Host header or request target no URL can be made of: the client's mistake, answered without a log line.
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Bad Request: the Host header (or the request line\'s URL) is not a valid host, or holds more than a host and a port.');
+      return;
+    }
+    if (!this.#servesHost(context.requestedHostname)) {
+      this.#refuseHost(context);
       return;
     }
     if (context.url.pathname.startsWith(CONTROL_PREFIX)) {
@@ -133,6 +153,26 @@ export class KlarnaEmulator {
     } else {
       await this.#handleKlarnaPath(context);
     }
+  }
+
+  #servesHost(hostname: string): boolean {
+    return isServedHostname(hostname, this.#servedHostsSource());
+  }
+
+  #servedHostsSource(): ServedHostsSource {
+    return { address: this.server.address(), listenHost: this.#listenHost, publicUrl: this.#current.publicUrl };
+  }
+
+  /**
+   * 421 Misdirected Request, with no CORS headers: a page on a name pointed at this machine (DNS
+   * rebinding) learns nothing, and neither the control API nor an answer holding URLs on its name
+   * is served to it. Not recorded: the records are what such a page must not reach.
+   */
+  #refuseHost(context: RequestContext): void {
+    const served = servedHostnames(this.#servedHostsSource()).join(', ');
+    const message = `The Klarna emulator does not answer to the host name ${context.requestedHostname}. It answers to ${served}; `
+      + 'give it the name your clients use as publicUrl (or as the host to listen on).';
+    context.response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
   }
 
   /** The control API: only for callers without an `Origin`, the emulator's own origin and the allowed ones. */
@@ -194,15 +234,16 @@ export class KlarnaEmulator {
   }
 
   #takeFault(context: RequestContext): EmulatorFault | undefined {
-    const query = context.query;
+    const query = context.url.searchParams;
     const index = this.#current.faults.findIndex((fault) =>
       (fault.path === undefined || fault.path === context.url.pathname) &&
-      Object.entries(fault.query ?? {}).every(([name, value]) => query[name] === value));
+      Object.entries(fault.query ?? {}).every(([name, value]) => query.getAll(name).includes(value)));
     if (index < 0) return undefined;
     const fault = this.#current.faults[index]!;
     if (fault.times !== undefined) {
       if (fault.times <= 1) this.#current.faults.splice(index, 1);
-      else this.#current.faults[index] = { ...fault, times: fault.times - 1 };
+      // A copy without a prototype, as the config keeps every object (see own-data.ts).
+      else this.#current.faults[index] = ownData({ ...fault, times: fault.times - 1 });
     }
     return fault;
   }
@@ -241,9 +282,9 @@ export class KlarnaEmulator {
 
 /** Creates an emulator from an options object and/or a JSON config file, not yet listening. */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<KlarnaEmulator> {
-  const fromFile = options.configFile ? await readConfigFile(options.configFile) : {};
-  const config = mergeConfig<EmulatorConfigPatch>(fromFile, options.config ?? {});
-  return new KlarnaEmulator(config, { controlOrigins: options.controlOrigins });
+  const { configFile, config, controlOrigins } = ownFields(options);
+  const fromFile = configFile ? await readConfigFile(configFile) : {};
+  return new KlarnaEmulator(mergeConfig<EmulatorConfigPatch>(fromFile, config ?? {}), { controlOrigins });
 }
 
 /** Creates an emulator and starts it; `await emulator.close()` when done. */

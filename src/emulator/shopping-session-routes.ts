@@ -4,9 +4,11 @@
  * Sessions live in memory until the emulator is reset.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { isRecord } from '../core/json.js';
 import type { EmulatorApiKey, EmulatorConfig } from './config.js';
 import { sameSecret } from './same-secret.js';
 import type { RequestContext, Route } from './context.js';
+import { readJsonBody, type BodyRefusal } from './json-body.js';
 
 export interface StoredShoppingSession {
   shopping_session_id: string;
@@ -38,7 +40,7 @@ export function shoppingSessionRoutes(
     if (accountId !== undefined) await handle(context, accountId);
   };
   const withSession = (handle: SessionHandler) => withAccount(async (context, accountId) => {
-    const session = sessions.get(decodeURIComponent(context.params.session ?? ''));
+    const session = sessions.get(decodedSegment(context.params.session) ?? '');
     if (!session || session.account_id !== accountId || Date.parse(session.expires_at) <= Date.now()) {
       return context.problem(404, 'RESOURCE_ERROR', 'NOT_FOUND', 'No shopping session with this id for this account (it may have expired).');
     }
@@ -104,22 +106,36 @@ function authenticate(context: RequestContext, keys: EmulatorApiKey[]): string |
   const match = /^Basic\s+(\S+)$/i.exec(context.header('authorization') ?? '');
   const given = match?.[1] ?? '';
   const key = keys.filter((entry) => sameSecret(entry.apiKey, given))[0];
-  const account = decodeURIComponent(context.params.account ?? '');
-  if (key && key.accountId === account) return account;
-  context.problem(401, 'AUTHENTICATION_ERROR', 'UNAUTHORIZED', key ? `This API key does not act for account ${account}.` : 'Missing or invalid API key: send "Authorization: Basic <your API key>".');
+  const account = decodedSegment(context.params.account);
+  if (key && account !== undefined && key.accountId === account) return account;
+  context.problem(401, 'AUTHENTICATION_ERROR', 'UNAUTHORIZED', key ? `This API key does not act for account ${account ?? context.params.account}.` : 'Missing or invalid API key: send "Authorization: Basic <your API key>".');
   return undefined;
 }
 
-/** The body's `supplementary_purchase_data`, or a 400 with `validation_errors` naming what is wrong. */
-async function readSupplementaryData(context: RequestContext): Promise<Json | undefined> {
-  let body: unknown;
+/** A path segment percent-decoded; `undefined` when it is not valid percent-encoding, and so names nothing. */
+function decodedSegment(segment: string | undefined): string | undefined {
   try {
-    body = JSON.parse(await context.readBody());
+    return decodeURIComponent(segment ?? '');
   } catch {
-    context.problem(400, 'INPUT_ERROR', 'INVALID_CONTENT_TYPE', 'The request body must be JSON.');
     return undefined;
   }
-  const data = (body as Json | null)?.supplementary_purchase_data;
+}
+
+/** The error code of the newer APIs' body for a refused body. */
+function problemErrorCode(refusal: BodyRefusal): string {
+  if (refusal.status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (refusal.reason === 'unsupported-type' || refusal.reason === 'not-json') return 'INVALID_CONTENT_TYPE';
+  return 'BAD_REQUEST';
+}
+
+/** The body's `supplementary_purchase_data`, or a 4xx naming what is wrong (`validation_errors` for its fields). */
+async function readSupplementaryData(context: RequestContext): Promise<Json | undefined> {
+  const read = await readJsonBody(context);
+  if ('refused' in read) {
+    context.problem(read.refused.status, 'INPUT_ERROR', problemErrorCode(read.refused), read.refused.message);
+    return undefined;
+  }
+  const data = read.body.supplementary_purchase_data;
   const errors: { parameter: string; reason: string }[] = [];
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     errors.push({ parameter: 'supplementary_purchase_data', reason: 'is required and must be an object' });
@@ -128,13 +144,18 @@ async function readSupplementaryData(context: RequestContext): Promise<Json | un
     if (shipping !== undefined && !Array.isArray(shipping)) errors.push({ parameter: 'supplementary_purchase_data.shipping', reason: 'must be an array' });
     const lines = (data as Json).line_items;
     if (lines !== undefined && !Array.isArray(lines)) errors.push({ parameter: 'supplementary_purchase_data.line_items', reason: 'must be an array' });
-    (Array.isArray(lines) ? (lines as Json[]) : []).forEach((line, index) => {
-      for (const field of ['quantity', 'unit_price', 'total_amount', 'total_tax_amount']) {
-        if (line?.[field] !== undefined && !Number.isSafeInteger(line[field])) errors.push({ parameter: `supplementary_purchase_data.line_items[${index}].${field}`, reason: 'must be an integer' });
-      }
-    });
+    const lineItems: unknown[] = Array.isArray(lines) ? lines : [];
+    lineItems.forEach((line, index) => errors.push(...lineItemErrors(line, index)));
   }
   if (!errors.length) return data as Json;
   context.problem(400, 'INPUT_ERROR', 'VALIDATION_ERROR', 'The request is invalid.', errors);
   return undefined;
+}
+
+function lineItemErrors(line: unknown, index: number): { parameter: string; reason: string }[] {
+  const parameter = `supplementary_purchase_data.line_items[${index}]`;
+  if (!isRecord(line)) return [{ parameter, reason: 'must be an object' }];
+  return ['quantity', 'unit_price', 'total_amount', 'total_tax_amount']
+    .filter((field) => line[field] !== undefined && !Number.isSafeInteger(line[field]))
+    .map((field) => ({ parameter: `${parameter}.${field}`, reason: 'must be an integer' }));
 }

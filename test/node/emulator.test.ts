@@ -283,6 +283,40 @@ describe('emulator: GET /messaging/v3', () => {
     assert.throws(() => emulator.configure({ osm: { clients: { x: { enabled: true, payInFour: { min: 5, max: 1 }, financing: false } } } }), /payInFour/);
   });
 
+  it('refuses a config whose faults, clients or publicUrl would fail the answers they shape, naming the field', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const client = { enabled: true, payInFour: { min: 1, max: 100000 }, financing: false };
+      for (const [patch, field] of [
+        [{ faults: {} }, 'faults must be an array'],
+        [{ faults: [null] }, 'faults[0] must be an object'],
+        [{ faults: [{ body: 5 }] }, 'faults[0].body must be a string'],
+        [{ faults: [{ query: 'client_id' }] }, 'faults[0].query must be an object of strings'],
+        [{ faults: [{ headers: { 'no spaces': 'x' } }] }, 'faults[0].headers must be an object of header names and string values'],
+        [{ faults: [{ contentType: 'text/plain\r\nx-injected: 1' }] }, 'faults[0].contentType must be a content type'],
+        [{ osm: { clients: { broken: null } } }, 'osm.clients["broken"] must be an object'],
+        [{ osm: { clients: { broken: { ...client, locales: 5 } } } }, 'osm.clients["broken"].locales must be an array of locales'],
+        [{ osm: { clients: { broken: { ...client, financing: { min: 1, max: 2 } } } } }, 'osm.clients["broken"].financing must be false or'],
+        [{ osm: { cacheControl: { maxAge: 1 } } }, 'osm.cacheControl must be a string'],
+        [{ publicUrl: 'not a url' }, 'publicUrl must be an absolute http or https URL'],
+        [{ publicUrl: 'ftp://emulator.test' }, 'publicUrl must be an absolute http or https URL'],
+        [{ instantShopping: { fraudRules: [{ minOrderAmount: '5000', status: 'PENDING' }] } }, 'instantShopping.fraudRules must be an array of rules'],
+      ] as const) {
+        const response = await fetch(`${emulator.url}/__emulator/config`, { method: 'POST', body: JSON.stringify(patch) });
+        assert.equal(response.status, 400, JSON.stringify(patch));
+        const message = ((await response.json()) as { error_messages: string[] }).error_messages[0]!;
+        assert.ok(message.includes(field), `${JSON.stringify(patch)}: ${message}`);
+      }
+      assert.equal((await osm({})).status, 200);
+      assert.equal((await fetch(`${emulator.url}/__emulator/requests`)).status, 200);
+      assert.deepEqual(logged, []);
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('refuses __proto__, constructor or prototype as a key anywhere in a config, and keeps serving', async () => {
     const client = '{ "enabled": true, "payInFour": { "min": 1, "max": 100000 }, "financing": false }';
     const response = await fetch(`${emulator.url}/__emulator/config`, { method: 'POST', body: `{ "osm": { "clients": { "__proto__": ${client} } } }` });
