@@ -10,6 +10,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describeSdkError, type InstantShoppingResponse } from '../protocol/instant-shopping.js';
 import type { InstantShoppingErrorCode, InstantShoppingErrorDetail } from './events.js';
+import { describeThrown, ownField } from './page-data.js';
+import type { SdkMethod } from './sdk-instances.js';
 
 export type InstantShoppingState = 'idle' | 'loading' | 'ready' | 'hidden' | 'error';
 
@@ -83,12 +85,15 @@ export class HostStatusController implements ReactiveController {
     if (shown.state !== state) this.#write({ state }, this.error);
   }
 
-  /** The host shows another instance now: its last answer, or none yet. */
+  /** The host shows an instance (another one, or the same one again): its last answer, or none yet. */
   attached(response: InstantShoppingResponse | undefined): void {
     const shown = this.#shown;
-    if (response) {
-      this.#write(answerView(response), this.error);
-    } else if (shown.state === 'ready' || shown.state === 'hidden') {
+    const seen = shown.state === 'ready' || shown.state === 'hidden' ? shown.response : undefined;
+    if (response && response !== seen) {
+      // An answer this host has not shown: another instance's, or one that came while the host was
+      // away (after it had said Klarna did not answer in time). It is an answer as any other.
+      this.answered(response);
+    } else if (!response && seen) {
       // A host with an answer was waiting for one, and now waits for this instance's.
       this.#write({ state: 'loading' }, this.error);
     }
@@ -96,18 +101,31 @@ export class HostStatusController implements ReactiveController {
 
   /** Klarna answered a `load` or `update`; a refusal (an `error` in the answer) stands until an answer without one. */
   answered(response: InstantShoppingResponse): void {
-    if (response.error === undefined) {
+    // Its own `error` only: one a page's script put on Object.prototype is no refusal.
+    const error = ownField(response, 'error');
+    if (error === undefined) {
       this.#write(answerView(response), this.#without('sdk'));
       return;
     }
-    const message = `Klarna did not show the button: ${describeSdkError(response.error)}`;
-    this.#write(answerView(response), { code: 'sdk', message, cause: response.error });
+    const message = `Klarna did not show the button: ${sdkErrorText(error)}`;
+    this.#write(answerView(response), { code: 'sdk', message, cause: error });
   }
 
   /** The SDK threw instead of answering; the error stands until an answer without one. */
-  sdkThrew(method: 'load' | 'update', error: unknown): void {
-    const message = `Klarna.InstantShopping.${method} threw: ${(error as Error)?.message ?? String(error)}`;
+  sdkThrew(method: SdkMethod, error: unknown): void {
+    const message = `Klarna.InstantShopping.${method} threw: ${describeThrown(error)}`;
     this.#write(this.#shown, { code: 'sdk', message, cause: error });
+  }
+
+  /**
+   * Klarna's answer to a `load` or `update` has not come in `ms` (its requests blocked, say): the
+   * host stops holding space for a button that may never come. The error stands until an answer,
+   * which the host still shows if it comes.
+   */
+  unanswered(method: SdkMethod, ms: number): void {
+    const message = `Klarna.InstantShopping.${method} did not answer within ${ms} ms: Klarna's requests may be blocked `
+      + '(a browser extension, a network filter, the page\'s Content-Security-Policy). The button shows if the answer still comes.';
+    this.#write(this.#shown, { code: 'sdk', message });
   }
 
   /** Klarna's script did not load; the error stands until it is tried again or loads. */
@@ -182,6 +200,15 @@ export class HostStatusController implements ReactiveController {
   #cancel(): void {
     this.#cancelCheck?.();
     this.#cancelCheck = undefined;
+  }
+}
+
+/** The SDK's `error` in words; an `error` that cannot be put in words (it contains itself, say) is said to be one. */
+function sdkErrorText(error: unknown): string {
+  try {
+    return describeSdkError(error);
+  } catch {
+    return 'its error could not be shown as text (see the event\'s cause)';
   }
 }
 

@@ -9,12 +9,16 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { InstantShoppingOptions, InstantShoppingSdk } from '../protocol/instant-shopping.js';
-import { releaseSdkInstance, sdkInstance, type SdkInstance, type SdkInstanceListener } from './sdk-instances.js';
+import {
+  releaseSdkInstance, sdkInstance, type SdkInstance, type SdkInstanceListener, type SdkMethod,
+} from './sdk-instances.js';
 
 /** What the host hears: each instance it is attached to, and what that instance reports. */
 export interface AttachmentListener extends SdkInstanceListener {
   /** The host shows `instance` from now on (it connected, or its `instance-id` changed). */
   attached(instance: SdkInstance): void;
+  /** A host times Klarna's answers: it hears each call that goes out. */
+  asked(method: SdkMethod): void;
 }
 
 /** The element an attachment belongs to. */
@@ -55,18 +59,19 @@ export class InstanceAttachment implements ReactiveController {
   hostConnected(): void {
     const host = this.#host;
     const madeUp = this.#madeUp;
+    const given: unknown = host.instanceId;
     // None given, or the one made up for an instance released since: a new id, and so a new `load`.
-    if (!host.instanceId || (madeUp?.released && host.instanceId === madeUp.id)) {
+    if (given === undefined || given === null || given === '' || (madeUp?.released && given === madeUp.id)) {
       host.instanceId = this.#makeId();
       this.#madeUp = { id: host.instanceId, released: false };
     }
-    this.#attach(sdkInstance(host.instanceId));
+    this.#attach(instanceNamed(host.instanceId));
   }
 
   hostUpdate(): void {
     // A changed `instance-id` is another instance: what the host shows from now on is that one's.
-    const id = this.#host.instanceId;
-    if (this.#host.isConnected && id && this.#instance?.id !== id) this.#attach(sdkInstance(id));
+    const id: unknown = this.#host.instanceId;
+    if (this.#host.isConnected && id && this.#instance?.id !== id) this.#attach(instanceNamed(id));
   }
 
   hostDisconnected(): void {
@@ -93,6 +98,14 @@ export class InstanceAttachment implements ReactiveController {
     instance.attach(this.#listener);
     this.#listener.attached(instance);
   }
+}
+
+/**
+ * The instance an `instance-id` names; none for one that is not a string (a script's mistake, which
+ * the host's data check reports), so that nothing of it reaches the SDK or the markup.
+ */
+function instanceNamed(id: unknown): SdkInstance | undefined {
+  return typeof id === 'string' && id ? sdkInstance(id) : undefined;
 }
 
 /**

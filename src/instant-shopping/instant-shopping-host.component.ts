@@ -6,6 +6,7 @@ import { property } from '../internal/property.js';
 import type {
   AdditionalCheckbox, Address, ButtonStyling, Item, MerchantUrls, OrderLine, ShippingOption,
 } from '../protocol/instant-shopping.js';
+import { AnswerDeadlineController } from './answer-deadline.js';
 import { domEventName, type InstantShoppingErrorDetail } from './events.js';
 import { HostConfigController } from './host-config.js';
 import { HostStatusController, type InstantShoppingState } from './host-status.js';
@@ -105,15 +106,25 @@ export class KlarnaInstantShoppingHost extends KlarnaElement {
       this.emit('klarna-instant-shopping-error', error);
     },
   });
+  /** Klarna's answer to each `load` or `update`, awaited for a set time (SDK_ANSWER_TIMEOUT) before the page is told it did not come. */
+  #answerDeadline = new AnswerDeadlineController(this, (method, ms) => this.#status.unanswered(method, ms));
   /** The page-wide SDK instance this element shows, and its id: made up when absent, released with the element. */
   #instance = new InstanceAttachment(this, {
-    attached: (instance) => this.#status.attached(instance.response),
+    attached: (instance) => {
+      this.#status.attached(instance.response);
+      this.#answerDeadline.waitFor(instance.awaiting);
+    },
+    asked: (method) => this.#answerDeadline.waitFor(method),
     answered: (response) => {
+      this.#answerDeadline.stop();
       this.#status.answered(response);
       this.emit('klarna-instant-shopping-ready', { showButton: response.show_button });
     },
     // Reached from updated(): report on the next microtask rather than schedule an update inside this one.
-    threw: (method, error) => queueMicrotask(() => this.#status.sdkThrew(method, error)),
+    threw: (method, error) => {
+      this.#answerDeadline.stop();
+      queueMicrotask(() => this.#status.sdkThrew(method, error));
+    },
     event: (name, data) => this.emit(domEventName(name), data),
     warn: (message) => this.log('warn', message),
   });

@@ -11,6 +11,11 @@
  *
  * Nothing here holds a host: the listener is dropped on `detach`, the mount is held weakly, and an
  * instance whose id nobody can ask for again (one a host generated) is released for good.
+ *
+ * Nothing here goes through JSON either: the options are the host's read data (see page-data.ts),
+ * copied and compared field by field, so a page's `Array.prototype.toJSON` or `Object.prototype.toJSON`
+ * changes neither what the SDK is given nor whether a field changed; and the SDK's answers and events
+ * are read through their own fields, never a polluted `Object.prototype`.
  */
 import {
   INSTANT_SHOPPING_SDK_EVENTS,
@@ -20,9 +25,12 @@ import {
   type InstantShoppingSdk,
   type InstantShoppingSdkEvent,
 } from '../protocol/instant-shopping.js';
+import { describeThrown, ownField, sameData, sdkCopy } from './page-data.js';
 
 /** What an instance tells the host showing it. */
 export interface SdkInstanceListener {
+  /** A `load` or `update` went out: its answer is awaited (for a listener that gives up waiting, in time). */
+  asked?(method: SdkMethod): void;
   /** Klarna answered a `load` or `update`. */
   answered(response: InstantShoppingResponse): void;
   /** The SDK threw instead of answering; the same data is not sent again. */
@@ -33,7 +41,7 @@ export interface SdkInstanceListener {
   warn(message: string): void;
 }
 
-type Method = 'load' | 'update';
+export type SdkMethod = 'load' | 'update';
 
 /** The options a host wants shown, and where (held weakly: nothing here keeps a removed host's markup). */
 type Wanted = { options: InstantShoppingOptions; mount: WeakRef<object> };
@@ -50,13 +58,18 @@ export class SdkInstance {
   #mount: WeakRef<object> | undefined;
   /** `load` answered without an error; later changes go through `update`. */
   #loaded = false;
-  /** A call awaits its callback. */
-  #busy = false;
+  /** The call that awaits its callback, if one does: one call at a time. */
+  #awaiting: SdkMethod | undefined;
   #listening = false;
   #response: InstantShoppingResponse | undefined;
 
   constructor(id: string) {
     this.id = id;
+  }
+
+  /** The `load` or `update` whose answer is awaited, if one is: for a host that comes while it is. */
+  get awaiting(): SdkMethod | undefined {
+    return this.#awaiting;
   }
 
   /** The SDK's last answer, for a host that comes back after it arrived. */
@@ -79,7 +92,7 @@ export class SdkInstance {
   /** Brings the SDK up to `options`, rendered into `mount`: now, or when the call under way answers. */
   show(sdk: InstantShoppingSdk, options: InstantShoppingOptions, mount: object): void {
     this.#sdk = sdk;
-    this.#wanted = { options: copy(options), mount: new WeakRef(mount) };
+    this.#wanted = { options: sdkCopy(options), mount: new WeakRef(mount) };
     this.#flush();
   }
 
@@ -87,12 +100,12 @@ export class SdkInstance {
     const sdk = this.#sdk;
     const wanted = this.#wanted;
     const mount = wanted?.mount.deref();
-    if (this.#busy || !sdk || !wanted || !mount || !this.#listener) return;
+    if (this.#awaiting || !sdk || !wanted || !mount || !this.#listener) return;
     const { options } = wanted;
     const sent = this.#sent;
     if (!this.#loaded || !sent) {
       // A `load` Klarna refused is tried again only once the data has changed.
-      if (!sent || !same(sent, options)) this.#call(sdk, 'load', options, wanted);
+      if (!sent || !sameData(sent, options)) this.#call(sdk, 'load', options, wanted);
       return;
     }
     const update = this.#updateFrom(sent, options, this.#mount?.deref() !== mount);
@@ -109,7 +122,7 @@ export class SdkInstance {
     remounted: boolean,
   ): InstantShoppingOptions | undefined {
     const { changes, removed } = changedFields(sent, options);
-    const setupChanged = !same(sent.setup, options.setup);
+    const setupChanged = !sameData(sent.setup, options.setup);
     const fields = remounted ? withoutSetup(options) : changes;
     if (!Object.keys(fields).length && !setupChanged && !remounted) return undefined;
     for (const field of removed) this.#listener?.warn(`${field} was removed, but Klarna's SDK has no way to clear a field once sent; give it an empty value instead.`);
@@ -117,8 +130,8 @@ export class SdkInstance {
     return { setup: setupChanged ? options.setup : { instance_id: this.id }, ...fields };
   }
 
-  #call(sdk: InstantShoppingSdk, method: Method, payload: InstantShoppingOptions, wanted: Wanted): void {
-    this.#busy = true;
+  #call(sdk: InstantShoppingSdk, method: SdkMethod, payload: InstantShoppingOptions, wanted: Wanted): void {
+    this.#awaiting = method;
     this.#sent = wanted.options;
     this.#mount = wanted.mount;
     let answered = false;
@@ -126,10 +139,11 @@ export class SdkInstance {
       // The SDK's callback is Klarna's code: a second call for one request is ignored.
       if (answered) return;
       answered = true;
-      this.#busy = false;
+      this.#awaiting = undefined;
+      const error = ownField(response, 'error');
       const answer: InstantShoppingResponse = {
-        show_button: response?.show_button === true,
-        ...(response?.error !== undefined && { error: response.error }),
+        show_button: ownField(response, 'show_button') === true,
+        ...(error !== undefined && { error }),
       };
       if (method === 'load') this.#loaded = answer.error === undefined;
       this.#response = answer;
@@ -138,12 +152,14 @@ export class SdkInstance {
       queueMicrotask(() => this.#flush());
     };
     try {
-      sdk[method](copy(payload), onAnswer);
+      sdk[method](sdkCopy(payload), onAnswer);
     } catch (error) {
-      this.#busy = false;
+      this.#awaiting = undefined;
       this.#listener?.threw(method, error);
       return;
     }
+    // Unless the SDK answered at once, from within the call.
+    if (this.#awaiting) this.#listener?.asked?.(method);
     this.#listen(sdk);
   }
 
@@ -153,10 +169,17 @@ export class SdkInstance {
     for (const name of INSTANT_SHOPPING_SDK_EVENTS) {
       const forward = (data: InstantShoppingEventData | undefined) => {
         // This instance's events only: one the SDK names for another instance is that one's.
-        if (data?.instanceId !== undefined && data.instanceId !== this.id) return;
+        const named = ownField(data, 'instanceId');
+        if (named !== undefined && named !== this.id) return;
         this.#listener?.event(name, { ...data, instanceId: this.id });
       };
-      sdk.on(name, forward, { setup: { instance_id: this.id } });
+      try {
+        sdk.on(name, forward, { setup: { instance_id: this.id } });
+      } catch (error) {
+        // Klarna's code (or a stand-in without `on`): it costs the events, never the button, and is said once.
+        this.#listener?.warn(`Klarna.InstantShopping.on threw (${describeThrown(error)}): the button's events are not forwarded.`);
+        return;
+      }
     }
   }
 }
@@ -181,7 +204,7 @@ export function sdkInstanceIds(): string[] {
 }
 
 /**
- * The fields of `next` that differ from `previous` (compared as JSON), for `update`. Fields that
+ * The fields of `next` that differ from `previous` (compared as data), for `update`. Fields that
  * were sent before and are now absent are listed in `removed`: the SDK documents no way to clear
  * a field, so they cannot be sent.
  */
@@ -191,18 +214,10 @@ export function changedFields(
 ): { changes: Record<string, unknown>; removed: string[] } {
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(next)) {
-    if (field !== 'setup' && JSON.stringify(value) !== JSON.stringify(previous[field])) changes[field] = value;
+    if (field !== 'setup' && !sameData(value, ownField(previous, field))) changes[field] = value;
   }
-  const removed = Object.keys(previous).filter((field) => field !== 'setup' && next[field] === undefined);
+  const removed = Object.keys(previous).filter((field) => field !== 'setup' && ownField(next, field) === undefined);
   return { changes, removed };
-}
-
-function copy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function withoutSetup(options: InstantShoppingOptions): Record<string, unknown> {

@@ -1,19 +1,21 @@
 /**
  * Builds the options for `Klarna.InstantShopping.load`/`update` from the host's attributes,
- * properties and JSON child, and checks them before the SDK sees them. Every problem is named by
- * the attribute or property the merchant sets; the order lines' totals are checked by the
- * protocol layer's rules, never corrected.
+ * properties and JSON child, and checks them before the SDK sees them. Everything given is first
+ * read into data (see page-data.ts), so no input, however deep, cyclic or odd, throws here. Every
+ * problem is named by the attribute or property the merchant sets; the order lines' totals are
+ * checked by the protocol layer's rules, never corrected.
  */
 import { isRecord } from '../core/json.js';
 import { countryOfLocale, regionForCountry } from '../core/markets.js';
 import { orderLineProblems, shippingOptionProblems } from '../protocol/instant-shopping-checks.js';
+import { DataReader } from './page-data.js';
 import type { KlarnaPageConfig } from '../internal/page-config.js';
 import type { InstantShoppingOptions, InstantShoppingRegion } from '../protocol/instant-shopping.js';
 
 /** The host's inputs, as the element holds them (anything a script may have assigned). */
 export interface HostInputs {
   buttonKey: unknown;
-  instanceId: string;
+  instanceId: unknown;
   environment: unknown;
   region: unknown;
   purchaseCountry: unknown;
@@ -67,7 +69,7 @@ export function hostInputs(host: HostProperties, page: KlarnaPageConfig, json: J
     .map(([property, field]): [string, unknown] => [field, host[property as keyof typeof DATA_PROPERTIES]]);
   return {
     buttonKey: host.buttonKey,
-    instanceId: typeof host.instanceId === 'string' ? host.instanceId : '',
+    instanceId: host.instanceId,
     environment: host.environment || page.environment,
     region: host.region,
     purchaseCountry: host.purchaseCountry,
@@ -114,8 +116,11 @@ export function instantShoppingRegion(country: string): InstantShoppingRegion {
   return regionForCountry(country) === 'na' ? 'na' : 'eu';
 }
 
-export function resolveOptions(inputs: HostInputs): ResolvedOptions {
-  const problems = inputProblems(inputs);
+export function resolveOptions(given: HostInputs): ResolvedOptions {
+  const { inputs, problems: unreadable } = readInputs(given);
+  const problems = [...inputProblems(inputs), ...unreadable];
+  // Data that could not be read is not checked further: what keeps it from being data is what to fix first.
+  if (unreadable.length) return unresolved(problems);
   const merged = mergedFields(inputs);
   const { key, environment } = checkSetup(inputs, problems);
   checkMarket(merged, problems);
@@ -125,17 +130,43 @@ export function resolveOptions(inputs: HostInputs): ResolvedOptions {
   checkShippingOptions(merged.shipping_options, problems);
   checkOthers(merged, problems);
 
-  if (problems.length) {
-    const shown = problems.slice(0, MAX_PROBLEMS);
-    if (problems.length > MAX_PROBLEMS) shown.push(`and ${problems.length - MAX_PROBLEMS} more`);
-    return { ok: false, message: `${shown.join('; ')}.` };
-  }
+  if (problems.length) return unresolved(problems);
   const country = merged.purchase_country as string;
   const region = (inputs.region as InstantShoppingRegion | undefined) ?? instantShoppingRegion(country);
   return {
     ok: true,
-    options: { setup: { instance_id: inputs.instanceId, key, environment, region }, ...merged },
+    options: { setup: { instance_id: inputs.instanceId as string, key, environment, region }, ...merged },
   };
+}
+
+/** The first few problems, in one message. */
+function unresolved(problems: string[]): ResolvedOptions {
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  if (problems.length > MAX_PROBLEMS) shown.push(`and ${problems.length - MAX_PROBLEMS} more`);
+  return { ok: false, message: `${shown.join('; ')}.` };
+}
+
+/**
+ * The inputs with every piece of data read into a copy the checks can trust (see page-data.ts):
+ * own fields only, without a prototype, bounded in depth and size. What could not be read is left
+ * out, with a problem naming it. `sdk-url` stays as it was given: a TrustedScriptURL is not data.
+ */
+function readInputs(given: HostInputs): { inputs: HostInputs; problems: string[] } {
+  const reader = new DataReader();
+  const inputs: HostInputs = {
+    ...given,
+    buttonKey: reader.read(given.buttonKey, 'button-key'),
+    instanceId: reader.read(given.instanceId, 'instance-id'),
+    environment: reader.read(given.environment, 'environment'),
+    region: reader.read(given.region, 'region'),
+    purchaseCountry: reader.read(given.purchaseCountry, 'purchase-country'),
+    purchaseCurrency: reader.read(given.purchaseCurrency, 'purchase-currency'),
+    locale: reader.read(given.locale, 'locale'),
+    json: given.json && reader.readFields(given.json, (field) => field, ' in the <script type="application/json"> child'),
+    fields: reader.readFields(given.fields, (field) => FIELD_NAMES[field] ?? field),
+    options: reader.read(given.options, 'options'),
+  };
+  return { inputs, problems: reader.problems };
 }
 
 /** Problems with how the data was given: the JSON child, `sdk-url`, `options`. */
@@ -162,16 +193,19 @@ function mergedFields(inputs: HostInputs): Record<string, unknown> {
     purchase_currency: inputs.purchaseCurrency,
     locale: inputs.locale,
   };
-  // Own data only, all the way down: no `__proto__`, `constructor` or `prototype` key reaches the SDK,
-  // and with no prototype, a field the page did not give is never read from a polluted Object.prototype.
-  const own = ownData({ ...jsonFields, ...defined(attributes), ...defined(fields), ...extraFields });
-  return Object.assign(Object.create(null) as Record<string, unknown>, own);
+  // Read copies, merged into an object without a prototype: a field the page did not give is never
+  // read from a polluted Object.prototype, here or in the checks.
+  const merged = Object.create(null) as Record<string, unknown>;
+  Object.assign(merged, jsonFields, defined(attributes), defined(fields), extraFields);
+  return merged;
 }
 
 /** The button key and environment for `setup`, and what is wrong with them and with the region. */
 function checkSetup(inputs: HostInputs, problems: string[]): { key: string; environment: 'production' | 'playground' } {
   const key = typeof inputs.buttonKey === 'string' ? inputs.buttonKey.trim() : '';
   if (!key) problems.push('button-key is required: the key your server created with Klarna\'s Button Keys API (POST /instantshopping/v1/buttons)');
+  // The host makes one up when none is given; one a script set to anything but text names no instance.
+  if (typeof inputs.instanceId !== 'string') problems.push(`instance-id ${show(inputs.instanceId)} must be a string`);
   const environment = inputs.environment ?? 'production';
   if (environment !== 'production' && environment !== 'playground') problems.push(`environment ${show(environment)} is not supported: use "production" or "playground"`);
   if (inputs.region !== undefined && inputs.region !== 'eu' && inputs.region !== 'na') problems.push(`region ${show(inputs.region)} is not supported: use "eu" or "na"`);
@@ -248,9 +282,19 @@ function checkOthers(merged: Record<string, unknown>, problems: string[]): void 
   }
 }
 
-/** A value as a merchant would recognise it in a message: strings quoted, anything else as JSON. */
+/** How much of a value a message shows. */
+const MAX_SHOWN = 200;
+
+/** A value as a merchant would recognise it in a message: strings quoted, anything else as JSON, cut short; never throws. */
 function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // `sdk-url` is the one input not read into data first: it may be any object.
+    text = `a value that is not data (${typeof value})`;
+  }
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
 /** `value` as an absolute http(s) URL, resolved against `base` when relative; `undefined` when it is none. */
@@ -265,20 +309,6 @@ function httpUrl(value: unknown, base?: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** A copy of JSON-like data without the keys that would reach a prototype when the SDK copies or merges it. */
-function ownData(value: unknown): Record<string, unknown> {
-  return ownCopy(value) as Record<string, unknown>;
-}
-
-function ownCopy(item: unknown): unknown {
-  if (Array.isArray(item)) return item.map(ownCopy);
-  if (!isRecord(item)) return item;
-  const safe = Object.entries(item).filter(([key]) => !UNSAFE_KEYS.has(key));
-  return Object.fromEntries(safe.map(([key, field]) => [key, ownCopy(field)]));
 }
 
 function defined(record: Record<string, unknown>): Record<string, unknown> {

@@ -189,4 +189,25 @@ describe('the Instant Shopping host\'s status', () => {
     status.attached({ show_button: false });
     expect(status.view).to.deep.equal({ state: 'hidden', response: { show_button: false } });
   });
+
+  it('tells of an answer that is late until it comes, also when it came while the host was away', () => {
+    const { page, status } = setUp();
+    status.waiting(true);
+    status.unanswered('load', 15_000);
+    status.hostUpdated();
+    expect(page.announced.map((error) => [error.code, error.message.slice(0, 58)])).to.deep.equal([
+      ['sdk', 'Klarna.InstantShopping.load did not answer within 15000 ms'],
+    ]);
+    expect(status.view).to.deep.include({ state: 'error', over: { state: 'loading' } });
+
+    // Back on the page, attached to the instance, whose answer came meanwhile.
+    const answer = { show_button: true };
+    status.attached(answer);
+    expect(status.view).to.deep.equal({ state: 'ready', response: answer });
+
+    // The same answer again (a move) is no news: an error standing over it stays.
+    status.sdkThrew('update', new Error('boom'));
+    status.attached(answer);
+    expect(status.error?.message).to.equal('Klarna.InstantShopping.update threw: boom');
+  });
 });

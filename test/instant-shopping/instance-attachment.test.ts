@@ -33,9 +33,10 @@ async function setUp(instanceId?: string) {
     requestUpdate: () => {},
     updateComplete: Promise.resolve(true),
   });
-  const heard = { attached: [] as SdkInstance[], events: [] as [string, unknown][] };
+  const heard = { attached: [] as SdkInstance[], events: [] as [string, unknown][], asked: [] as string[] };
   const listener: AttachmentListener = {
     attached: (instance) => heard.attached.push(instance),
+    asked: (method) => heard.asked.push(method),
     answered: () => {},
     threw: () => {},
     event: (name, data) => heard.events.push([name, data.instanceId]),
@@ -141,5 +142,29 @@ describe('the Instant Shopping host\'s instance attachment', () => {
     disconnect();
     sdk.fire('session_initiated', host.instanceId!);
     expect(heard.events).to.deep.equal([['buy_button_clicked', host.instanceId]]);
+  });
+
+  it('hears each call that goes out, and the instance says which answer it awaits, for a host that comes meanwhile', async () => {
+    const { host, heard, attachment, connect } = await setUp();
+    const sdk = new RecordingSdk();
+    connect();
+    const instance = attachment.instance!;
+    expect(instance.awaiting).to.equal(undefined);
+    attachment.show(sdk, options(host.instanceId!));
+    expect([heard.asked, instance.awaiting]).to.deep.equal([['load'], 'load']);
+    sdk.calls[0]!.answer();
+    expect(instance.awaiting).to.equal(undefined);
+    await pastMicrotask();
+    attachment.show(sdk, { ...options(host.instanceId!), locale: 'en-SE' });
+    expect([heard.asked, instance.awaiting]).to.deep.equal([['load', 'update'], 'update']);
+
+    // An SDK that answers from within the call: nothing is awaited, so nothing is asked after it.
+    sdk.calls[1]!.answer();
+    await pastMicrotask();
+    const answersAtOnce = Object.assign(new RecordingSdk(), {
+      update: (_options: unknown, callback?: (response: { show_button: boolean }) => void) => callback?.({ show_button: true }),
+    });
+    attachment.show(answersAtOnce, { ...options(host.instanceId!), locale: 'sv-SE' });
+    expect([heard.asked, instance.awaiting]).to.deep.equal([['load', 'update'], undefined]);
   });
 });

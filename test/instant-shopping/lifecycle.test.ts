@@ -1,6 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { SDK_ANSWER_TIMEOUT } from '../../src/instant-shopping/answer-deadline.js';
 import { captureConsole } from '../helpers/console.js';
-import { installRecordingSdk, mountHost, orderLine, shippingOption, US_BUTTON, type RecordingSdk } from '../helpers/instant-shopping.js';
+import {
+  installRecordingSdk, mountHost, orderLine, shippingOption, US_BUTTON, type MountedHost, type RecordingSdk,
+} from '../helpers/instant-shopping.js';
 
 describe('<klarna-instant-shopping-host> load and update', () => {
   let sdk: RecordingSdk;
@@ -208,6 +211,22 @@ describe('<klarna-instant-shopping-host> load and update', () => {
     expect(element.error).to.equal(undefined);
   });
 
+  it('shows the button of an SDK whose `on` throws, and says once that its events are not forwarded', async () => {
+    sdk.on = () => {
+      throw new Error('no events here');
+    };
+    const warnings = captureConsole('warn');
+    const { element, log } = await mountHost();
+    (await sdk.until(1))[0]!.answer();
+    await log.next('klarna-instant-shopping-ready');
+    await element.updateComplete;
+    warnings.restore();
+    expect([element.state, element.error]).to.deep.equal(['ready', undefined]);
+    expect(warnings.messages).to.deep.equal([
+      '<klarna-instant-shopping-host>: Klarna.InstantShopping.on threw (no events here): the button\'s events are not forwarded.',
+    ]);
+  });
+
   it('reports an SDK that throws, without throwing out of the update', async () => {
     sdk.load = () => {
       throw new Error('boom');
@@ -221,5 +240,100 @@ describe('<klarna-instant-shopping-host> load and update', () => {
     expect(error.detail.message).to.equal('Klarna.InstantShopping.load threw: boom');
     await element.updateComplete;
     expect(element.state).to.equal('error');
+  });
+});
+
+describe('<klarna-instant-shopping-host> and an SDK that never answers', () => {
+  let sdk: RecordingSdk;
+  let restore: () => void;
+  let errors: ReturnType<typeof captureConsole>;
+  let timeout: number;
+  beforeEach(() => {
+    ({ sdk, restore } = installRecordingSdk());
+    errors = captureConsole('error');
+    // The documented 15 s, shortened: a test waits no longer than it must.
+    timeout = SDK_ANSWER_TIMEOUT.ms;
+    SDK_ANSWER_TIMEOUT.ms = 50;
+  });
+  afterEach(() => {
+    SDK_ANSWER_TIMEOUT.ms = timeout;
+    errors.restore();
+    restore();
+  });
+
+  /** The next event of `name`, or a failure naming it if none comes in a second (well past the 50 ms). */
+  async function soon<K extends 'klarna-instant-shopping-error' | 'klarna-instant-shopping-ready'>(log: MountedHost['log'], name: K) {
+    const none = new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`no ${name} within a second`)), 1000));
+    return Promise.race([log.next(name), none]);
+  }
+
+  it('gives up on a load after the time with an sdk error, frees the space, and shows the answer if it still comes', async () => {
+    const { element, log } = await mountHost();
+    element.style.setProperty('--klarna-instant-shopping-min-height', '48px');
+    const [load] = await sdk.until(1);
+    expect([element.state, element.offsetHeight]).to.deep.equal(['loading', 48], 'space kept for the button while it loads');
+    const error = await soon(log, 'klarna-instant-shopping-error');
+    expect(error.detail).to.deep.equal({
+      code: 'sdk',
+      message: 'Klarna.InstantShopping.load did not answer within 50 ms: Klarna\'s requests may be blocked '
+        + '(a browser extension, a network filter, the page\'s Content-Security-Policy). The button shows if the answer still comes.',
+    });
+    await element.updateComplete;
+    expect([element.state, element.offsetHeight]).to.deep.equal(['error', 0]);
+    expect(errors.messages).to.deep.equal([`<klarna-instant-shopping-host>: ${error.detail.message}`]);
+
+    load!.answer({ show_button: true });
+    expect((await soon(log, 'klarna-instant-shopping-ready')).detail).to.deep.equal({ showButton: true });
+    await element.updateComplete;
+    expect([element.state, element.error, getComputedStyle(element).display]).to.deep.equal(['ready', undefined, 'block']);
+    expect(sdk.calls).to.have.length(1, 'the load is not sent again');
+  });
+
+  it('gives up on an update too, holds what changes meanwhile, and sends it as one update once the answer comes', async () => {
+    const { element, log } = await mountHost();
+    (await sdk.until(1))[0]!.answer();
+    await soon(log, 'klarna-instant-shopping-ready');
+    element.orderLines = [orderLine({ quantity: 2 })];
+    const [, update] = await sdk.until(2);
+    const error = await soon(log, 'klarna-instant-shopping-error');
+    expect(error.detail.message).to.match(/^Klarna\.InstantShopping\.update did not answer within 50 ms/);
+    element.merchantReference1 = 'order-9';
+    await element.updateComplete;
+    expect(sdk.calls).to.have.length(2, 'one call at a time, late or not');
+
+    update!.answer();
+    const [, , next] = await sdk.until(3);
+    expect(next!.options).to.deep.equal({ setup: { instance_id: element.instanceId }, merchant_reference1: 'order-9' });
+    next!.answer();
+    await soon(log, 'klarna-instant-shopping-ready');
+    await element.updateComplete;
+    expect([element.state, element.error]).to.deep.equal(['ready', undefined]);
+  });
+
+  it('shows an answer that came while it was off the page, once it is back', async () => {
+    // A page-named instance: it stays while the host is away, however long.
+    const { element, log } = await mountHost({ 'instance-id': 'late-while-away' });
+    const parent = element.parentElement!;
+    const [load] = await sdk.until(1);
+    await soon(log, 'klarna-instant-shopping-error');
+    element.remove();
+    await new Promise((resolve) => setTimeout(resolve));
+    load!.answer({ show_button: true });
+    parent.append(element);
+    await element.updateComplete;
+    expect([element.state, element.error]).to.deep.equal(['ready', undefined]);
+    expect(sdk.calls).to.have.length(1);
+  });
+
+  it('says nothing for an answer that comes in time, nor while it is off the page', async () => {
+    const { element, log } = await mountHost();
+    const [load] = await sdk.until(1);
+    load!.answer();
+    await soon(log, 'klarna-instant-shopping-ready');
+    element.orderLines = [orderLine({ quantity: 4 })];
+    await sdk.until(2);
+    element.remove();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(log.named('klarna-instant-shopping-error')).to.have.length(0);
   });
 });

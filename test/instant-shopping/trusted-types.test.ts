@@ -1,5 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { KlarnaInstantShoppingHost } from '../../src/instant-shopping/index.js';
+import { framePage } from '../helpers/frame-page.js';
+import { EMULATED_SDK_URL, orderLine, US_BUTTON } from '../helpers/instant-shopping.js';
 
 /**
  * Pages whose CSP header requires Trusted Types for scripts (`require-trusted-types-for 'script'`)
@@ -43,5 +45,66 @@ describe('<klarna-instant-shopping-host> on a page that requires Trusted Types',
     expect([host.state, host.error?.message]).to.deep.equal(['ready', undefined]);
     expect(page.violations, page.violations.join()).to.deep.equal([]);
     expect(page.policies.filter((name) => name === 'klarna-elements')).to.deep.equal(['klarna-elements']);
+  });
+});
+
+/**
+ * Two copies of the library on a page whose CSP lists its Trusted Types policies: each copy brings
+ * lit, and lit makes its `lit-html` policy as its module runs. Pages of the test's own (a frame
+ * whose policy comes in a `<meta>`), so that each can list the policies differently.
+ */
+describe('two copies of klarna-elements on a page that lists its Trusted Types policies', () => {
+  let frame: HTMLIFrameElement | undefined;
+  afterEach(() => frame?.remove());
+
+  type TwoCopiesPage = Window & { seen: string[]; importerRan?: boolean; otherRan?: boolean };
+
+  /** A page with a host, the CDN file, then a module that imports a second copy of it, and a module of its own. */
+  async function open(policy: string): Promise<{ page: TwoCopiesPage; host: KlarnaInstantShoppingHost }> {
+    const json = JSON.stringify({ order_lines: [orderLine()], merchant_urls: { terms: 'https://shop.example/terms' } });
+    frame = await framePage(`<meta http-equiv="Content-Security-Policy" content="${policy}">
+<script>
+  window.seen = [];
+  addEventListener('error', (event) => seen.push(event.message));
+  document.addEventListener('securitypolicyviolation', (event) => seen.push(event.violatedDirective + ' ' + event.sample));
+</script></head><body>
+<klarna-instant-shopping-host button-key="${US_BUTTON['button-key']}" purchase-country="US" purchase-currency="USD" locale="en-US"
+  sdk-url="${EMULATED_SDK_URL}" instance-id="tt-two-copies"><script type="application/json">${json}</script></klarna-instant-shopping-host>
+<script type="module" src="/dist/cdn/klarna-elements.js"></script>
+<script type="module">import '/dist/cdn/klarna-elements.js?copy=2'; window.importerRan = true;</script>
+<script type="module">window.otherRan = true;</script>
+</body>`);
+    const page = frame.contentWindow as TwoCopiesPage;
+    await page.customElements.whenDefined('klarna-instant-shopping-host');
+    const host = page.document.querySelector<KlarnaInstantShoppingHost>('klarna-instant-shopping-host')!;
+    await waitUntil(() => host.state !== 'idle' && host.state !== 'loading', 'the host settles', { timeout: 8000 });
+    return { page, host };
+  }
+
+  it('without \'allow-duplicates\': the first copy works; the second, and the module that imports it, stop at lit\'s policy', async () => {
+    for (const policy of [
+      'require-trusted-types-for \'script\'; trusted-types klarna-elements lit-html',
+      'require-trusted-types-for \'script\'; trusted-types *',
+    ]) {
+      const { page, host } = await open(policy);
+      expect(host.state, policy).to.equal('ready');
+      expect(page.seen, policy).to.deep.equal([
+        'Uncaught TypeError: Failed to execute \'createPolicy\' on \'TrustedTypePolicyFactory\': Policy with name "lit-html" already exists.',
+        'trusted-types lit-html',
+      ]);
+      expect([page.importerRan, page.otherRan], policy).to.deep.equal([undefined, true]);
+      frame!.remove();
+    }
+  });
+
+  it('with \'allow-duplicates\', or with no list of policies, both copies load', async () => {
+    for (const policy of [
+      'require-trusted-types-for \'script\'; trusted-types klarna-elements lit-html \'allow-duplicates\'',
+      'require-trusted-types-for \'script\'',
+    ]) {
+      const { page, host } = await open(policy);
+      expect([host.state, page.seen, page.importerRan], policy).to.deep.equal(['ready', [], true]);
+      frame!.remove();
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { captureConsole, type CapturedConsole } from '../helpers/console.js';
 import type { KlarnaInstantShoppingHost } from '../../src/instant-shopping/index.js';
-import { HOST_EVENTS, installRecordingSdk, mountHost, orderLine, shippingOption, US_BUTTON, type RecordingSdk } from '../helpers/instant-shopping.js';
+import {
+  HOST_EVENTS, installRecordingSdk, mountHost, orderLine, shippingOption, US_BUTTON, type RecordedCall, type RecordingSdk,
+} from '../helpers/instant-shopping.js';
 import { EventLog } from '../helpers/event-log.js';
 
 describe('<klarna-instant-shopping-host> validation', () => {
@@ -264,5 +266,234 @@ describe('<klarna-instant-shopping-host> JSON child', () => {
     const [load] = await sdk.until(1);
     expect(load!.method).to.equal('load');
     expect(load!.options.order_lines).to.deep.equal([orderLine()]);
+  });
+});
+
+/** What escapes to the page while a test runs (a throw out of an update is an unhandled rejection), kept from failing the run. */
+function watchEscapes(): { escaped: string[]; stop(): void } {
+  const escaped: string[] = [];
+  const onError = (event: ErrorEvent) => {
+    escaped.push(event.message);
+    event.preventDefault();
+  };
+  const onRejection = (event: PromiseRejectionEvent) => {
+    escaped.push(String(event.reason));
+    event.preventDefault();
+  };
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    escaped,
+    stop: () => {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+/** Arrays nested `depth` deep, built without recursion. */
+function nestedArrays(depth: number): unknown[] {
+  let value: unknown[] = [];
+  for (let level = 1; level < depth; level++) value = [value];
+  return value;
+}
+
+describe('<klarna-instant-shopping-host> with data that is not a product page\'s', () => {
+  let sdk: RecordingSdk;
+  let restore: () => void;
+  let errors: CapturedConsole;
+  let escapes: ReturnType<typeof watchEscapes>;
+  beforeEach(() => {
+    ({ sdk, restore } = installRecordingSdk());
+    errors = captureConsole('error');
+    escapes = watchEscapes();
+  });
+  afterEach(() => {
+    escapes.stop();
+    errors.restore();
+    restore();
+  });
+
+  it('reports a JSON child nested 100,000 deep as invalid-config naming the field, throws nothing, and loads once it is fixed', async () => {
+    const parent = await fixture<HTMLDivElement>(html`<div></div>`);
+    const element = document.createElement('klarna-instant-shopping-host');
+    const log = new EventLog(element, HOST_EVENTS);
+    for (const [name, value] of Object.entries(US_BUTTON)) element.setAttribute(name, value);
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const text = `{ "order_lines": ${deep}, "merchant_urls": { "terms": "https://shop.example/terms" } }`;
+    const script = Object.assign(document.createElement('script'), { type: 'application/json', textContent: text });
+    element.append(script);
+    parent.append(element);
+    const error = await log.next('klarna-instant-shopping-error');
+    await element.updateComplete;
+    expect([error.detail.code, element.state]).to.deep.equal(['invalid-config', 'error']);
+    expect(error.detail.message).to.equal('order_lines[0] in the <script type="application/json"> child nests deeper than 32 levels: '
+      + 'Klarna\'s fields nest a few levels at most.');
+
+    script.textContent = JSON.stringify({ order_lines: [orderLine()], merchant_urls: { terms: 'https://shop.example/terms' } });
+    const [load] = await sdk.until(1);
+    expect(load!.options.order_lines).to.deep.equal([orderLine()]);
+    load!.answer();
+    await log.next('klarna-instant-shopping-ready');
+    await element.updateComplete;
+    expect([element.state, element.error, escapes.escaped]).to.deep.equal(['ready', undefined, []]);
+  });
+
+  it('names properties too deep, containing themselves or holding what is not data, one after the other, and recovers', async () => {
+    const { element, log } = await mountHost({}, { orderLines: nestedArrays(100_000) as never });
+    const messages = async () => {
+      const error = await log.next('klarna-instant-shopping-error');
+      expect(error.detail.code).to.equal('invalid-config');
+      return error.detail.message;
+    };
+    expect(await messages()).to.equal('orderLines[0] nests deeper than 32 levels: Klarna\'s fields nest a few levels at most.');
+
+    const line: Record<string, unknown> = { ...orderLine() };
+    line.product_identifiers = { brand: 'Klarna', line };
+    element.orderLines = [line as never];
+    expect(await messages()).to.equal('orderLines[0].product_identifiers.line contains itself (a cycle): give plain data.');
+
+    element.orderLines = [orderLine()];
+    element.options = { styling: { theme: { variation: 'klarna' } }, merchant_reference1: 10n };
+    expect(await messages()).to.equal('options.merchant_reference1 is a bigint, not data: give strings, numbers, booleans, null, arrays and objects.');
+
+    element.options = undefined;
+    element.items = Object.defineProperty([], 0, { enumerable: true, get: () => { throw new Error('sold out'); } });
+    expect(await messages()).to.equal('items could not be read (sold out).');
+
+    element.items = undefined;
+    const [load] = await sdk.until(1);
+    expect(load!.options.order_lines).to.deep.equal([orderLine()]);
+    expect(escapes.escaped).to.deep.equal([]);
+  });
+
+  it('reports an instance-id a script set to something other than text, and loads once it is text', async () => {
+    const { element, log } = await mountHost({}, { instanceId: Object.create(null) as never });
+    const error = await log.next('klarna-instant-shopping-error');
+    expect(error.detail.message).to.equal('instance-id {} must be a string.');
+    element.instanceId = 'page-named-7';
+    const [load] = await sdk.until(1);
+    expect(load!.options.setup.instance_id).to.equal('page-named-7');
+    expect(element.querySelector('klarna-instant-shopping')?.getAttribute('data-instance-id')).to.equal('page-named-7');
+    expect(escapes.escaped).to.deep.equal([]);
+  });
+
+  it('says what a property that is not even data is, without throwing: a revoked proxy as purchase-country', async () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const { element, log } = await mountHost({}, { purchaseCountry: proxy as never });
+    const error = await log.next('klarna-instant-shopping-error');
+    expect(error.detail.message).to.match(/^purchase-country could not be read \(.*revoked.*\)\.$/);
+    element.purchaseCountry = 'US';
+    await sdk.until(1);
+    expect(escapes.escaped).to.deep.equal([]);
+  });
+});
+
+describe('<klarna-instant-shopping-host> on a page whose scripts changed the built-in prototypes', () => {
+  let sdk: RecordingSdk;
+  let restore: () => void;
+  beforeEach(() => ({ sdk, restore } = installRecordingSdk()));
+  afterEach(() => restore());
+
+  /**
+   * `promise`, or a failure if it takes over a second: a polluted prototype must be cleaned up even
+   * when what the test waits for never comes (the test runner's own messages go through JSON).
+   */
+  function within<T>(promise: Promise<T>, what: string): Promise<T> {
+    const late = new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`${what}: not within a second`)), 1000));
+    return Promise.race([promise, late]);
+  }
+
+  /** Sets `name` on a built-in prototype (enumerable, as an old library's assignment) until `undo()`. */
+  function pollute(prototype: object, name: string, value: unknown): { undo(): void } {
+    const target = prototype as Record<string, unknown>;
+    target[name] = value;
+    return { undo: () => void delete target[name] };
+  }
+
+  it('hands the SDK arrays as arrays under Prototype.js 1.6\'s Array.prototype.toJSON, in the load and in an update', async () => {
+    const prototypeJs = pollute(Array.prototype, 'toJSON', function (this: unknown[]) {
+      return `[${this.map((item) => JSON.stringify(item)).join(', ')}]`;
+    });
+    let calls;
+    try {
+      const { element, log } = await mountHost({}, { shippingCountries: ['US', 'CA'] });
+      (await within(sdk.until(1), 'the load'))[0]!.answer();
+      await within(log.next('klarna-instant-shopping-ready'), 'the ready event');
+      element.orderLines = [orderLine({ quantity: 2 })];
+      calls = await within(sdk.until(2), 'the update');
+    } finally {
+      prototypeJs.undo();
+    }
+    const [load, update] = calls;
+    expect([load!.options.order_lines, load!.options.shipping_countries]).to.deep.equal([[orderLine()], ['US', 'CA']]);
+    expect(update!.options.order_lines).to.deep.equal([orderLine({ quantity: 2 })]);
+  });
+
+  it('hands the SDK exactly the data given under an Object.prototype.toJSON and enumerable Object.prototype fields, and sends what changed', async () => {
+    const toJson = pollute(Object.prototype, 'toJSON', () => ({}));
+    const field = pollute(Object.prototype, 'extra', { polluted: true });
+    let calls;
+    try {
+      const { element, log } = await mountHost({}, { styling: { theme: { variation: 'dark' } } });
+      (await within(sdk.until(1), 'the load'))[0]!.answer();
+      await within(log.next('klarna-instant-shopping-ready'), 'the ready event');
+      element.orderLines = [orderLine({ quantity: 3 })];
+      calls = await within(sdk.until(2), 'the update');
+    } finally {
+      toJson.undo();
+      field.undo();
+    }
+    const [load, update] = calls;
+    const ownKeys = (value: unknown): unknown => {
+      if (typeof value !== 'object' || value === null) return value;
+      return Object.fromEntries(Object.keys(value).map((key) => [key, ownKeys((value as Record<string, unknown>)[key])]));
+    };
+    expect(ownKeys(load!.options)).to.deep.equal(ownKeys({
+      setup: load!.options.setup, purchase_country: 'US', purchase_currency: 'USD', locale: 'en-US',
+      order_lines: [orderLine()], merchant_urls: { terms: 'https://shop.example/terms' }, styling: { theme: { variation: 'dark' } },
+    }));
+    expect(ownKeys(update!.options)).to.deep.equal(ownKeys({ setup: { instance_id: load!.options.setup.instance_id }, order_lines: [orderLine({ quantity: 3 })] }));
+  });
+
+  it('checks only the fields the page gave: an inherited terms or discount neither passes nor fails a check', async () => {
+    const errors = captureConsole('error');
+    const terms = pollute(Object.prototype, 'terms', 'https://elsewhere.example/terms');
+    const discount = pollute(Object.prototype, 'total_discount_amount', 100);
+    let message: string | undefined;
+    let load: RecordedCall | undefined;
+    try {
+      const { total_discount_amount: _none, ...line } = orderLine();
+      const { element, log } = await mountHost({}, { orderLines: [line], merchantUrls: {} });
+      message = (await within(log.next('klarna-instant-shopping-error'), 'the error event')).detail.message;
+      element.merchantUrls = { terms: 'https://shop.example/terms' };
+      [load] = await within(sdk.until(1), 'the load');
+    } finally {
+      terms.undo();
+      discount.undo();
+      errors.restore();
+    }
+    expect(message).to.match(/^merchantUrls\.terms is required/);
+    expect(load!.options.order_lines![0]).not.to.have.property('total_discount_amount');
+  });
+
+  it('reads Klarna\'s answers and events through their own fields: an inherited error or instanceId is none', async () => {
+    const error = pollute(Object.prototype, 'error', 'inherited');
+    const instanceId = pollute(Object.prototype, 'instanceId', 'someone-else');
+    let seen;
+    try {
+      const { element, log } = await mountHost();
+      (await within(sdk.until(1), 'the load'))[0]!.answer({ show_button: true });
+      await within(log.next('klarna-instant-shopping-ready'), 'the ready event');
+      await element.updateComplete;
+      const clicked = sdk.handlers.find((entry) => entry.event === 'buy_button_clicked' && entry.instanceId === element.instanceId)!;
+      clicked.handler({});
+      seen = { state: element.state, error: element.error, clicks: log.named('klarna-instant-shopping-buy-button-clicked').length };
+    } finally {
+      error.undo();
+      instanceId.undo();
+    }
+    expect(seen).to.deep.equal({ state: 'ready', error: undefined, clicks: 1 });
   });
 });

@@ -78,6 +78,10 @@ export function offered(options: InstantShoppingOptions, markets: readonly strin
   return markets.includes(String(options.purchase_country).toUpperCase()) && sum(linesOf(options), 'total_amount') > 0;
 }
 
+/**
+ * A copy of data the page gave, as it is: a structured clone, not a JSON round trip, which a page's
+ * `toJSON` (Prototype.js 1.6 puts one on Array.prototype that returns a string) would change.
+ */
 export function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined ? value : structuredClone(value);
 }
