@@ -176,10 +176,28 @@ export interface InstantShoppingSdk {
 /** The SDK's `error` has no documented shape; show its message(s) if it has any. */
 export function describeSdkError(error: unknown): string {
   if (typeof error === 'string') return error;
-  if (typeof error === 'object' && error !== null) {
-    const { error_messages: messages, message } = error as { error_messages?: unknown; message?: unknown };
-    if (Array.isArray(messages) && messages.length) return messages.join('; ');
-    if (typeof message === 'string') return message;
+  // The SDK's own fields only: what a page's script put on Object.prototype is not Klarna's word.
+  const messages = ownField(error, 'error_messages');
+  if (Array.isArray(messages) && messages.length) return messages.map((item) => textOf(item)).join('; ');
+  const message = ownField(error, 'message');
+  if (typeof message === 'string') return message;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    // A cycle, a BigInt, a throwing toJSON: the error is still reported, by its kind.
+    return textOf(error);
   }
-  return JSON.stringify(error);
+}
+
+function ownField(record: unknown, name: string): unknown {
+  if (typeof record !== 'object' || record === null || !Object.hasOwn(record, name)) return undefined;
+  return (record as Record<string, unknown>)[name];
+}
+
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
