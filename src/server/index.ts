@@ -27,7 +27,7 @@ export {
 } from './place-order.js';
 export { placeOrderListener, toWebRequest, sendWebResponse, type NodeRequest } from './node.js';
 export { MemoryPlaceOrderStore, type PlaceOrderStore, type StoredPlaceOrderAnswer } from './place-order-store.js';
-export { RedisOsmCache, RedisPlaceOrderStore, type RedisCommands } from './redis-stores.js';
+export { RedisOsmCache, RedisPlaceOrderStore, type RedisCommands, type RedisPlaceOrderStoreOptions } from './redis-stores.js';
 export { KlarnaApiError, isKlarnaApiError, type ValidationError } from './api-error.js';
 export { KlarnaValidationError, isKlarnaValidationError } from './validation.js';
 export type { KlarnaClientOptions } from './client-options.js';

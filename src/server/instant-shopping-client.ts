@@ -5,8 +5,12 @@
 import { createTransport, isLocalBase, type KlarnaClientOptions } from './client-options.js';
 import type { AuthorizedOrder, ButtonKey, ButtonSetup } from '../protocol/instant-shopping-rest.js';
 import type { DenyReason, OrderToPlace, PlacedOrder } from './purchase-decisions.js';
+import { ownFields, ownValue } from './own.js';
 import { basicAuthorization, type CallOptions, type KlarnaTransport } from './transport.js';
-import { assertValid, denyProblems, nonEmpty, orderProblems, pathIdProblem, placeOrderUrlProblem } from './validation.js';
+import {
+  assertValid, denyProblems, headerValueProblem, nonEmpty, orderProblems, pathIdProblem, placeOrderUrlProblem,
+  wellFormedProblem,
+} from './validation.js';
 import { isRecord } from '../core/json.js';
 
 export interface InstantShoppingClientOptions extends KlarnaClientOptions {
@@ -44,10 +48,10 @@ export class InstantShoppingClient {
   readonly #toEmulator: boolean;
 
   constructor(options: InstantShoppingClientOptions) {
-    const { username, password } = options;
+    const { username, password } = ownFields(options, ['username', 'password']);
     this.#transport = createTransport('InstantShoppingClient', options, () => basicAuthorization(username, password), [
-      nonEmpty('username', username),
-      typeof password === 'string' && password ? undefined : 'password must be a non-empty string',
+      nonEmpty('username', username) ?? wellFormedProblem('username', username),
+      typeof password === 'string' && password ? wellFormedProblem('password', password) : 'password must be a non-empty string',
     ]);
     this.#toEmulator = isLocalBase(this.#transport.baseUrl);
   }
@@ -90,16 +94,24 @@ export class InstantShoppingClient {
   async placeOrder(
     authorizationToken: string,
     order: OrderToPlace,
-    options: PlaceOrderOptions = {},
+    options?: PlaceOrderOptions,
   ): Promise<PlacedOrder> {
-    assertValid('placeOrder', [pathIdProblem('authorizationToken', authorizationToken), ...orderProblems(order), placeOrderUrlProblem(order, false, this.#toEmulator)]);
-    const { idempotencyKey = `place-order:${authorizationToken}`, ...call } = options;
+    const callOptions = ownFields(options, ['idempotencyKey', 'signal', 'headers']);
+    const { idempotencyKey = `place-order:${authorizationToken}`, signal, headers } = callOptions;
+    assertValid('placeOrder', [
+      pathIdProblem('authorizationToken', authorizationToken),
+      ...orderProblems(order),
+      placeOrderUrlProblem(order, false, this.#toEmulator),
+      // The default is derived from the token, checked above.
+      callOptions.idempotencyKey === undefined ? undefined : idempotencyKeyProblem(idempotencyKey),
+    ]);
     const path = `${this.#authorizationPath(authorizationToken)}/orders`;
-    const response = await this.#transport.request<{ order_id?: unknown; fraud_status?: unknown }>('POST', path, order, {
-      ...call,
-      headers: { ...call.headers, 'klarna-idempotency-key': idempotencyKey },
+    const response = await this.#transport.request('POST', path, order, {
+      signal,
+      headers: { ...headers, 'klarna-idempotency-key': idempotencyKey },
     });
-    const { order_id: orderId, fraud_status: fraudStatus } = response.data ?? {};
+    const orderId = ownValue(response.data, 'order_id');
+    const fraudStatus = ownValue(response.data, 'fraud_status');
     if (typeof orderId === 'string' && orderId) {
       if (fraudStatus === 'ACCEPTED') return { outcome: 'accepted', orderId, fraudStatus };
       if (fraudStatus === 'PENDING') return { outcome: 'pending', orderId, fraudStatus, guidance: PENDING_GUIDANCE };
@@ -115,9 +127,10 @@ export class InstantShoppingClient {
    */
   async denyAuthorization(authorizationToken: string, reason: DenyReason, options?: CallOptions): Promise<void> {
     assertValid('denyAuthorization', [pathIdProblem('authorizationToken', authorizationToken), ...denyProblems(reason)]);
-    const body = reason.redirectUrl !== undefined
-      ? { deny_redirect_url: reason.redirectUrl }
-      : { deny_code: reason.code, ...(reason.message !== undefined && { deny_message: reason.message }) };
+    const { code, message, redirectUrl } = ownFields(reason, ['code', 'message', 'redirectUrl']);
+    const body = redirectUrl !== undefined
+      ? { deny_redirect_url: redirectUrl }
+      : { deny_code: code, ...(message !== undefined && { deny_message: message }) };
     await this.#transport.request('DELETE', this.#authorizationPath(authorizationToken), body, options);
   }
 
@@ -140,7 +153,13 @@ export class InstantShoppingClient {
     options: CallOptions | undefined,
   ): Promise<ButtonKey> {
     const { data } = await this.#transport.request<ButtonKey>(method, path, setup, options);
-    if (typeof data?.button_key === 'string' && data.button_key) return data;
+    const buttonKey = ownValue(data, 'button_key');
+    if (isRecord(data) && typeof buttonKey === 'string' && buttonKey) return data;
     throw this.#transport.malformed(method, path, 'expected { button_key, … }');
   }
+}
+
+/** A merchant's own idempotency key: sent as a header. */
+function idempotencyKeyProblem(key: unknown): string | undefined {
+  return nonEmpty('idempotencyKey', key) ?? headerValueProblem('idempotencyKey', key);
 }

@@ -3,7 +3,11 @@
  * handlers of this toolkit. Express works with or without `express.json()` before the route.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEFAULT_MAX_CALLBACK_BYTES, handlePlaceOrder, type HandlePlaceOrderOptions, type PlaceOrderHandler } from './place-order.js';
+import { ownValue } from './own.js';
+import {
+  callbackBodyLimit, DEFAULT_MAX_CALLBACK_BYTES, errorReporter, handlePlaceOrder,
+  type HandlePlaceOrderOptions, type PlaceOrderHandler,
+} from './place-order.js';
 
 /** A Node request with the body a framework may already have parsed (Express's `req.body`). */
 export type NodeRequest = IncomingMessage & { body?: unknown };
@@ -16,8 +20,7 @@ export async function toWebRequest(
   request: NodeRequest,
   maxBodyBytes = DEFAULT_MAX_CALLBACK_BYTES,
 ): Promise<Request | undefined> {
-  const host = request.headers.host ?? 'localhost';
-  const url = new URL(request.url ?? '/', `http://${host}`);
+  const url = requestUrl(request);
   const controller = new AbortController();
   request.once('close', () => {
     if (!request.complete) controller.abort(new Error('the client went away'));
@@ -28,14 +31,30 @@ export async function toWebRequest(
   }
   const method = (request.method ?? 'GET').toUpperCase();
   let body: string | Uint8Array | undefined;
+  // A body a framework parsed is the request's own property; an inherited `body` is no body at all.
+  const parsedBody = ownValue(request, 'body');
   if (method !== 'GET' && method !== 'HEAD') {
-    if (request.body !== undefined) body = typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
+    if (parsedBody !== undefined) body = typeof parsedBody === 'string' || Buffer.isBuffer(parsedBody) ? parsedBody : JSON.stringify(parsedBody);
     else {
       body = await readBody(request, maxBodyBytes);
       if (!body) return undefined;
     }
   }
   return new Request(url, { method, headers, body: body as BodyInit | undefined, signal: controller.signal });
+}
+
+/**
+ * The request's URL. Nothing here depends on it, so a Host header that makes no URL (`[`, a
+ * space) falls back to `localhost` rather than failing the request as a server error.
+ */
+function requestUrl(request: IncomingMessage): URL {
+  const host = ownValue(request.headers, 'host');
+  const path = request.url ?? '/';
+  try {
+    return new URL(path, `http://${typeof host === 'string' ? host : 'localhost'}`);
+  } catch {
+    return new URL('http://localhost/');
+  }
 }
 
 /** Writes a `Response` to a Node response. */
@@ -56,18 +75,20 @@ export function placeOrderListener(
   options: HandlePlaceOrderOptions,
 ): (request: NodeRequest, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
+    // The options are read as the merchant's object holds them, as handlePlaceOrder reads them.
+    const report = errorReporter(options);
     try {
-      const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_CALLBACK_BYTES;
+      const maxBytes = callbackBodyLimit(options);
       const webRequest = await toWebRequest(request, maxBytes);
       if (!webRequest) {
-        options.onError?.(new TypeError(`Invalid place_order callback: the body is larger than ${maxBytes} bytes.`), 'callback');
+        report(new TypeError(`Invalid place_order callback: the body is larger than ${maxBytes} bytes.`), 'callback');
         response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
         response.end(JSON.stringify({ error: `the body is larger than ${maxBytes} bytes` }));
         return;
       }
       await sendWebResponse(response, await handlePlaceOrder(webRequest, handler, options));
     } catch (error) {
-      options.onError?.(error, 'callback');
+      report(error, 'callback');
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: 'the place_order callback could not be handled' }));
     }

@@ -14,9 +14,10 @@ import { KlarnaHttpError } from '../core/http.js';
 import { parseOsmAnswer, type OsmNode } from '../protocol/osm-answer.js';
 import { osmRequest, type OsmPlacementKey, type OsmRequestProblem } from '../protocol/osm-request.js';
 import { KlarnaApiError } from './api-error.js';
-import { createTransport, type KlarnaClientOptions } from './client-options.js';
+import { CLIENT_OPTION_NAMES, createTransport, type KlarnaClientOptions } from './client-options.js';
+import { ownFields, ownValue } from './own.js';
 import type { KlarnaTransport } from './transport.js';
-import { KlarnaValidationError, nonEmpty } from './validation.js';
+import { assertValid, KlarnaValidationError, nonEmpty } from './validation.js';
 
 /** A kept answer, as JSON, so any store can hold it. */
 export interface OsmCacheEntry {
@@ -40,7 +41,8 @@ export class MemoryOsmCache implements OsmCache {
   readonly #maxEntries: number;
   readonly #now: () => number;
 
-  constructor({ maxEntries = 1000, now = Date.now }: { maxEntries?: number; now?: () => number } = {}) {
+  constructor(options: { maxEntries?: number; now?: () => number } = {}) {
+    const { maxEntries = 1000, now = Date.now } = ownFields(options, ['maxEntries', 'now']);
     this.#maxEntries = maxEntries;
     this.#now = now;
   }
@@ -97,22 +99,31 @@ export type OsmMessageResult =
 
 const OSM_TIMEOUT_MS = 5000;
 
+const OSM_OPTION_NAMES = [...CLIENT_OPTION_NAMES.filter((name) => name !== 'region'), 'cache'] as const;
+const REQUEST_NAMES = ['clientId', 'placementKey', 'locale', 'purchaseAmount', 'region', 'reload', 'signal'] as const;
+
 export class OsmClient {
   readonly #transport: KlarnaTransport;
-  readonly #options: OsmClientOptions;
+  readonly #options: Pick<OsmClientOptions, (typeof OSM_OPTION_NAMES)[number]>;
   readonly #cache: OsmCache;
   readonly #inFlight = new Map<string, Promise<OsmCacheEntry>>();
 
-  constructor(options: OsmClientOptions = {}) {
+  constructor(givenOptions: OsmClientOptions = {}) {
+    // As the merchant's object holds them, never inherited: an inherited `baseUrl` would pick the host.
+    const options = ownFields(givenOptions, OSM_OPTION_NAMES);
+    const { cache } = options;
+    const isCache = typeof ownOrInherited(cache, 'get') === 'function' && typeof ownOrInherited(cache, 'set') === 'function';
+    assertValid('new OsmClient()', [cache === undefined || isCache ? undefined : 'cache must have get(key) and set(key, entry, ttlMs)']);
     this.#options = options;
-    this.#cache = options.cache ?? new MemoryOsmCache();
+    this.#cache = cache ?? new MemoryOsmCache();
     this.#transport = createTransport('OsmClient', { ...options, timeout: options.timeout ?? OSM_TIMEOUT_MS }, () => undefined, []);
   }
 
   /** The message for a placement: from the cache while Klarna's `Cache-Control` allows, else from Klarna. */
-  async getMessage(request: OsmMessageRequest): Promise<OsmMessageResult> {
+  async getMessage(givenRequest: OsmMessageRequest): Promise<OsmMessageResult> {
+    const request = ownFields(givenRequest, REQUEST_NAMES);
     const url = this.#url(request);
-    let entry = request.reload ? undefined : await this.#cache.get(url);
+    let entry = request.reload ? undefined : cacheEntryOf(await this.#cache.get(url));
     const fromCache = entry !== undefined;
     entry ??= await this.#fetch(url, request);
     try {
@@ -122,7 +133,7 @@ export class OsmClient {
       const { nodes, impressionUrl, warnings } = answer.message;
       return { kind: 'message', nodes, impressionUrl, warnings, url, fromCache };
     } catch (error) {
-      throw error instanceof KlarnaHttpError ? KlarnaApiError.from(error) : error;
+      throw error instanceof KlarnaHttpError ? KlarnaApiError.from(error, entry.correlationId) : error;
     }
   }
 
@@ -160,6 +171,26 @@ export class OsmClient {
     }
     return untilAborted(flight, signal, url);
   }
+}
+
+/**
+ * A method of a merchant's object, wherever it is defined: a class instance's methods are on its
+ * prototype. Only the check "is it a function" reads it: a polluted Object.prototype holds data
+ * (from JSON or a query string), never functions.
+ */
+function ownOrInherited(object: unknown, name: string): unknown {
+  return typeof object === 'object' && object !== null ? (object as Record<string, unknown>)[name] : undefined;
+}
+
+/**
+ * A kept answer as the cache gave it back, by its own fields; `undefined` (ask Klarna) for
+ * anything that is not one: another writer's value, or an entry a store mangled.
+ */
+function cacheEntryOf(value: unknown): OsmCacheEntry | undefined {
+  const status = ownValue(value, 'status');
+  const correlationId = ownValue(value, 'correlationId');
+  if (!Number.isInteger(status)) return undefined;
+  return { status: status as number, body: ownValue(value, 'body'), correlationId: typeof correlationId === 'string' ? correlationId : undefined };
 }
 
 /** A problem in the words of this API: its property names. */

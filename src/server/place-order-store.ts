@@ -6,9 +6,16 @@
  * `onResult` run once per token.
  *
  * A store needs four operations with the semantics of a key-value store's "set if absent" and
- * "set with expiry": {@link MemoryPlaceOrderStore} for one backend process, {@link RedisPlaceOrderStore}
- * for several behind a load balancer, or your own.
+ * "set with expiry", and a fifth to keep a claim alive: {@link MemoryPlaceOrderStore} for one
+ * backend process, {@link RedisPlaceOrderStore} for several behind a load balancer, or your own.
+ *
+ * While a delivery decides, its claim is renewed (every third of `claimTtlMs`), so it lapses only
+ * when the process is gone, never because a handler is slow. Once decided, the answer is written
+ * until the store takes it: a store that fails at that moment is written to again, in the
+ * background, as soon as it is back.
  */
+import { isRecord } from '../core/json.js';
+import { ownFields, ownValue } from './own.js';
 
 /** What a delivery answered: the status and JSON body of the `Response`. */
 export interface StoredPlaceOrderAnswer {
@@ -19,6 +26,12 @@ export interface StoredPlaceOrderAnswer {
 export interface PlaceOrderStore {
   /** Takes the token for this delivery: `true` when no other delivery holds it (running, or answered and kept). */
   claim(token: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Keeps this delivery's claim for another `ttlMs` from now, unless an answer is kept: called while
+   * it decides. Optional for a store of your own; without it, a handler slower than `claimTtlMs`
+   * lets a second delivery run it again.
+   */
+  renew?(token: string, ttlMs: number): Promise<void>;
   /** The answer a delivery kept for the token; `undefined` while it runs, or when nothing is kept. */
   answer(token: string): Promise<StoredPlaceOrderAnswer | undefined>;
   /** Keeps the answer for later deliveries, for `ttlMs`. */
@@ -39,7 +52,8 @@ export class MemoryPlaceOrderStore implements PlaceOrderStore {
   readonly #now: () => number;
   #prunedAt = 0;
 
-  constructor({ now = Date.now }: { now?: () => number } = {}) {
+  constructor(options: { now?: () => number } = {}) {
+    const { now = Date.now } = ownFields(options, ['now']);
     this.#now = now;
   }
 
@@ -56,6 +70,12 @@ export class MemoryPlaceOrderStore implements PlaceOrderStore {
     const entry = this.#entries.get(token);
     if (!entry || entry.expiresAt <= this.#now() || entry.value === PENDING) return Promise.resolve(undefined);
     return Promise.resolve(entry.value);
+  }
+
+  renew(token: string, ttlMs: number): Promise<void> {
+    const held = this.#entries.get(token);
+    if (!held || held.value === PENDING) this.#entries.set(token, { value: PENDING, expiresAt: this.#now() + ttlMs });
+    return Promise.resolve();
   }
 
   settle(token: string, answer: StoredPlaceOrderAnswer, ttlMs: number): Promise<void> {
@@ -81,4 +101,15 @@ export class MemoryPlaceOrderStore implements PlaceOrderStore {
     this.#prunedAt = now;
     for (const [token, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(token);
   }
+}
+
+/**
+ * A kept answer as a store gave it back (after JSON, from another process), by its own fields;
+ * `undefined` for anything that is not one.
+ */
+export function storedAnswerOf(value: unknown): StoredPlaceOrderAnswer | undefined {
+  const status = ownValue(value, 'status');
+  const body = ownValue(value, 'body');
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) return undefined;
+  return isRecord(body) ? { status, body } : undefined;
 }

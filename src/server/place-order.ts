@@ -10,9 +10,11 @@ import { isKlarnaApiError } from './api-error.js';
 import type { InstantShoppingClient } from './instant-shopping-client.js';
 import type { AuthorizedOrder } from '../protocol/instant-shopping-rest.js';
 import type { DenyReason, OrderToPlace, PlacedOrder } from './purchase-decisions.js';
-import { isKlarnaValidationError, pathIdProblem } from './validation.js';
+import { denyProblems, isKlarnaValidationError, KlarnaValidationError, nonEmpty, pathIdProblem } from './validation.js';
 import { MemoryPlaceOrderStore, type PlaceOrderStore, type StoredPlaceOrderAnswer } from './place-order-store.js';
-import { wait } from '../core/wait.js';
+import { firstDeliveryAnswer, keepClaim, writeUntilTaken } from './place-order-claims.js';
+import { ownFields, ownValue } from './own.js';
+import { isRecord } from '../core/json.js';
 
 /** What the merchant's handler decides; build it with {@link approve} or {@link deny}. */
 export type PlaceOrderDecision =
@@ -56,9 +58,10 @@ export interface HandlePlaceOrderOptions {
   /** Read the order from Klarna by its token instead of trusting the posted body; default true. */
   verify?: boolean | undefined;
   /**
-   * When your handler throws, or Klarna refuses the order as invalid, the purchase is denied with
-   * code `other` and this message, so the consumer is not left waiting. Write it in your shop's
-   * language. Default: an English sentence.
+   * When your handler throws or decides something that cannot be sent (a `deny()` with no valid
+   * code, `other` without a message), or Klarna refuses the order or the deny as invalid, the
+   * purchase is denied with code `other` and this message, so the consumer is not left waiting.
+   * Write it in your shop's language. Default: an English sentence.
    */
   fallbackDenyMessage?: string | undefined;
   /** A callback body larger than this many bytes is refused with 413 before it is parsed; default 1 000 000. */
@@ -71,9 +74,18 @@ export interface HandlePlaceOrderOptions {
   store?: PlaceOrderStore | undefined;
   /** How long an answer is kept for repeated deliveries, in ms; default 24 hours. */
   answerTtlMs?: number | undefined;
-  /** How long a delivery may hold its token while it runs (a crashed process's claim then lapses), in ms; default 60 000. */
+  /**
+   * How long a delivery's claim on its token lasts, in ms; default 60 000. It is renewed while the
+   * delivery decides, so it lapses only when the process is gone; a delivery that waits for another
+   * one's answer longer than this is answered 503.
+   */
   claimTtlMs?: number | undefined;
 }
+
+/** The options, by name: only these are read, and only as the merchant's object holds them. */
+const OPTION_NAMES = [
+  'client', 'onResult', 'onError', 'verify', 'fallbackDenyMessage', 'maxBodyBytes', 'store', 'answerTtlMs', 'claimTtlMs',
+] as const;
 
 const defaultStore = new MemoryPlaceOrderStore();
 const DEFAULT_ANSWER_TTL_MS = 24 * 60 * 60 * 1000;
@@ -90,60 +102,81 @@ const DEFAULT_FALLBACK_MESSAGE = 'We could not complete your order. No payment h
 export async function handlePlaceOrder(
   request: Request,
   handler: PlaceOrderHandler,
-  options: HandlePlaceOrderOptions,
+  givenOptions: HandlePlaceOrderOptions,
 ): Promise<Response> {
-  const { client, verify = true, onError } = options;
+  // Read as the merchant's object holds them: an inherited `verify: false` must not turn verification off.
+  const options = ownFields(givenOptions, OPTION_NAMES);
+  const { client, onResult } = options;
+  const verify = options.verify !== false;
+  const store = options.store ?? defaultStore;
+  const claimTtlMs = positiveOr(options.claimTtlMs, DEFAULT_CLAIM_TTL_MS);
+  const answerTtlMs = positiveOr(options.answerTtlMs, DEFAULT_ANSWER_TTL_MS);
+  const report = errorReporter(givenOptions);
   if (request.method.toUpperCase() !== 'POST') return answer(405, { error: 'place_order callbacks are POST requests' }, { allow: 'POST' });
-  const callback = await readCallback(request, options.maxBodyBytes ?? DEFAULT_MAX_CALLBACK_BYTES);
+  const callback = await readCallback(request, callbackBodyLimit(givenOptions));
   if ('refused' in callback) {
-    onError?.(new TypeError(`Invalid place_order callback: ${callback.refused}.`), 'callback');
+    report(new TypeError(`Invalid place_order callback: ${callback.refused}${callback.detail ? ` (${callback.detail})` : ''}.`), 'callback');
     return answer(callback.status, { error: callback.refused });
   }
-  const { authorization_token: authorizationToken } = callback;
+  const { authorizationToken } = callback;
   let order = callback.order;
-  const store = options.store ?? defaultStore;
-  const claimTtlMs = options.claimTtlMs ?? DEFAULT_CLAIM_TTL_MS;
   // Another delivery of this callback decided already, or is deciding: its answer is this one's.
   let earlier: StoredPlaceOrderAnswer | undefined;
   try {
     earlier = await firstDeliveryAnswer(store, authorizationToken, claimTtlMs, request.signal);
   } catch (error) {
     // Without the store, a repeated delivery could run the handler twice: Klarna is asked to try later instead.
-    onError?.(error, 'record');
+    report(error, 'record');
     return answer(503, { error: 'could not check whether this callback was already handled' }, { 'retry-after': '5' });
   }
   if (earlier) return answer(earlier.status, earlier.body, { 'klarna-elements-replay': 'true' });
+  const claim = keepClaim(store, authorizationToken, claimTtlMs, (error) => report(error, 'record'));
   let decided: StoredPlaceOrderAnswer | undefined;
   try {
     decided = await decide();
   } finally {
-    // A final answer (placed, denied) is kept; after an outage the order may not exist yet, so a later delivery decides again.
-    const kept = decided && (decided.status === 200 || decided.status === 500)
-      ? store.settle(authorizationToken, decided, options.answerTtlMs ?? DEFAULT_ANSWER_TTL_MS)
-      : store.release(authorizationToken);
-    await kept.catch((error: unknown) => onError?.(error, 'record'));
+    await recordOutcome(decided, claim.stop());
   }
   return answer(decided.status, decided.body);
+
+  /**
+   * A final answer (placed, denied) is kept; after an outage the order may not exist yet, so the
+   * token is given up and a later delivery decides again. Either is written until the store takes it.
+   */
+  function recordOutcome(given: StoredPlaceOrderAnswer | undefined, renewalsDone: Promise<void>): Promise<void> {
+    const final = given?.status === 200 || given?.status === 500;
+    const write = given && final
+      ? () => store.settle(authorizationToken, given, answerTtlMs)
+      : () => store.release(authorizationToken);
+    return writeUntilTaken(write, {
+      after: renewalsDone,
+      maxPauseMs: Math.max(Math.min(1000, claimTtlMs / 4), 10),
+      giveUpAt: Date.now() + answerTtlMs,
+      report: (error) => report(error, 'record'),
+      what: final ? 'the answer' : 'the release of the token',
+    });
+  }
 
   async function decide(): Promise<StoredPlaceOrderAnswer> {
     if (verify) {
       const unverified = await readOrderFromKlarna();
       if (unverified) return unverified;
     }
-    let decision: PlaceOrderDecision;
+    let returned: unknown;
     try {
-      decision = await handler({ authorizationToken, order, signal: request.signal });
-      if (decision?.action !== 'approve' && decision?.action !== 'deny') throw new TypeError('The place_order handler must return approve(…) or deny(…).');
+      returned = await handler({ authorizationToken, order, signal: request.signal });
     } catch (error) {
       return fallback('handler', error);
     }
+    const decision = readDecision(returned);
+    if (decision instanceof KlarnaValidationError) return fallback('handler', decision);
     const told = decision.action === 'deny' ? await denyAtKlarna(decision.reason) : await placeAtKlarna(decision.changes);
     if ('failed' in told) return told.failed;
     const { result } = told;
     try {
-      await options.onResult?.(result);
+      await onResult?.(result);
     } catch (error) {
-      onError?.(error, 'record');
+      report(error, 'record');
     }
     if (result.action === 'denied') return outcome(200, { outcome: 'denied' });
     return outcome(200, { outcome: result.placed.outcome, order_id: result.placed.orderId });
@@ -155,8 +188,10 @@ export async function handlePlaceOrder(
       order = await client.getAuthorization(authorizationToken, { signal: request.signal });
       return undefined;
     } catch (error) {
-      onError?.(error, 'verify');
-      const unknown = isKlarnaApiError(error) && (error.status === 404 || error.status === 403);
+      report(error, 'verify');
+      // A token Klarna refuses, or one that cannot even be asked about, is the caller's mistake (4xx), not Klarna's.
+      const refused = isKlarnaApiError(error) && (error.status === 404 || error.status === 403);
+      const unknown = refused || isKlarnaValidationError(error);
       return outcome(unknown ? 400 : 502, { error: unknown ? 'Klarna does not know this authorization token' : 'could not read the authorization from Klarna' });
     }
   }
@@ -165,7 +200,11 @@ export async function handlePlaceOrder(
     try {
       await client.denyAuthorization(authorizationToken, reason);
     } catch (error) {
-      onError?.(error, 'deny');
+      // A deny Klarna refuses as invalid is the handler's mistake: the fallback deny still reaches the consumer.
+      if (refusedAsInvalid(error)) {
+        return { failed: await fallback('deny', error) };
+      }
+      report(error, 'deny');
       return { failed: outcome(502, { error: 'could not deny the order at Klarna' }) };
     }
     return { result: { action: 'denied', authorizationToken, order, reason } };
@@ -177,41 +216,127 @@ export async function handlePlaceOrder(
       return { result: { action: 'approved', authorizationToken, order: toPlace, placed: await client.placeOrder(authorizationToken, toPlace) } };
     } catch (error) {
       // An order Klarna refused as invalid is denied; after a timeout or outage it may exist, so it is left alone.
-      if (isKlarnaValidationError(error) || (isKlarnaApiError(error) && error.status === 400)) {
+      if (refusedAsInvalid(error)) {
         return { failed: await fallback('place-order', error) };
       }
-      onError?.(error, 'place-order');
+      report(error, 'place-order');
       return { failed: outcome(502, { error: 'could not place the order at Klarna' }) };
     }
   }
 
-  /** Denies the order at Klarna when it cannot be carried out as decided (a failed handler, an invalid order). */
-  async function fallback(stage: PlaceOrderStage, error: unknown): Promise<StoredPlaceOrderAnswer> {
-    onError?.(error, stage);
-    const reason: DenyReason = { code: 'other', message: options.fallbackDenyMessage ?? DEFAULT_FALLBACK_MESSAGE };
+  /** Denies the order at Klarna when it cannot be carried out as decided (a failed handler, an invalid order or deny). */
+  async function fallback(stage: FallbackStage, error: unknown): Promise<StoredPlaceOrderAnswer> {
+    report(error, stage);
+    const reason: DenyReason = { code: 'other', message: fallbackMessage() };
     try {
       await client.denyAuthorization(authorizationToken, reason);
     } catch (denyError) {
       // Not denied after all: no final answer, so a later delivery tries again.
-      onError?.(denyError, 'deny');
+      report(denyError, 'deny');
       return outcome(502, { error: 'could not deny the order at Klarna' });
     }
-    return outcome(500, { error: `the order was denied because the ${stage === 'handler' ? 'merchant\'s handler failed' : 'order was invalid'}` });
+    return outcome(500, { error: `the order was denied because ${FALLBACK_CAUSES[stage]}` });
   }
+
+  /** The merchant's fallback message; the default when it could not be sent (not a non-empty string), with a report. */
+  function fallbackMessage(): string {
+    const message = options.fallbackDenyMessage;
+    if (message === undefined) return DEFAULT_FALLBACK_MESSAGE;
+    const problem = nonEmpty('fallbackDenyMessage', message);
+    if (problem === undefined) return message;
+    report(new KlarnaValidationError('handlePlaceOrder', [`${problem}: the default message was sent instead`]), 'deny');
+    return DEFAULT_FALLBACK_MESSAGE;
+  }
+}
+
+/** The most bytes a callback body may have: the merchant's own `maxBodyBytes`, else 1 MB. */
+export function callbackBodyLimit(options: HandlePlaceOrderOptions): number {
+  return positiveOr(ownValue(options, 'maxBodyBytes'), DEFAULT_MAX_CALLBACK_BYTES);
+}
+
+/** A tunable as given when it is a positive number; else (absent, or a mistake) its default. */
+function positiveOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && value > 0 ? value : fallback;
+}
+
+/**
+ * A call that can never succeed as it is: refused before the network, or by Klarna as invalid
+ * (400 `BAD_VALUE`, or 422). Unlike a timeout or an outage, nothing happened at Klarna.
+ */
+function refusedAsInvalid(error: unknown): boolean {
+  return isKlarnaValidationError(error) || (isKlarnaApiError(error) && (error.status === 400 || error.status === 422));
 }
 
 /** What the handler decided, once Klarna has it; or, when Klarna could not be told, the answer to send. */
 type ToldKlarna = { result: PlaceOrderResult } | { failed: StoredPlaceOrderAnswer };
 
-/** The callback's body, or why it is refused and with which status. */
+/** The stages after which the fallback deny is sent, and how the answer words each cause. */
+type FallbackStage = 'handler' | 'place-order' | 'deny';
+const FALLBACK_CAUSES: Record<FallbackStage, string> = {
+  handler: 'the merchant\'s handler failed',
+  'place-order': 'the order was invalid',
+  deny: 'the handler\'s deny was refused as invalid',
+};
+
+/**
+ * The merchant's own `onError`, made safe to call anywhere: absent or not a function, nothing; a
+ * logger that throws must not change the answer (a throw from inside a fallback would leave the
+ * consumer waiting).
+ */
+export function errorReporter(options: HandlePlaceOrderOptions): (error: unknown, stage: PlaceOrderStage) => void {
+  const given = ownValue(options, 'onError');
+  // Called only when it is one: a value from a polluted prototype or a mistake is no logger.
+  const onError = typeof given === 'function' ? (given as NonNullable<HandlePlaceOrderOptions['onError']>) : undefined;
+  return (error, stage) => {
+    if (!onError) return;
+    try {
+      onError(error, stage);
+    } catch {
+      // The merchant's logger failed; the purchase goes on.
+    }
+  };
+}
+
+/**
+ * The handler's decision, read by its own fields (what `approve()` and `deny()` build), or what
+ * makes it one that cannot be carried out. Such a mistake gets the fallback deny, like a throw.
+ */
+function readDecision(returned: unknown): PlaceOrderDecision | KlarnaValidationError {
+  const action = ownValue(returned, 'action');
+  if (action === 'deny') {
+    const reason = ownValue(returned, 'reason') as DenyReason;
+    const problems = denyProblems(reason);
+    return problems.length ? new KlarnaValidationError('The place_order handler\'s deny(…)', problems) : { action, reason };
+  }
+  if (action === 'approve') {
+    const changes = ownValue(returned, 'changes') ?? {};
+    if (isRecord(changes)) return { action, changes };
+    return new KlarnaValidationError('The place_order handler\'s approve(…)', ['changes must be an object of the order\'s fields']);
+  }
+  return new KlarnaValidationError('The place_order handler', ['it must return approve(…) or deny(…)']);
+}
+
+/** Why a callback is refused: the status, the answer's `error`, and for the merchant's log a `detail`. */
+interface Refusal {
+  status: number;
+  refused: string;
+  detail?: string | undefined;
+}
+
+/** The callback's body, read by its own fields, or why it is refused and with which status. */
 async function readCallback(
   request: Request,
   maxBytes: number,
-): Promise<{ authorization_token: string; order: AuthorizedOrder } | { status: number; refused: string }> {
+): Promise<{ authorizationToken: string; order: AuthorizedOrder } | Refusal> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) return { status: 415, refused: 'the body must be JSON (content-type: application/json)' };
   if (Number(request.headers.get('content-length')) > maxBytes) return { status: 413, refused: `the body is larger than ${maxBytes} bytes` };
-  const text = await readText(request, maxBytes);
+  let text: string | undefined;
+  try {
+    text = await readText(request, maxBytes);
+  } catch (error) {
+    return { status: 400, refused: 'the body could not be read', detail: error instanceof Error ? error.message : undefined };
+  }
   if (text === undefined) return { status: 413, refused: `the body is larger than ${maxBytes} bytes` };
   let body: unknown;
   try {
@@ -219,12 +344,16 @@ async function readCallback(
   } catch {
     return { status: 400, refused: 'the body is not JSON' };
   }
-  const { authorization_token: token, order } = (body ?? {}) as Record<string, unknown>;
+  // Own fields only: with a polluted Object.prototype, `{}` would otherwise carry a token and an order.
+  const token = ownValue(body, 'authorization_token');
+  const order = ownValue(body, 'order');
   if (typeof token !== 'string' || !token.trim()) return { status: 400, refused: 'authorization_token is missing' };
-  // It goes into request paths: `..` would reach another endpoint with the merchant's credentials.
-  if (pathIdProblem('authorization_token', token)) return { status: 400, refused: 'authorization_token is not a token Klarna issues' };
+  // It goes into request paths and a header: `..` would reach another endpoint with the merchant's
+  // credentials, and a lone surrogate cannot be sent at all.
+  const tokenProblem = pathIdProblem('authorization_token', token);
+  if (tokenProblem) return { status: 400, refused: 'authorization_token is not a token Klarna issues', detail: tokenProblem };
   if (typeof order !== 'object' || order === null) return { status: 400, refused: 'order is missing' };
-  return { authorization_token: token, order: order as AuthorizedOrder };
+  return { authorizationToken: token, order: order as AuthorizedOrder };
 }
 
 /** The body as text, or `undefined` once it passes `maxBytes` (reading stops there). */
@@ -246,27 +375,6 @@ async function readText(request: Request, maxBytes: number): Promise<string | un
 }
 
 const outcome = (status: number, body: Record<string, unknown>): StoredPlaceOrderAnswer => ({ status, body });
-
-/**
- * The answer of an earlier delivery of the same callback, waited for while it runs; `undefined`
- * when this delivery has claimed the token and decides. A delivery that waits longer than a claim
- * lasts is answered 503, so that Klarna tries again later.
- */
-async function firstDeliveryAnswer(
-  store: PlaceOrderStore,
-  token: string,
-  claimTtlMs: number,
-  signal: AbortSignal,
-): Promise<StoredPlaceOrderAnswer | undefined> {
-  const started = Date.now();
-  for (let delay = 25; ; delay = Math.min(delay * 2, 1000)) {
-    if (await store.claim(token, claimTtlMs)) return undefined;
-    const kept = await store.answer(token);
-    if (kept) return kept;
-    if (Date.now() - started > claimTtlMs) return outcome(503, { error: 'another delivery of this callback is still being handled' });
-    await wait(delay, signal);
-  }
-}
 
 function answer(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });

@@ -9,8 +9,9 @@
  */
 import type { Address } from '../protocol/instant-shopping.js';
 import { createTransport, type KlarnaClientOptions } from './client-options.js';
+import { ownFields, ownValue } from './own.js';
 import type { CallOptions, KlarnaTransport } from './transport.js';
-import { assertValid, pathIdProblem } from './validation.js';
+import { assertValid, headerValueProblem, pathIdProblem } from './validation.js';
 
 export interface ShoppingSessionClientOptions extends KlarnaClientOptions {
   /** Your Klarna API key. Kept private: never in errors, logs or `toString()`. */
@@ -55,9 +56,10 @@ export class ShoppingSessionClient {
   readonly #sessionsPath: string;
 
   constructor(options: ShoppingSessionClientOptions) {
-    const { apiKey, accountId } = options;
+    const { apiKey, accountId } = ownFields(options, ['apiKey', 'accountId']);
     this.#transport = createTransport('ShoppingSessionClient', options, () => `Basic ${apiKey}`, [
-      typeof apiKey === 'string' && apiKey.trim() ? undefined : 'apiKey must be a non-empty string',
+      // It is sent as it is, in the Authorization header.
+      typeof apiKey === 'string' && apiKey.trim() ? headerValueProblem('apiKey', apiKey) : 'apiKey must be a non-empty string',
       pathIdProblem('accountId', accountId),
     ]);
     this.#sessionsPath = `/v1/accounts/${encodeURIComponent(accountId)}/shopping/sessions`;
@@ -89,8 +91,9 @@ export class ShoppingSessionClient {
    */
   async getInteroperabilityToken(shoppingSessionId: string, options?: CallOptions): Promise<string> {
     assertValid('ShoppingSessionClient.getInteroperabilityToken', [idProblem(shoppingSessionId)]);
-    const { data } = await this.#transport.request<{ token?: unknown }>('GET', `${this.#sessionPath(shoppingSessionId)}/interoperability-token`, undefined, options);
-    if (typeof data?.token === 'string' && data.token) return data.token;
+    const { data } = await this.#transport.request('GET', `${this.#sessionPath(shoppingSessionId)}/interoperability-token`, undefined, options);
+    const token = ownValue(data, 'token');
+    if (typeof token === 'string' && token) return token;
     throw this.#transport.malformed('GET', `${this.#sessionPath(shoppingSessionId)}/interoperability-token`, 'expected { token }');
   }
 
@@ -112,9 +115,10 @@ export class ShoppingSessionClient {
     body: unknown,
     options: CallOptions | undefined,
   ): Promise<ShoppingSession> {
-    type SessionAnswer = { shopping_session_id?: unknown; created_at?: unknown; expires_at?: unknown };
-    const { data } = await this.#transport.request<SessionAnswer>(method, path, body, options);
-    const { shopping_session_id: shoppingSessionId, created_at: createdAt, expires_at: expiresAt } = data ?? {};
+    const { data } = await this.#transport.request(method, path, body, options);
+    const shoppingSessionId = ownValue(data, 'shopping_session_id');
+    const createdAt = ownValue(data, 'created_at');
+    const expiresAt = ownValue(data, 'expires_at');
     if (typeof shoppingSessionId === 'string' && typeof createdAt === 'string' && typeof expiresAt === 'string') return { shoppingSessionId, createdAt, expiresAt };
     throw this.#transport.malformed(method, path, 'expected { shopping_session_id, created_at, expires_at }');
   }
@@ -122,17 +126,19 @@ export class ShoppingSessionClient {
 
 const idProblem = (id: unknown) => pathIdProblem('shoppingSessionId', id);
 
+/** The data's own fields (what is sent as JSON), never inherited ones. */
 function dataProblems(data: ShoppingSessionData | undefined): string[] {
-  const purchase = data?.supplementary_purchase_data;
+  const purchase = ownValue(data, 'supplementary_purchase_data');
   if (typeof purchase !== 'object' || purchase === null || Array.isArray(purchase)) return ['supplementary_purchase_data must be an object'];
-  const lines: unknown = purchase.line_items ?? [];
+  const lines: unknown = ownValue(purchase, 'line_items') ?? [];
   if (!Array.isArray(lines)) return ['supplementary_purchase_data.line_items must be an array'];
   const problems: string[] = [];
   lines.forEach((line: SupplementaryLineItem | null, index) => {
     const name = `supplementary_purchase_data.line_items[${index}]`;
     if (typeof line !== 'object' || line === null) return void problems.push(`${name} must be an object`);
     for (const field of ['quantity', 'unit_price', 'total_amount', 'total_tax_amount'] as const) {
-      if (line[field] !== undefined && !Number.isSafeInteger(line[field])) problems.push(`${name}.${field} must be a whole number of minor units`);
+      const value = ownValue(line, field);
+      if (value !== undefined && !Number.isSafeInteger(value)) problems.push(`${name}.${field} must be a whole number of minor units`);
     }
   });
   return problems;

@@ -8,6 +8,8 @@ import { KlarnaHttpError, type JsonResponse } from '../core/http.js';
 import { requestJson } from '../core/request-json.js';
 import { wait } from '../core/wait.js';
 import { KlarnaApiError } from './api-error.js';
+import { ownFields, withoutPrototype } from './own.js';
+import { assertValid, headerProblems } from './validation.js';
 
 export interface TransportOptions {
   baseUrl: string;
@@ -36,35 +38,42 @@ const USER_AGENT = 'klarna-elements-server';
 export class KlarnaTransport {
   readonly baseUrl: string;
   readonly #authorization: string | undefined;
-  readonly #options: TransportOptions;
+  readonly #options: Omit<TransportOptions, 'authorization'>;
 
   constructor(options: TransportOptions) {
-    this.baseUrl = options.baseUrl;
-    this.#authorization = options.authorization;
-    this.#options = { ...options, authorization: undefined };
+    const own = ownFields(options, ['baseUrl', 'authorization', 'timeout', 'retries', 'fetch', 'userAgent']);
+    this.baseUrl = own.baseUrl;
+    this.#authorization = own.authorization;
+    this.#options = withoutPrototype({ ...own, authorization: undefined });
   }
 
-  async request<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<JsonResponse<T>> {
+  async request<T>(method: string, path: string, body?: unknown, options?: CallOptions): Promise<JsonResponse<T>> {
     const {
       timeout = DEFAULT_SERVER_TIMEOUT_MS,
       retries = DEFAULT_RETRIES,
       fetch,
       userAgent = USER_AGENT,
     } = this.#options;
+    const { signal, headers } = ownFields(options, ['signal', 'headers']);
+    assertValid(`${method} ${path}`, [
+      ...headerProblems(headers),
+      signal === undefined || signal instanceof AbortSignal ? undefined : 'signal must be an AbortSignal',
+    ]);
     // A path below the base URL, or a full URL on another of Klarna's hosts (OSM picks the host per locale).
     const url = /^https?:\/\//.test(path) ? path : this.baseUrl + path;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await requestJson<T>(url, {
-          method, body, timeout, fetch, signal: options.signal,
-          headers: { ...(this.#authorization && { authorization: this.#authorization }), 'user-agent': userAgent, ...options.headers },
-        });
+        // Every option spelt out, on an object without a prototype: the core reads optional names from it.
+        return await requestJson<T>(url, withoutPrototype({
+          method, body, timeout, fetch, signal, cache: undefined, credentials: undefined,
+          headers: { ...(this.#authorization && { authorization: this.#authorization }), 'user-agent': userAgent, ...headers },
+        }));
       } catch (error) {
         if (!(error instanceof KlarnaHttpError)) throw error;
         const failure = KlarnaApiError.from(error);
         const delay = attempt < retries ? retryDelay(method, failure, attempt) : undefined;
         if (delay === undefined) throw failure;
-        await wait(delay, options.signal).catch((reason: unknown) => {
+        await wait(delay, signal).catch((reason: unknown) => {
           throw abortedWhileWaiting(failure, reason);
         });
       }

@@ -63,6 +63,35 @@ describe('InstantShoppingClient', () => {
     assert.equal(apiRequests().length, before);
   });
 
+  it('refuses an id that is no id Klarna issues (half a character, a space, a control, beyond ASCII), before any request and without echoing it', async () => {
+    const klarna = client();
+    const before = apiRequests().length;
+    const problems = async (promise: Promise<unknown>) => (await rejection(promise, KlarnaValidationError)).problems;
+    for (const id of ['tok\ud800x', '\udc00', 'a b', 'tab\there', 'ключ']) {
+      const tokenProblem = ['authorizationToken must be printable ASCII without spaces, as Klarna\'s ids are'];
+      assert.deepEqual(await problems(klarna.getAuthorization(id)), tokenProblem, JSON.stringify(id));
+      assert.deepEqual(await problems(klarna.placeOrder(id, ORDER)), tokenProblem, JSON.stringify(id));
+      assert.deepEqual(await problems(klarna.denyAuthorization(id, { code: 'address_error' })), tokenProblem, JSON.stringify(id));
+      assert.deepEqual(await problems(klarna.getButtonKey(id)), ['buttonKey must be printable ASCII without spaces, as Klarna\'s ids are'], JSON.stringify(id));
+      assert.deepEqual(await problems(klarna.updateButtonKey(id, {})), ['buttonKey must be printable ASCII without spaces, as Klarna\'s ids are'], JSON.stringify(id));
+    }
+    assert.equal(apiRequests().length, before);
+  });
+
+  it('refuses headers fetch cannot send (an idempotency key, a user agent, a call\'s headers) before any request, not as a network error', async () => {
+    const klarna = client();
+    const token = await authorize();
+    const problems = async (promise: Promise<unknown>) => (await rejection(promise, KlarnaValidationError)).problems;
+    assert.deepEqual(await problems(klarna.placeOrder(token, ORDER, { idempotencyKey: 'key\r\nx-injected: 1' })), ['idempotencyKey must be Latin-1 text without line breaks, to fit in a header']);
+    assert.deepEqual(await problems(klarna.placeOrder(token, ORDER, { idempotencyKey: 'ключ' })), ['idempotencyKey must be Latin-1 text without line breaks, to fit in a header']);
+    assert.deepEqual(await problems(klarna.getButtonKey('key', { headers: { 'x-note': '€' } })), ['headers["x-note"] must be Latin-1 text without line breaks, to fit in a header']);
+    assert.deepEqual(await problems(klarna.getButtonKey('key', { headers: { 'bad name': 'x' } })), ['headers["bad name"] is not a header name']);
+    assert.throws(() => client({ userAgent: 'shop\nx-injected: 1' }), /userAgent must be Latin-1 text without line breaks/);
+    assert.throws(() => client({ password: 'pa55\ud800' }), /password must be well-formed text/);
+    assert.equal(emulator.records.requests.filter((request) => request.method !== 'POST' || !request.path.endsWith('/orders')).length, 1, 'only the purchase itself');
+    assert.equal((await klarna.placeOrder(token, ORDER)).outcome, 'accepted', 'nothing was placed by the refused calls');
+  });
+
   it('reads an authorization, and reports an unknown token as NOT_FOUND', async () => {
     const token = await authorize();
     assert.deepEqual(await client().getAuthorization(token), ORDER);
@@ -103,6 +132,13 @@ describe('InstantShoppingClient', () => {
     assert.deepEqual(wrongTotal.problems, ['order.order_amount 12000 must equal the sum of the order lines\' total_amount (12400)']);
     const noToken = await rejection(client().placeOrder('', { ...ORDER, locale: '' }), KlarnaValidationError);
     assert.deepEqual(noToken.problems, ['authorizationToken must be a non-empty string', 'order.locale must be a non-empty string']);
+    assert.equal(apiRequests().length, 0);
+  });
+
+  it('refuses an order whose amounts are no JSON numbers (a BigInt, a line that is null) as a validation error, never a TypeError', async () => {
+    const problems = async (order: unknown) => (await rejection(client().placeOrder('token', order as never), KlarnaValidationError)).problems;
+    assert.deepEqual(await problems({ ...ORDER, order_amount: 12400n }), ['order.order_amount must be a whole number of minor units (got 12400n)']);
+    assert.deepEqual(await problems({ ...ORDER, order_lines: [null, ORDER.order_lines[1]] }), ['order.order_lines[0] must be an object']);
     assert.equal(apiRequests().length, 0);
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME } from '../../src/emulator/index.js';
 import {
@@ -12,6 +12,7 @@ import {
   RedisPlaceOrderStore,
   type HandlePlaceOrderOptions,
   type NodeRequest,
+  type PlaceOrderDecision,
   type PlaceOrderHandler,
   type PlaceOrderRequest,
   type PlaceOrderResult,
@@ -128,6 +129,56 @@ describe('handlePlaceOrder', () => {
     assert.deepEqual(merchant.results, []);
   });
 
+  it('denies with the fallback message when the handler decides what cannot be sent, and names the mistake', async () => {
+    const mistakes: [string, () => PlaceOrderDecision, RegExp][] = [
+      ['other without a message', () => deny({ code: 'other' } as never), /deny\(…\): message is required with code "other"/],
+      ['an unknown code', () => deny({ code: 'too_expensive' } as never), /deny\(…\): code "too_expensive" is not a deny code/],
+      ['a code and a redirect', () => deny({ code: 'address_error', redirectUrl: 'https://shop.example/sorry' } as never), /redirectUrl goes alone/],
+      ['a redirect that is not http(s)', () => deny({ redirectUrl: 'javascript:alert(1)' }), /redirectUrl must be an http\(s\) URL/],
+      ['no reason at all', () => deny(undefined as never), /deny\(…\): reason must be/],
+      ['changes that are not an object', () => approve('A-1001' as never), /approve\(…\): changes must be an object/],
+      ['no decision', () => undefined as never, /must return approve\(…\) or deny\(…\)/],
+    ];
+    for (const [mistake, decide, named] of mistakes) {
+      Object.assign(merchant, { decide, errors: [] });
+      const answer = await buy(url);
+      assert.deepEqual([answer.outcome, answer.deny_code, answer.deny_message], ['denied', 'other', 'Sorry, we could not take your order.'], mistake);
+      assert.deepEqual(merchant.errors.map(({ stage }) => stage), ['handler'], mistake);
+      assert.match((merchant.errors[0]?.error as Error).message, named, mistake);
+    }
+    assert.deepEqual(merchant.results, []);
+  });
+
+  it('denies with the fallback message when Klarna refuses the handler\'s deny as invalid', async () => {
+    const verifyOff = await merchant.listen(false, { verify: false });
+    merchant.decide = ({ authorizationToken }) => {
+      // Klarna refuses the first DELETE for this purchase (the handler's), as it would a deny it finds invalid.
+      emulator.configure({ faults: [{ path: `/instantshopping/v1/authorizations/${authorizationToken}`, status: 400, times: 1 }] });
+      return deny({ code: 'address_error' });
+    };
+    const answer = await buy(verifyOff);
+    assert.deepEqual([answer.outcome, answer.deny_code, answer.deny_message], ['denied', 'other', 'Sorry, we could not take your order.']);
+    assert.deepEqual(merchant.errors.map(({ stage, error }) => [stage, (error as { status?: number }).status]), [['deny', 400]]);
+  });
+
+  it('still denies when the fallback message cannot be sent (the default goes instead) or onError itself throws', async () => {
+    const failing = () => {
+      throw new Error('stock service down');
+    };
+    const blankMessage = await merchant.listen(false, { fallbackDenyMessage: ' ' });
+    merchant.decide = failing;
+    const answer = await buy(blankMessage);
+    assert.deepEqual([answer.outcome, answer.deny_code, answer.deny_message], ['denied', 'other', 'We could not complete your order. No payment has been taken; please try again later.']);
+    assert.deepEqual(merchant.errors.map(({ stage }) => stage), ['handler', 'deny']);
+    assert.match((merchant.errors[1]?.error as Error).message, /fallbackDenyMessage must be a non-empty string: the default message was sent instead/);
+
+    const throwingLogger = await merchant.listen(false, { onError: () => {
+      throw new Error('the logger is down');
+    } });
+    const second = await buy(throwingLogger);
+    assert.deepEqual([second.outcome, second.deny_code, second.deny_message], ['denied', 'other', 'Sorry, we could not take your order.']);
+  });
+
   it('trusts Klarna\'s copy of the order, not the posted one, and refuses a token Klarna does not know', async () => {
     const { authorization_token: token } = (await (await purchase(emulator, 'key-without-callback')).json()) as { authorization_token: string };
     const forged = { authorization_token: token, order: { ...ORDER, order_amount: 1, order_lines: [{ ...ORDER.order_lines[0]!, unit_price: 1, total_amount: 1 }] } };
@@ -163,6 +214,41 @@ describe('handlePlaceOrder', () => {
     }
     assert.equal(emulator.records.requests.length, before, 'no request reached Klarna');
     assert.equal(merchant.seen.length, 0);
+  });
+
+  it('refuses a token Klarna could never have sent (half a character, a control, a space, beyond ASCII) with 400, before asking Klarna anything', async () => {
+    const before = emulator.records.requests.length;
+    for (const token of ['tok\ud800x', '\udc00', 'tok\ud83d', 'tok\u0000en', 'tok en', 'tök', '🙂']) {
+      for (const verify of [true, false]) {
+        merchant.errors = [];
+        const forged = new Request('http://shop.test/klarna/place-order', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ authorization_token: token, order: ORDER }) });
+        const response = await handlePlaceOrder(forged, merchant.handler, { ...merchant.options(), verify });
+        const label = `${JSON.stringify(token)}, verify ${verify}`;
+        assert.deepEqual([response.status, await response.json()], [400, { error: 'authorization_token is not a token Klarna issues' }], label);
+        assert.deepEqual(merchant.errors.map(({ stage }) => stage), ['callback'], label);
+        assert.match((merchant.errors[0]?.error as Error).message, /authorization_token must be printable ASCII without spaces/, label);
+      }
+    }
+    // The same through Node's http, as Klarna (or a forger) would post it.
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"authorization_token":"tok\\ud800x","order":{}}' });
+    assert.deepEqual([response.status, await response.json()], [400, { error: 'authorization_token is not a token Klarna issues' }]);
+    assert.equal(emulator.records.requests.length, before, 'no request reached Klarna');
+    assert.equal(merchant.seen.length, 0);
+  });
+
+  it('answers a callback with a Host header that makes no URL as it answers any other (4xx here), not with a 500', async () => {
+    const { port } = new URL(url);
+    const status = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        const body = '{"order":{}}';
+        socket.end(`POST /klarna/place-order HTTP/1.1\r\nHost: [\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+      });
+      let received = '';
+      socket.on('data', (chunk) => (received += String(chunk)));
+      socket.on('close', () => resolve(received.split('\r\n')[0] ?? ''));
+      socket.on('error', reject);
+    });
+    assert.equal(status, 'HTTP/1.1 400 Bad Request');
   });
 
   it('refuses a body that is not JSON by its content type (415) or too large (413), before parsing it', async () => {

@@ -73,6 +73,21 @@ describe('ShoppingSessionClient', () => {
     assert.throws(() => new ShoppingSessionClient({ apiKey: '', accountId: ' ' }), /apiKey must be a non-empty string; accountId must be a non-empty string/);
   });
 
+  it('refuses an id or API key that cannot be sent (half a character, a space, beyond ASCII or Latin-1) before any request, echoing neither', async () => {
+    const sessions = client();
+    const problems = async (promise: Promise<unknown>) => (await rejection(promise, KlarnaValidationError)).problems;
+    for (const id of ['krn:shopping:eu1:test:session:\ud800', 'session id', 'séance']) {
+      assert.deepEqual(await problems(sessions.get(id)), ['shoppingSessionId must be printable ASCII without spaces, as Klarna\'s ids are']);
+      assert.deepEqual(await problems(sessions.getInteroperabilityToken(id)), ['shoppingSessionId must be printable ASCII without spaces, as Klarna\'s ids are']);
+    }
+    assert.throws(() => client({ accountId: 'krn:partner:global:account:test:\udfff' }), /accountId must be printable ASCII/);
+    const secret = 'sk-€-not-to-be-shown';
+    assert.throws(() => client({ apiKey: secret }), (error: unknown) =>
+      error instanceof KlarnaValidationError && error.problems.includes('apiKey must be Latin-1 text without line breaks, to fit in a header') && !error.message.includes(secret));
+    assert.throws(() => client({ apiKey: 'key\r\nx-injected: 1' }), /apiKey must be Latin-1 text without line breaks/);
+    assert.equal(emulator.records.requests.length, 0);
+  });
+
   it('never shows the API key', async () => {
     const secret = 'sk-not-to-be-shown';
     const sessions = client({ apiKey: secret });
