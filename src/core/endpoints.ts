@@ -2,6 +2,7 @@
  * Where Klarna's services live. Every URL the library calls is built here, so pointing the library
  * at the emulator or a merchant's proxy is one `baseUrl` away and production stays the default.
  */
+import { ownValue } from './json.js';
 import { type KlarnaRegion, regionForCountry, regionForLocale, isKlarnaRegion } from './markets.js';
 
 export type KlarnaEnvironment = 'playground' | 'production';
@@ -60,9 +61,13 @@ export interface EndpointOptions {
 
 /** The region to call: the one given, else the locale's market, else the country's, else `eu`. */
 export function resolveRegion(options: Pick<EndpointOptions, 'region' | 'locale' | 'country'>): KlarnaRegion {
-  if (isKlarnaRegion(options.region)) return options.region;
-  if (options.locale) return regionForLocale(options.locale);
-  if (options.country) return regionForCountry(options.country);
+  // The options' own fields: a polluted Object.prototype chooses no host.
+  const region = ownValue(options, 'region');
+  const locale = ownValue(options, 'locale');
+  const country = ownValue(options, 'country');
+  if (isKlarnaRegion(region)) return region;
+  if (typeof locale === 'string' && locale) return regionForLocale(locale);
+  if (typeof country === 'string' && country) return regionForCountry(country);
   return 'eu';
 }
 
@@ -102,8 +107,10 @@ export function normalizeBaseUrl(baseUrl: string): string {
 
 /** The REST base URL for an environment and region, or the override when one is given. */
 export function apiBaseUrl(options: EndpointOptions = {}): string {
-  if (options.baseUrl) return normalizeBaseUrl(options.baseUrl);
-  const environment = options.environment ?? 'production';
+  // The options' own fields: a polluted Object.prototype sends no request, and no credential, elsewhere.
+  const baseUrl = ownValue(options, 'baseUrl') as string | undefined;
+  if (baseUrl) return normalizeBaseUrl(baseUrl);
+  const environment = (ownValue(options, 'environment') as KlarnaEnvironment | undefined) ?? 'production';
   return klarnaApiHost(environment, resolveRegion(options));
 }
 
@@ -114,5 +121,6 @@ export function osmMessagingUrl(options: EndpointOptions = {}): string {
 
 /** The Instant Shopping SDK URL: Klarna's, or the same path below an override base URL. */
 export function instantShoppingSdkUrl(options: Pick<EndpointOptions, 'baseUrl'> = {}): string {
-  return options.baseUrl ? normalizeBaseUrl(options.baseUrl) + INSTANT_SHOPPING_SDK_PATH : INSTANT_SHOPPING_SDK_URL;
+  const baseUrl = ownValue(options, 'baseUrl') as string | undefined;
+  return baseUrl ? normalizeBaseUrl(baseUrl) + INSTANT_SHOPPING_SDK_PATH : INSTANT_SHOPPING_SDK_URL;
 }

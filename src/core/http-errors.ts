@@ -5,14 +5,7 @@
  * request has failed.
  */
 import type { KlarnaHttpError } from './http.js';
-
-/** Klarna's REST error body; some services send `error_message` instead of `error_messages`. */
-interface KlarnaErrorBody {
-  error_code?: unknown;
-  error_messages?: unknown[];
-  error_message?: unknown;
-  correlation_id?: unknown;
-}
+import { ownValue } from './json.js';
 
 /**
  * Words an error {@link fetchJson} threw (its message still terse) and returns it: the message
@@ -24,10 +17,16 @@ export function explainHttpError<E>(given: E, timeout: number): E {
   const error = given as E & KlarnaHttpError;
   if (!error?.terse) return given;
   const { code, status, body } = error;
-  const fields = (body && typeof body === 'object' ? body : {}) as KlarnaErrorBody;
-  const correlationId = error.correlationId ?? (typeof fields.correlation_id === 'string' ? fields.correlation_id : undefined);
+  // Klarna's REST error body, by its own fields; some services send `error_message` instead of `error_messages`.
+  const bodyCorrelationId = ownValue(body, 'correlation_id');
+  const correlationId = error.correlationId ?? (typeof bodyCorrelationId === 'string' ? bodyCorrelationId : undefined);
+  const messages = ownValue(body, 'error_messages');
+  const firstMessage = Array.isArray(messages) ? ownValue(messages, '0') : undefined;
   // What the server said goes into the message (and so the console): bounded, whatever it sent.
-  const said = [fields.error_code, fields.error_messages?.[0] ?? fields.error_message].filter((part) => typeof part === 'string').join(' – ').slice(0, 300);
+  const said = [ownValue(body, 'error_code'), firstMessage ?? ownValue(body, 'error_message')]
+    .filter((part) => typeof part === 'string')
+    .join(' – ')
+    .slice(0, 300);
   const explanation = {
     http: `answered ${status}${said ? `: ${said}` : ''}${correlationId ? ` (klarna-correlation-id ${correlationId})` : ''}.`,
     network: 'the request failed (offline, DNS, CORS, or the connection broke).',

@@ -98,8 +98,12 @@ export function terseHttpMessage({ method, url, code, status }: Pick<KlarnaHttpE
 export async function fetchJson<T = unknown>(
   url: string,
   init: RequestInit,
-  { timeout = DEFAULT_TIMEOUT_MS, signal, fetch: send = fetch, shownUrl = url }: FetchJsonOptions = {},
+  options: FetchJsonOptions = {},
 ): Promise<JsonResponse<T>> {
+  // The options' own fields only: an inherited `fetch` on a polluted Object.prototype would be sent
+  // every request, an inherited `timeout` of 0 would take the limit away.
+  const ownOptions = Object.assign(Object.create(null) as FetchJsonOptions, options);
+  const { timeout = DEFAULT_TIMEOUT_MS, signal, fetch: send = fetch, shownUrl = url } = ownOptions;
   const method = init.method ?? 'GET';
   const fail: Fail = (code, extra) => {
     const message = terseHttpMessage({ method, url: shownUrl, code, status: extra?.status });

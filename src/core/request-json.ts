@@ -23,14 +23,16 @@ export interface JsonRequestOptions extends Omit<FetchJsonOptions, 'shownUrl'> {
  * JSON. Credentials in the URL (user-info, secret query parameters) never reach an error.
  */
 export function requestJson<T = unknown>(url: string, options: JsonRequestOptions = {}): Promise<JsonResponse<T>> {
-  const { body, timeout = DEFAULT_TIMEOUT_MS } = options;
+  // The options' own fields only: a polluted Object.prototype lends no method, header or fetch.
+  const own = Object.assign(Object.create(null) as JsonRequestOptions, options);
+  const { body, timeout = DEFAULT_TIMEOUT_MS, method = 'GET', headers, cache, credentials } = own;
   return fetchJson<T>(url, {
-    method: (options.method ?? 'GET').toUpperCase(),
-    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+    method: method.toUpperCase(),
+    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
-    cache: options.cache,
-    credentials: options.credentials,
-  }, { ...options, shownUrl: redactUrl(url) }).catch((error: unknown) => {
+    cache,
+    credentials,
+  }, { ...own, shownUrl: redactUrl(url) }).catch((error: unknown) => {
     throw explainHttpError(error, timeout);
   });
 }

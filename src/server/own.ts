@@ -9,11 +9,9 @@
  * `authorization_token`. A field an object lacks must read as absent, whatever the prototype holds.
  */
 
-/** What `record` holds itself under `name`; `undefined` when it only inherits it, or is not an object. */
-export function ownValue(record: unknown, name: string): unknown {
-  if (typeof record !== 'object' || record === null || !Object.hasOwn(record, name)) return undefined;
-  return (record as Record<string, unknown>)[name];
-}
+import { ownValue } from '../core/json.js';
+
+export { ownValue };
 
 /**
  * The `names` that `source` holds itself, copied onto an object without a prototype. Every name is
