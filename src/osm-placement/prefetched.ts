@@ -15,7 +15,9 @@ export type OsmPrefetched =
  * are checked the same way.
  */
 export function readPrefetched(given: OsmPrefetched | string, url: string): OsmAnswer {
-  const prefetched = (typeof given === 'string' ? JSON.parse(given) : given) as OsmPrefetched;
+  // Its own fields only: a page's script that put an `impressionUrl` on Object.prototype must not
+  // have a server's message count there.
+  const prefetched = Object.assign(Object.create(null), typeof given === 'string' ? JSON.parse(given) : given) as OsmPrefetched;
   if (prefetched.url !== url) throw new Error(`it is for ${prefetched.url}, not ${url}`);
   const status = prefetched.kind === 'empty' ? 204 : 200;
   const data = { content: { nodes: prefetched.nodes }, impression_url: prefetched.impressionUrl };
