@@ -109,30 +109,40 @@ export async function fetchJson<T = unknown>(
     const message = terseHttpMessage({ method, url: shownUrl, code, status: extra?.status });
     return new KlarnaHttpError(message, { code, url: shownUrl, method, ...extra });
   };
-  // AbortSignal.any is Baseline 2024 (Chrome 116, Firefox 124, Safari 17.4; Node 20.3), as the
-  // elements' CSS is.
-  const timer = timeout > 0 ? AbortSignal.timeout(timerDelay(timeout)) : undefined;
-  const interrupted = (cause?: unknown) => (timer?.aborted ? fail('timeout', { cause }) : fail('aborted', { cause: signal?.reason ?? cause }));
-  if (signal?.aborted) throw interrupted();
+  if (signal?.aborted) throw fail('aborted', { cause: signal.reason });
 
-  const combined = AbortSignal.any([signal, timer].filter((given): given is AbortSignal => !!given));
+  // One signal for the request, aborted by the caller's or by the timeout: set by hand rather than
+  // with AbortSignal.any, which Edge runtimes (Next.js's among them) do not have.
+  const request = new AbortController();
+  let timedOut = false;
+  const timer = timeout > 0 ? setTimeout(() => request.abort((timedOut = true)), timerDelay(timeout)) : undefined;
+  const onAbort = () => request.abort(signal!.reason);
+  signal?.addEventListener('abort', onAbort);
   // A page's `fetch` may drop the signal (an old polyfill, a wrapper): the timeout and the caller's
   // abort then end the wait themselves, whatever becomes of the request.
   const abandoned = new Promise<never>((_resolve, reject) => {
-    combined.onabort = () => reject(combined.reason as Error);
+    request.signal.onabort = () => reject(request.signal.reason as Error);
   });
   let response: Response;
   let text: string;
   try {
-    response = await Promise.race([send(url, { ...init, signal: combined }), abandoned]);
+    response = await Promise.race([send(url, { ...init, signal: request.signal }), abandoned]);
     text = await Promise.race([response.text(), abandoned]);
   } catch (cause) {
-    if (combined.aborted) throw interrupted(cause);
-    throw fail('network', { cause });
+    const code = failureCode(timedOut, request.signal.aborted);
+    throw fail(code, { cause: code === 'aborted' ? signal?.reason : cause });
   } finally {
-    combined.onabort = null;
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    request.signal.onabort = null;
   }
   return jsonAnswer<T>(response, text, fail);
+}
+
+/** Why a request that threw ended: its timeout, its caller's abort, or the network. */
+function failureCode(timedOut: boolean, aborted: boolean): KlarnaHttpErrorCode {
+  if (timedOut) return 'timeout';
+  return aborted ? 'aborted' : 'network';
 }
 
 /** Makes the error for a failed request, with what is known of it besides the request. */
