@@ -1,6 +1,7 @@
 /**
- * The vite plugins of the bundles this package builds itself: the CDN file (vite.config.ts) and
- * the bench and size test that measure an entry the same way (test/bench/bundle.ts).
+ * The vite plugins of the bundles this package builds itself: the CDN files (scripts/cdn-files.ts),
+ * the demo's dev server (vite.config.ts), and the bench and size test that measure an entry the
+ * same way (test/bench/bundle.ts).
  */
 import type { Plugin } from 'vite';
 import { transform as transformCss } from 'lightningcss';
@@ -17,12 +18,12 @@ const ROLLDOWN_RUNTIME = /rolldown\/runtime\.js$/;
 const EXPORT_ALL_LOOP = 'for (var name in all) {';
 
 /**
- * Rolldown's runtime builds a module namespace (the CDN file has one for each module it loads on
- * demand, since it is one file) with `for (var name in all)`, which also walks what a page's other
- * scripts put on Object.prototype: with `Object.prototype.foo = {}` on the page, defining the
- * namespace's `foo` getter threw and the whole file failed to load. The loop here takes the
- * object's own keys only. A runtime whose loop has another shape fails the build, rather than ship
- * the old one unnoticed.
+ * Rolldown's runtime builds a module namespace (`klarna-elements.js` has one for each module it
+ * loads on demand, since it is one file) with `for (var name in all)`, which also walks what a
+ * page's other scripts put on Object.prototype: with `Object.prototype.foo = {}` on the page,
+ * defining the namespace's `foo` getter threw and the whole file failed to load. The loop here
+ * takes the object's own keys only. A runtime whose loop has another shape fails the build, rather
+ * than ship the old one unnoticed.
  */
 function ownExportsOnly(): Plugin {
   return {

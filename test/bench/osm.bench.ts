@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: sizes and speed of `<klarna-osm-placement>`, printed, never asserted as time.
  *
- * - gzip and brotli size of the OSM-only entry and of the CDN file (both with lit bundled);
+ * - gzip and brotli size of the OSM-only entry and of every CDN file (lit bundled), and what a page
+ *   showing only the message loads at first from the CDN, next to the npm entry;
  * - 50 placements with distinct amounts inserted at once, against the emulator: time until all are
  *   rendered, next to a hand-written fetch + innerHTML + beacon baseline in the same browser;
  * - requests sent for 50 identical placements, and during bursts of 20 amount changes;
@@ -20,7 +21,8 @@ import type { AddressInfo } from 'node:net';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
 import { CHROMIUM_ARGS, findBrowser } from '../helpers/find-browser.js';
-import { bundle, OSM_ENTRY_CEILING_GZIP, type BundleSize } from './bundle.js';
+import { buildCdn } from '../../scripts/cdn-files.js';
+import { bundle, measure, MESSAGE_CDN_FILE_ALLOWANCE_GZIP, OSM_ENTRY_CEILING_GZIP, repository, type BundleSize } from './bundle.js';
 
 // Fifteen: the median of seven moved by ±0.1 between runs on a 2-core machine, more than the code does.
 const RUNS = 15;
@@ -231,17 +233,35 @@ function burst(page: Page, apiUrl: string, clientId: string, changes: number, ga
   }, apiUrl, clientId, changes, gapMs);
 }
 
+/**
+ * Every CDN file as `npm run build:cdn` writes it (built apart, in node_modules/.cache), what each
+ * loads on demand, and what a page showing only the message loads at first, next to the npm entry.
+ */
+async function printCdnFiles(npmEntryGzip: number): Promise<void> {
+  console.log('  CDN files, as npm run build:cdn writes them (source map comment included):');
+  for (const { file, modules, loadedAtFirst, onDemand } of await buildCdn(`${repository}node_modules/.cache/bench-cdn`)) {
+    console.log(sizeRow(`cdn/${file.name}.js`, measure(loadedAtFirst.map((path) => modules.get(path)!).join('\n'))));
+    for (const path of onDemand) console.log(sizeRow(`  + on demand: ${path.slice(file.name.length + 1)}`, measure(modules.get(path)!)));
+    if (file.name !== 'osm-placement') continue;
+    const firstLoad = loadedAtFirst.reduce((sum, path) => sum + measure(modules.get(path)!).gzip, 0);
+    const more = firstLoad - npmEntryGzip;
+    console.log(`  a page showing only the message loads ${firstLoad} B gzip at first: the npm entry's ${npmEntryGzip} B and ${more} B (at most ${MESSAGE_CDN_FILE_ALLOWANCE_GZIP} B)`);
+  }
+  console.log('');
+}
+
 async function main(): Promise<void> {
   console.log('klarna-elements benchmark (figures only; nothing here is a pass/fail check)\n');
-  const [osm, osmOxcOnly, cdn] = await Promise.all([bundle('src/osm-placement/index.ts'), bundle('src/osm-placement/index.ts', { terser: false }), bundle('src/index.ts')]);
+  const [osm, osmOxcOnly, everything] = await Promise.all([bundle('src/osm-placement/index.ts'), bundle('src/osm-placement/index.ts', { terser: false }), bundle('src/index.ts')]);
   console.log(`  ${'bundle (minified, lit bundled)'.padEnd(34)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
   console.log(sizeRow('klarna-elements/osm-placement', osm));
   for (const chunk of osm.lazy) console.log(sizeRow(`  + on demand: ${chunk.name.replace(/^src\//, '')}`, chunk));
   console.log(sizeRow('  minified by oxc alone (no terser)', osmOxcOnly));
-  console.log(sizeRow('klarna-elements (all elements)', cdn));
+  console.log(sizeRow('klarna-elements (all elements)', everything));
   const headroom = OSM_ENTRY_CEILING_GZIP - osm.gzip;
   const verdict = headroom >= 0 ? `${headroom} B within it` : `over by ${-headroom} B`;
   console.log(`  ceiling: the OSM-only entry at most ${OSM_ENTRY_CEILING_GZIP} B gzip (13.5 KiB): ${osm.gzip} B, ${verdict}\n`);
+  await printCdnFiles(osm.gzip);
   console.log('  each module\'s share of the OSM-only entry (code before minification; gzip share in proportion):');
   for (const module of osm.modules) console.log(`    ${module.id.padEnd(62)} ${String(module.rendered).padStart(6)} B ${kb(module.gzipShare).padStart(9)}`);
   console.log('');

@@ -7,8 +7,10 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import vue from '@vitejs/plugin-vue';
 import { readFileSync } from 'node:fs';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
+import { buildCdn, CDN_OUT_DIR } from '../../scripts/cdn-files.js';
 
 const repository = fileURLToPath(new URL('../../', import.meta.url));
 // storefront-suite.ts loads the apps from here.
@@ -20,7 +22,8 @@ function sourceAliases(): { find: string; replacement: string }[] {
   return Object.entries(exports)
     .flatMap(([entry, target]) => {
       const file = typeof target === 'string' ? target : (target.default ?? target.node);
-      if (!file?.startsWith('./dist/') || entry === './cdn') return [];
+      // The CDN files are built ones, with no source module of their own.
+      if (!file?.startsWith('./dist/') || file.startsWith('./dist/cdn/')) return [];
       const source = file.replace('./dist/', 'src/').replace(/\.js$/, '.ts');
       return [{ find: entry === '.' ? 'klarna-elements' : `klarna-elements/${entry.slice(2)}`, replacement: `${repository}${source}` }];
     })
@@ -83,7 +86,22 @@ export async function buildInteropApps(): Promise<void> {
   });
 }
 
-/** dist/cdn/klarna-elements.js, exactly as `npm run build:cdn` makes it (the repository's vite config). */
+/** Where the plain-HTML test (cdn.test.ts) finds a copy of dist/cdn/ whose on-demand files were altered after the build. */
+const TAMPERED_CDN_DIR = 'node_modules/.cache/cdn-tampered';
+
+/**
+ * dist/cdn/ (every CDN file and its integrity manifest) exactly as `npm run build:cdn` makes it,
+ * and a copy of it in which every file loaded on demand (`osm-placement/*.js`) was changed after
+ * the build, as a compromised CDN would serve it: the entries and the manifest are left as built,
+ * so a page that pins the files as the docs show must refuse the changed ones.
+ */
 export async function buildCdnFile(): Promise<void> {
-  await build({ configFile: `${repository}vite.config.ts`, logLevel: 'warn' });
+  const built = await buildCdn();
+  const tampered = `${repository}${TAMPERED_CDN_DIR}`;
+  await rm(tampered, { recursive: true, force: true });
+  await cp(CDN_OUT_DIR, tampered, { recursive: true });
+  for (const { modules, onDemand } of built) {
+    // What the test looks for to know the changed code never ran.
+    for (const path of onDemand) await writeFile(`${tampered}/${path}`, `globalThis.klarnaTamperedCodeRan = true;\n${modules.get(path)!}`);
+  }
 }

@@ -5,12 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { access, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
 import { build } from 'vite';
 import type * as EmulatorModule from '../../src/emulator/index.js';
+import { CDN_FILES, INTEGRITY_MANIFEST, integrityOf } from '../../scripts/cdn-files.js';
 
 const run = promisify(execFile);
 
@@ -51,12 +52,19 @@ describe('npm run build', () => {
     for (const needed of ['custom-elements.json', 'README.md', 'docs/troubleshooting.md', 'LICENSE', 'dist/cdn/klarna-elements.js', 'dist/types/jsx.d.ts', 'dist/react/index.js']) {
       assert.ok(files.includes(needed), `the package holds ${needed}`);
     }
+    // Every file a CDN page can load (each hashed in the manifest), and the manifest itself.
+    const cdnModules = Object.keys(JSON.parse(await readFile(`dist/cdn/${INTEGRITY_MANIFEST}`, 'utf8')) as Record<string, string>);
+    for (const needed of [INTEGRITY_MANIFEST, ...cdnModules].map((path) => `dist/cdn/${path}`)) {
+      assert.ok(files.includes(needed), `the package holds ${needed}`);
+    }
+    assert.deepEqual(files.filter((path) => path.startsWith('dist/cdn/') && path.endsWith('.js') && !cdnModules.includes(path.slice('dist/cdn/'.length))), [], 'every CDN module in the package has its hash in the manifest');
     assert.deepEqual(files.filter((path) => /\.d\.ts\.map$|\.test\.|\/test\//.test(path)), [], 'no tests, and no declaration maps pointing at an unshipped src/');
   });
 
   it('resolves and loads every exports entry in Node by the package\'s name, without a DOM', async () => {
     for (const [entry, target] of Object.entries(pkg.exports)) {
-      if (typeOnly(target) || entry.endsWith('.json') || entry === './cdn') continue;
+      // The CDN files are for a browser's <script>, with lit inside: nothing Node loads.
+      if (typeOnly(target) || entry.endsWith('.json') || entry === './cdn' || entry.startsWith('./cdn/')) continue;
       const specifier = entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`;
       const module = (await import(specifier)) as Record<string, unknown>;
       assert.ok(Object.keys(module).length > 0, `${specifier} exports something`);
@@ -85,15 +93,42 @@ describe('npm run build', () => {
     assert.match(stdout, /Usage: klarna-emulator/);
   });
 
+  it('writes a CDN file per element and the one with every element, each served as is: nothing to import but what it loads on demand beside it', async () => {
+    for (const { name, onDemand } of CDN_FILES) {
+      const code = await readFile(`dist/cdn/${name}.js`, 'utf8');
+      // `import{…}from"…"`, `import"…"`, `import * as`: minified static imports (a page's <script integrity> would not cover them).
+      assert.doesNotMatch(code, /\bimport\s*[{*"'`]/, `${name}.js imports nothing statically`);
+      const loaded = [...code.matchAll(/\bimport\s*\(([^)]*)\)/g)].map((match) => match[1]!.trim());
+      if (onDemand === 'inline') assert.deepEqual(loaded, [], `${name}.js is one file: it loads nothing on demand`);
+      for (const specifier of loaded) {
+        assert.match(specifier, new RegExp(`^"\\./${name}/[\\w-]+\\.js"$`), `${name}.js loads ${specifier}: only files in ./${name}/, where the docs pin what it loads on demand`);
+      }
+      assert.doesNotMatch(code, /Lit is in dev mode|lit\.dev\/msg\/dev-mode/, `${name}.js has lit's production build`);
+    }
+  });
+
+  it(`writes dist/cdn/${INTEGRITY_MANIFEST}: every CDN module a page can load, with the sha384 of the file as written`, async () => {
+    const manifest = JSON.parse(await readFile(`dist/cdn/${INTEGRITY_MANIFEST}`, 'utf8')) as Record<string, string>;
+    const written = (await readdir('dist/cdn', { recursive: true })).filter((path) => path.endsWith('.js')).sort();
+    assert.deepEqual(Object.keys(manifest).sort(), written, 'a hash for every module file in dist/cdn/, and for nothing else');
+    for (const path of written) assert.equal(manifest[path], integrityOf(await readFile(`dist/cdn/${path}`)), `${path}: the manifest's hash is the file's`);
+    for (const { name } of CDN_FILES) assert.ok(Object.hasOwn(manifest, `${name}.js`), `${name}.js is in the manifest`);
+  });
+
   it('writes one self-contained CDN module with lit\'s production build', async () => {
     const cdn = await readFile('dist/cdn/klarna-elements.js', 'utf8');
     assert.doesNotMatch(cdn, /^import\s|\bimport\s*\(|from\s*["']lit/m, 'nothing is left to import');
     assert.doesNotMatch(cdn, /Lit is in dev mode|lit\.dev\/msg\/dev-mode/);
-    // Minified twice (oxc, then terser): the map must still lead to the sources, with their text.
-    assert.match(cdn, /\n\/\/# sourceMappingURL=klarna-elements\.js\.map\n?$/);
-    const map = JSON.parse(await readFile('dist/cdn/klarna-elements.js.map', 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+    // Minified twice (oxc, then terser): each CDN module's map must still lead to the sources, with their text.
+    const manifest = JSON.parse(await readFile(`dist/cdn/${INTEGRITY_MANIFEST}`, 'utf8')) as Record<string, string>;
+    for (const path of Object.keys(manifest)) {
+      const fileName = path.split('/').pop()!;
+      assert.match(await readFile(`dist/cdn/${path}`, 'utf8'), new RegExp(`\\n//# sourceMappingURL=${fileName.replaceAll('.', '\\.')}\\.map\\n?$`), path);
+      const map = JSON.parse(await readFile(`dist/cdn/${path}.map`, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+      assert.equal(map.sourcesContent?.filter(Boolean).length, map.sources.length, `${path}: every source comes with its text`);
+    }
+    const map = JSON.parse(await readFile('dist/cdn/klarna-elements.js.map', 'utf8')) as { sources: string[] };
     assert.ok(map.sources.some((source) => source.endsWith('src/osm-placement/osm-placement.component.ts')), 'the map names the element sources');
-    assert.equal(map.sourcesContent?.filter(Boolean).length, map.sources.length, 'every source comes with its text');
   });
 
   it('builds every exports entry into a consumer\'s vite app: each defines its elements, and the OSM-only entry carries no Instant Shopping code', async () => {
@@ -156,5 +191,9 @@ describe('npm run build', () => {
     // The CDN file is already one minified module with lit inside: a bundler takes it as it is.
     const cdn = await output('cdn');
     for (const tag of all) assert.match(cdn, new RegExp(`[\`'"]${tag}[\`'"]`), `the CDN entry holds <${tag}>`);
+    // The per-element CDN files, what they load on demand with them.
+    assert.deepEqual(defines(await output('cdn-osm-placement')), ['klarna-osm-placement']);
+    assert.doesNotMatch(await output('cdn-osm-placement'), /instant-?shopping/i);
+    assert.deepEqual(defines(await output('cdn-instant-shopping')), ['klarna-instant-shopping-host']);
   });
 });

@@ -3,11 +3,12 @@
  * asserted; times never are): what a page that imports it downloads, the entry and every chunk it
  * loads statically. Code it loads only on demand (the wording of a misconfigured placement's
  * problems) is measured apart and held to no budget here; `npm run bench` prints both, and each
- * module's share.
+ * module's share. The message's own CDN file may weigh at first what that entry does and 1 KB more.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bundle, OSM_ENTRY_CEILING_GZIP as CEILING_GZIP } from '../bench/bundle.js';
+import { buildCdn, CDN_FILES } from '../../scripts/cdn-files.js';
+import { bundle, measure, MESSAGE_CDN_FILE_ALLOWANCE_GZIP, OSM_ENTRY_CEILING_GZIP as CEILING_GZIP, repository } from '../bench/bundle.js';
 
 describe('bundle size', () => {
   it(`keeps klarna-elements/osm-placement (lit bundled) at most ${CEILING_GZIP} B gzip (13.5 KiB)`, async () => {
@@ -24,5 +25,21 @@ describe('bundle size', () => {
     for (const chunk of [{ name: 'the entry', code }, ...lazy]) {
       assert.doesNotMatch(chunk.code, /instant-?shopping/i, `${chunk.name}: the OSM-only entry carries no Instant Shopping code`);
     }
+  });
+
+  it(`loads the message's CDN file (osm-placement.js) at first within the npm entry's size and ${MESSAGE_CDN_FILE_ALLOWANCE_GZIP} B gzip`, async () => {
+    const messageFile = CDN_FILES.filter((file) => file.name === 'osm-placement');
+    const [npmEntry, built] = await Promise.all([
+      bundle('src/osm-placement/index.ts'),
+      buildCdn(`${repository}node_modules/.cache/size-test-cdn`, messageFile),
+    ]);
+    const { modules, loadedAtFirst, onDemand } = built[0]!;
+    const firstLoad = loadedAtFirst.reduce((sum, path) => sum + measure(modules.get(path)!).gzip, 0);
+    const allowed = npmEntry.gzip + MESSAGE_CDN_FILE_ALLOWANCE_GZIP;
+    assert.ok(firstLoad <= allowed, `a page showing only the message loads ${firstLoad} B gzip at first from the CDN, over the npm entry's ${npmEntry.gzip} B and ${MESSAGE_CDN_FILE_ALLOWANCE_GZIP} B`);
+    assert.deepEqual(loadedAtFirst, ['osm-placement.js'], 'one file at first, pinned by its <script integrity>');
+    // An import map pins these by their names in the file's folder, as the docs show.
+    assert.ok(onDemand.length > 0 && onDemand.every((path) => path.startsWith('osm-placement/')), `on demand: ${onDemand.join(', ')}`);
+    for (const [path, code] of modules) assert.doesNotMatch(code, /instant-?shopping/i, `${path} carries no Instant Shopping code`);
   });
 });
