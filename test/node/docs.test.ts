@@ -7,6 +7,9 @@
  * - `vue`: vue-tsc; `svelte`: svelte-check, each block a component.
  * - `html`: loaded in Chromium with the CDN file, pointed at the emulator with `configure()`; every
  *   placement must reach `rendered` and every Instant Shopping host `ready`, with no console error.
+ *   A block that pins CDN files (`<script integrity>`, an import map's `integrity`) must pin this
+ *   build's files with this build's hashes (dist/cdn/integrity.json), what each file loads on demand
+ *   included, and is loaded with its pins, which the browser checks too.
  * - `css`: parsed by the browser, every rule kept; `json`: parsed; `sh`: each `npm run`/`npx`
  *   command names a script or binary the package has.
  * A block in any other language fails: give it a check first.
@@ -17,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { CDN_FILES, INTEGRITY_MANIFEST } from '../../scripts/cdn-files.js';
 import { installApp, runIn } from '../apps/harness.js';
 import { launchBrowser, visit } from '../apps/browser.js';
 import { serveStatic } from '../apps/serve.js';
@@ -47,6 +51,80 @@ async function docBlocks(): Promise<Block[]> {
 const CHECKED = ['ts', 'tsx', 'js', 'vue', 'svelte', 'html', 'css', 'json', 'sh'];
 const blocks = await docBlocks();
 const of = (...languages: string[]) => blocks.filter((block) => languages.includes(block.language));
+
+const { version } = JSON.parse(await readFile(join(repository, 'package.json'), 'utf8')) as { version: string };
+/** Where the docs load the CDN files from: a hash pins one version's file, so the URL names this version. */
+const CDN_BASE = `https://your-cdn.example/klarna-elements@${version}/dist/cdn/`;
+
+interface Pins {
+  /** Each `<script>` with an `integrity`: its `src` → that hash. */
+  scripts: Map<string, string>;
+  /** The block's import map's `integrity`: a URL → its hash. */
+  importMap: Map<string, string>;
+}
+
+/** The Subresource Integrity pins an HTML block shows. */
+function pinsOf(code: string): Pins {
+  const scripts = new Map<string, string>();
+  for (const [, attributes] of code.matchAll(/<script\b([^>]*)>/g)) {
+    const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attributes!)?.[1];
+    const integrity = attribute('integrity');
+    if (integrity !== undefined) scripts.set(attribute('src') ?? '(a script with no src)', integrity);
+  }
+  const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(code)?.[1];
+  const pinned = importMap === undefined ? {} : (JSON.parse(importMap) as { integrity?: Record<string, string> }).integrity;
+  return { scripts, importMap: new Map(Object.entries(pinned ?? {})) };
+}
+
+/**
+ * What is wrong with a block's pins, against the build's manifest: a URL that is no file of this
+ * version's build, a hash that is not this build's, a file a pinned script loads on demand (the
+ * files in its folder) that the import map leaves unpinned.
+ */
+function pinProblems(block: Block, manifest: Map<string, string>): string[] {
+  const { scripts, importMap } = pinsOf(block.code);
+  const problems: string[] = [];
+  for (const [url, integrity] of [...scripts, ...importMap]) {
+    const path = url.startsWith(CDN_BASE) ? url.slice(CDN_BASE.length) : undefined;
+    const built = path === undefined ? undefined : manifest.get(path);
+    if (built === undefined) problems.push(`${block.where}: ${url} is no file of this build (${CDN_BASE}…)`);
+    else if (integrity !== built) problems.push(`${block.where}: ${path} is pinned to ${integrity}, this build's is ${built}`);
+  }
+  for (const url of scripts.keys()) {
+    const folder = `${url.slice(CDN_BASE.length).replace(/\.js$/, '')}/`;
+    const onDemand = [...manifest.keys()].filter((path) => path.startsWith(folder));
+    for (const path of onDemand.filter((candidate) => !importMap.has(`${CDN_BASE}${candidate}`))) {
+      problems.push(`${block.where}: ${url} loads ${path} on demand, which the block's import map does not pin`);
+    }
+  }
+  return problems;
+}
+
+/** Where a page of the browser check finds this build's CDN files. */
+const LOCAL_CDN = '/cdn/';
+
+/**
+ * The page the browser check loads for an HTML block, pointed at the emulator by `configure()`
+ * before any element asks Klarna anything. A block that pins CDN files keeps its tags, the files
+ * served from this build under the same paths, so the browser checks the block's hashes; its
+ * `configure` comes from its own pinned file, with one import map holding the block's pins, so the
+ * file is checked whichever of the two scripts fetches it first. Any other block gets the file with
+ * every element in place of its CDN script.
+ */
+function pageOf(code: string, apiUrl: string): string {
+  const head = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">';
+  const configured = (file: string) => `<script type="module">import { configure } from '${file}'; configure({ apiUrl: ${JSON.stringify(apiUrl)} });</script>`;
+  const local = code.replaceAll(CDN_BASE, LOCAL_CDN);
+  const { scripts, importMap } = pinsOf(local);
+  const [pinnedFile] = scripts.keys();
+  if (pinnedFile === undefined) {
+    const body = code.replace(/<script type="module" src="[^"]*klarna-elements[^"]*"><\/script>/g, '');
+    return `${head}\n${configured(`${LOCAL_CDN}klarna-elements.js`)}\n${body}`;
+  }
+  const pins = JSON.stringify({ integrity: Object.fromEntries([...scripts, ...importMap]) });
+  const body = local.replace(/<script type="importmap">[\s\S]*?<\/script>/, '');
+  return `${head}\n<script type="importmap">${pins}</script>\n${configured(pinnedFile)}\n${body}`;
+}
 
 /** Compiler output `snippets/README-md-86.ts(3,5): error …` with the doc's own file and line. */
 function located(output: string): string {
@@ -111,6 +189,15 @@ describe('every code block in README.md and docs/', () => {
     }
   });
 
+  it('pins CDN files with this build\'s hashes (dist/cdn/integrity.json), what each loads on demand included, and shows every file pinned', async () => {
+    const manifest = new Map(Object.entries(JSON.parse(await readFile(join(repository, 'dist/cdn', INTEGRITY_MANIFEST), 'utf8')) as Record<string, string>));
+    const problems = of('html').flatMap((block) => pinProblems(block, manifest));
+    assert.deepEqual(problems, [], 'the docs pin other files or hashes than this build\'s: after `npm run build`, `npm run docs:integrity` writes its hashes into them');
+    const shown = new Set(of('html').flatMap((block) => [...pinsOf(block.code).scripts.keys()]));
+    const unshown = CDN_FILES.map(({ name }) => `${CDN_BASE}${name}.js`).filter((url) => !shown.has(url));
+    assert.deepEqual(unshown, [], 'a pinned <script> for every CDN file, in README.md or docs/');
+  });
+
   describe('in the browser, against the emulator', () => {
     let emulator: KlarnaEmulator;
     let site: Awaited<ReturnType<typeof serveStatic>>;
@@ -123,14 +210,9 @@ describe('every code block in README.md and docs/', () => {
       const root = join(dir, 'pages');
       await rm(root, { recursive: true, force: true });
       await mkdir(root);
-      await cp(join(repository, 'dist/cdn/klarna-elements.js'), join(root, 'klarna-elements.js'));
-      for (const block of of('html')) {
-        // The CDN file from this build instead of the snippet's CDN address, pointed at the emulator.
-        const body = block.code.replace(/<script type="module" src="[^"]*klarna-elements[^"]*"><\/script>/g, '');
-        await writeFile(join(root, `${block.slug}.html`), `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
-<script type="module">import { configure } from '/klarna-elements.js'; configure({ apiUrl: ${JSON.stringify(emulator.url)} });</script>
-${body}`);
-      }
+      // This build's CDN files in place of the snippets' CDN address.
+      await cp(join(repository, 'dist/cdn'), join(root, LOCAL_CDN), { recursive: true });
+      for (const block of of('html')) await writeFile(join(root, `${block.slug}.html`), pageOf(block.code, emulator.url));
       site = await serveStatic(root);
       browser = await launchBrowser();
     });
