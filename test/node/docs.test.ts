@@ -13,6 +13,10 @@
  * - `css`: parsed by the browser, every rule kept; `json`: parsed; `sh`: each `npm run`/`npx`
  *   command names a script or binary the package has.
  * A block in any other language fails: give it a check first.
+ *
+ * A block whose fence also names a framework's app (```vue nuxt, ```astro astro) is a file of that
+ * app and needs the framework's own modules and generated types: test/node/apps-frameworks.test.ts
+ * type-checks it in such an app, with the framework's tooling. Here it only has to name one.
  */
 import assert from 'node:assert/strict';
 import { readFile, readdir, mkdir, rm, writeFile, cp } from 'node:fs/promises';
@@ -32,6 +36,8 @@ interface Block {
   where: string;
   slug: string;
   language: string;
+  /** The framework app the block is a file of, when its fence names one. */
+  app: string | undefined;
   code: string;
 }
 
@@ -40,16 +46,21 @@ async function docBlocks(): Promise<Block[]> {
   const blocks: Block[] = [];
   for (const file of files) {
     const text = await readFile(join(repository, file), 'utf8');
-    for (const match of text.matchAll(/^```(\S*)\n([\s\S]*?)^```$/gm)) {
+    for (const match of text.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)) {
       const line = text.slice(0, match.index).split('\n').length;
-      blocks.push({ where: `${file}:${line}`, slug: `${file.replace(/\W+/g, '-')}-${line}`, language: match[1]!, code: match[2]! });
+      const [language = '', app, ...rest] = match[1]!.split(' ');
+      blocks.push({ where: `${file}:${line}`, slug: `${file.replace(/\W+/g, '-')}-${line}`, language: [language, ...rest].join(' '), app, code: match[2]! });
     }
   }
   return blocks;
 }
 
 const CHECKED = ['ts', 'tsx', 'js', 'vue', 'svelte', 'html', 'css', 'json', 'sh'];
-const blocks = await docBlocks();
+/** The apps test/node/apps-frameworks.test.ts checks blocks in, and the languages it checks there. */
+const FRAMEWORK_APPS = ['nuxt', 'sveltekit', 'astro', 'react-router'];
+const CHECKED_IN_APPS = ['ts', 'tsx', 'vue', 'svelte', 'astro'];
+const allBlocks = await docBlocks();
+const blocks = allBlocks.filter((block) => !block.app);
 const of = (...languages: string[]) => blocks.filter((block) => languages.includes(block.language));
 
 const { version } = JSON.parse(await readFile(join(repository, 'package.json'), 'utf8')) as { version: string };
@@ -160,6 +171,8 @@ describe('every code block in README.md and docs/', () => {
 
   it('has a check for every block\'s language', () => {
     assert.deepEqual(blocks.filter((block) => !CHECKED.includes(block.language)).map((block) => `${block.where} (${block.language || 'no language'})`), []);
+    assert.deepEqual(allBlocks.filter((block) => block.app && !(FRAMEWORK_APPS.includes(block.app) && CHECKED_IN_APPS.includes(block.language)))
+      .map((block) => `${block.where} (${block.language} ${block.app})`), []);
     assert.ok(of('ts', 'tsx').length >= 10 && of('html').length >= 4, 'the blocks were found');
   });
 
