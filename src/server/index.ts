@@ -1,6 +1,8 @@
 /**
  * `klarna-elements/server`: a merchant backend's side of Klarna, for Node 20+ and any runtime with
- * `fetch` (the Node adapters aside): Instant Shopping button keys and purchase decisions, the
+ * `fetch`, Edge runtimes included: what it loads needs only the standard web APIs (no `Buffer`,
+ * no `process`, no `AbortSignal.any`, no runtime import of Node; the Node adapters take Node's
+ * objects as they are given). Instant Shopping button keys and purchase decisions, the
  * Shopping Session API, On-site messaging with a pluggable cache, and one error type for them all.
  * @module
  */
@@ -25,7 +27,14 @@ export {
   type PlaceOrderResult,
   type PlaceOrderStage,
 } from './place-order.js';
-export { placeOrderListener, toWebRequest, sendWebResponse, type NodeRequest } from './node.js';
+export {
+  placeOrderListener,
+  toWebRequest,
+  sendWebResponse,
+  type FrameworkReply,
+  type FrameworkRequest,
+  type NodeRequest,
+} from './node.js';
 export { MemoryPlaceOrderStore, type PlaceOrderStore, type StoredPlaceOrderAnswer } from './place-order-store.js';
 export { RedisOsmCache, RedisPlaceOrderStore, type RedisCommands, type RedisPlaceOrderStoreOptions } from './redis-stores.js';
 export { KlarnaApiError, isKlarnaApiError, type ValidationError } from './api-error.js';

@@ -1,11 +1,14 @@
 /**
- * Node's `http` (and Express, Fastify's raw mode, Koa's `ctx.req`…) on the `Request`/`Response`
- * handlers of this toolkit. Express works with or without `express.json()` before the route.
+ * Node's `http` (and Express, Fastify, Koa's `ctx.req`…) on the `Request`/`Response` handlers of
+ * this toolkit. A body a framework has already read is taken as the framework parsed it: Express's
+ * `req.body` (with or without `express.json()` before the route), or Fastify's `request.body` when
+ * the listener is given Fastify's own request and reply. Nothing here needs more than the
+ * standard web APIs besides the Node objects it is given: no `Buffer`, no runtime import of Node.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ownValue } from './own.js';
 import {
-  callbackBodyLimit, DEFAULT_MAX_CALLBACK_BYTES, errorReporter, handlePlaceOrder,
+  callbackBodyLimit, DEFAULT_MAX_CALLBACK_BYTES, errorReporter, handlePlaceOrder, NOT_HANDLED,
   type HandlePlaceOrderOptions, type PlaceOrderHandler,
 } from './place-order.js';
 
@@ -13,13 +16,34 @@ import {
 export type NodeRequest = IncomingMessage & { body?: unknown };
 
 /**
- * A `Request` for a Node request: its method, URL, headers and body, aborted when the client goes
- * away; `undefined` when the body is larger than `maxBodyBytes` (the rest is not read).
+ * A framework's request around Node's, as Fastify's `request` is: `raw` is Node's request, whose
+ * body the framework has already read, and `body` what it parsed from it.
+ */
+export interface FrameworkRequest {
+  raw: IncomingMessage;
+  body?: unknown;
+}
+
+/**
+ * A framework's reply around Node's, as Fastify's `reply` is: the answer is written to `raw`, after
+ * `hijack()` has told the framework not to answer too.
+ */
+export interface FrameworkReply {
+  raw: ServerResponse;
+  hijack?: (() => unknown) | undefined;
+}
+
+/**
+ * A `Request` for a Node request (or a framework's request around one): its method, URL, headers
+ * and body, aborted when the client goes away; `undefined` when the body is larger than
+ * `maxBodyBytes` (the rest is not read). Throws a `TypeError` that says what to fix when something
+ * before it read the body and did not hand over what it parsed.
  */
 export async function toWebRequest(
-  request: NodeRequest,
+  given: NodeRequest | FrameworkRequest,
   maxBodyBytes = DEFAULT_MAX_CALLBACK_BYTES,
 ): Promise<Request | undefined> {
+  const { request, parsedBody } = unwrapRequest(given);
   const url = requestUrl(request);
   const controller = new AbortController();
   request.once('close', () => {
@@ -31,16 +55,67 @@ export async function toWebRequest(
   }
   const method = (request.method ?? 'GET').toUpperCase();
   let body: string | Uint8Array | undefined;
-  // A body a framework parsed is the request's own property; an inherited `body` is no body at all.
-  const parsedBody = ownValue(request, 'body');
   if (method !== 'GET' && method !== 'HEAD') {
-    if (parsedBody !== undefined) body = typeof parsedBody === 'string' || Buffer.isBuffer(parsedBody) ? parsedBody : JSON.stringify(parsedBody);
-    else {
-      body = await readBody(request, maxBodyBytes);
-      if (!body) return undefined;
-    }
+    body = await requestBody(request, parsedBody, maxBodyBytes);
+    if (body === undefined) return undefined;
   }
   return new Request(url, { method, headers, body: body as BodyInit | undefined, signal: controller.signal });
+}
+
+/**
+ * Node's request, and the body a framework parsed from it. Fastify's request holds Node's as its
+ * own `raw`; Express's is Node's own. Either way the parsed body is the given object's own `body`:
+ * an inherited one is no body at all.
+ */
+function unwrapRequest(given: NodeRequest | FrameworkRequest): { request: IncomingMessage; parsedBody: unknown } {
+  const raw = ownValue(given, 'raw');
+  const request = isReadable(raw) ? (raw as IncomingMessage) : (given as IncomingMessage);
+  return { request, parsedBody: ownValue(given, 'body') };
+}
+
+/**
+ * Node's response. A framework's reply around one is told first that the listener answers on it
+ * (Fastify's `hijack()`), so that the framework does not answer too.
+ */
+function unwrapResponse(given: ServerResponse | FrameworkReply): ServerResponse {
+  const raw = ownValue(given, 'raw');
+  if (!isWritableResponse(raw)) return given as ServerResponse;
+  // A method, read where the framework defines it (its prototype): a polluted prototype holds data, not functions.
+  const hijack = (given as FrameworkReply).hijack;
+  if (typeof hijack === 'function') hijack.call(given);
+  return raw as ServerResponse;
+}
+
+/** Node's request, or any readable stream: what a framework keeps as its request's `raw`. */
+function isReadable(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const stream = value as Partial<IncomingMessage>;
+  return typeof stream.on === 'function' && typeof stream.pipe === 'function';
+}
+
+/** Node's response: what a framework keeps as its reply's `raw`. */
+function isWritableResponse(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  return typeof (value as Partial<ServerResponse>).writeHead === 'function';
+}
+
+/** What `toWebRequest` throws for a request whose body something read before it without handing it over. */
+const BODY_READ_ELSEWHERE =
+  'toWebRequest: the request\'s body was already read (by a body parser before the route?), and what it parsed was ' +
+  'not handed over: give the request with its parsed body (Express: req, whose req.body is set; Fastify: the ' +
+  'request itself, not request.raw), or register the route before the body parser.';
+
+/** The body to send on: the one a framework parsed, else the stream read up to the limit (`undefined` past it). */
+async function requestBody(
+  request: IncomingMessage,
+  parsedBody: unknown,
+  maxBodyBytes: number,
+): Promise<string | Uint8Array | undefined> {
+  if (typeof parsedBody === 'string' || parsedBody instanceof Uint8Array) return parsedBody;
+  if (parsedBody !== undefined) return JSON.stringify(parsedBody);
+  // Read to its end by someone else: reading it again would find an empty body and blame the caller for it.
+  if (request.readableEnded) throw new TypeError(BODY_READ_ELSEWHERE);
+  return readBody(request, maxBodyBytes);
 }
 
 /**
@@ -62,21 +137,23 @@ export async function sendWebResponse(target: ServerResponse, response: Response
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => (headers[name] = value));
   target.writeHead(response.status, headers);
-  target.end(Buffer.from(await response.arrayBuffer()));
+  target.end(new Uint8Array(await response.arrayBuffer()));
 }
 
 /**
- * A Node/Express listener for `merchant_urls.place_order`:
+ * A listener for `merchant_urls.place_order` on Node's `http`, Express or Fastify:
  * `app.post('/klarna/place-order', placeOrderListener(handler, { client }))` or
- * `http.createServer(placeOrderListener(handler, { client }))`.
+ * `http.createServer(placeOrderListener(handler, { client }))`. It takes Node's request and
+ * response, or a framework's around them (Fastify's request and reply).
  */
 export function placeOrderListener(
   handler: PlaceOrderHandler,
   options: HandlePlaceOrderOptions,
-): (request: NodeRequest, response: ServerResponse) => Promise<void> {
-  return async (request, response) => {
+): (request: NodeRequest | FrameworkRequest, response: ServerResponse | FrameworkReply) => Promise<void> {
+  return async (request, givenResponse) => {
     // The options are read as the merchant's object holds them, as handlePlaceOrder reads them.
     const report = errorReporter(options);
+    const response = unwrapResponse(givenResponse);
     try {
       const maxBytes = callbackBodyLimit(options);
       const webRequest = await toWebRequest(request, maxBytes);
@@ -90,19 +167,27 @@ export function placeOrderListener(
     } catch (error) {
       report(error, 'callback');
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: 'the place_order callback could not be handled' }));
+      response.end(JSON.stringify(NOT_HANDLED));
     }
   };
 }
 
 /** The body, or `undefined` once it passes `limitBytes` (the rest is not read). */
 async function readBody(request: IncomingMessage, limitBytes: number): Promise<Uint8Array | undefined> {
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request) {
-    size += (chunk as Buffer).length;
+    // Text when something called setEncoding() on the request; bytes otherwise.
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : (chunk as Uint8Array);
+    size += bytes.byteLength;
     if (size > limitBytes) return undefined;
-    chunks.push(chunk as Buffer);
+    chunks.push(bytes);
   }
-  return Buffer.concat(chunks);
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const bytes of chunks) {
+    body.set(bytes, offset);
+    offset += bytes.byteLength;
+  }
+  return body;
 }

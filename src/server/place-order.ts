@@ -5,6 +5,12 @@
  *
  * The callback is not signed, so anyone could post one. By default the order is therefore read
  * back from Klarna by its token (`verify`), and a token Klarna does not know is refused.
+ *
+ * A call to Klarna fails in two expected ways: Klarna refused or could not be reached (a
+ * `KlarnaApiError`), or what the handler decided was refused before the network (a
+ * `KlarnaValidationError`). Any other error is a failure inside this library (a bug, an API the
+ * runtime lacks): it is thrown on as it is, reported once as `internal`, and never answered as if
+ * Klarna were unreachable or the callback forged.
  */
 import { isKlarnaApiError } from './api-error.js';
 import type { InstantShoppingClient } from './instant-shopping-client.js';
@@ -94,15 +100,40 @@ const DEFAULT_CLAIM_TTL_MS = 60_000;
 /** Far more than any order Klarna posts, far less than a body meant to exhaust the server. */
 export const DEFAULT_MAX_CALLBACK_BYTES = 1_000_000;
 
-export type PlaceOrderStage = 'callback' | 'verify' | 'handler' | 'place-order' | 'deny' | 'record';
+/**
+ * Where a failure reported to `onError` happened. `internal` is a failure inside this library (a
+ * bug, or an API the runtime lacks), reported with the error as it was thrown.
+ */
+export type PlaceOrderStage = 'callback' | 'verify' | 'handler' | 'place-order' | 'deny' | 'record' | 'internal';
 
 const DEFAULT_FALLBACK_MESSAGE = 'We could not complete your order. No payment has been taken; please try again later.';
+
+/** The answer when the callback could not be handled on this side: nothing was decided; the body names no cause. */
+export const NOT_HANDLED = { error: 'the place_order callback could not be handled' };
 
 /** Handles one `place_order` callback and returns the `Response` to send (Klarna ignores its content). */
 export async function handlePlaceOrder(
   request: Request,
   handler: PlaceOrderHandler,
   givenOptions: HandlePlaceOrderOptions,
+): Promise<Response> {
+  const report = errorReporter(givenOptions);
+  try {
+    return await answerCallback(request, handler, givenOptions, report);
+  } catch (error) {
+    // A failure inside this library, reported as it was thrown: what to fix is in the error, not in a stage's
+    // guess. No answer was kept (a delivery without a decision gives its token up), so a later delivery decides.
+    report(error, 'internal');
+    return answer(500, NOT_HANDLED);
+  }
+}
+
+/** {@link handlePlaceOrder}'s work; anything it throws is a failure inside this library. */
+async function answerCallback(
+  request: Request,
+  handler: PlaceOrderHandler,
+  givenOptions: HandlePlaceOrderOptions,
+  report: (error: unknown, stage: PlaceOrderStage) => void,
 ): Promise<Response> {
   // Read as the merchant's object holds them: an inherited `verify: false` must not turn verification off.
   const options = ownFields(givenOptions, OPTION_NAMES);
@@ -111,8 +142,12 @@ export async function handlePlaceOrder(
   const store = options.store ?? defaultStore;
   const claimTtlMs = positiveOr(options.claimTtlMs, DEFAULT_CLAIM_TTL_MS);
   const answerTtlMs = positiveOr(options.answerTtlMs, DEFAULT_ANSWER_TTL_MS);
-  const report = errorReporter(givenOptions);
   if (request.method.toUpperCase() !== 'POST') return answer(405, { error: 'place_order callbacks are POST requests' }, { allow: 'POST' });
+  if (request.bodyUsed) {
+    // Not the caller's mistake but the route's: something before it (a body parser, a validator) read the body.
+    report(new TypeError(BODY_ALREADY_READ), 'callback');
+    return answer(500, NOT_HANDLED);
+  }
   const callback = await readCallback(request, callbackBodyLimit(givenOptions));
   if ('refused' in callback) {
     report(new TypeError(`Invalid place_order callback: ${callback.refused}${callback.detail ? ` (${callback.detail})` : ''}.`), 'callback');
@@ -188,10 +223,12 @@ export async function handlePlaceOrder(
       order = await client.getAuthorization(authorizationToken, { signal: request.signal });
       return undefined;
     } catch (error) {
+      // The token passed the client's own checks when the callback was read: a call refused before the
+      // network (a KlarnaValidationError) is this library's failure, not a forged token.
+      if (!isKlarnaApiError(error)) throw error;
       report(error, 'verify');
-      // A token Klarna refuses, or one that cannot even be asked about, is the caller's mistake (4xx), not Klarna's.
-      const refused = isKlarnaApiError(error) && (error.status === 404 || error.status === 403);
-      const unknown = refused || isKlarnaValidationError(error);
+      // A token Klarna refuses is the caller's mistake (4xx), not Klarna's.
+      const unknown = error.status === 404 || error.status === 403;
       return outcome(unknown ? 400 : 502, { error: unknown ? 'Klarna does not know this authorization token' : 'could not read the authorization from Klarna' });
     }
   }
@@ -200,6 +237,7 @@ export async function handlePlaceOrder(
     try {
       await client.denyAuthorization(authorizationToken, reason);
     } catch (error) {
+      if (!isKlarnaFailure(error)) throw error;
       // A deny Klarna refuses as invalid is the handler's mistake: the fallback deny still reaches the consumer.
       if (refusedAsInvalid(error)) {
         return { failed: await fallback('deny', error) };
@@ -215,6 +253,7 @@ export async function handlePlaceOrder(
     try {
       return { result: { action: 'approved', authorizationToken, order: toPlace, placed: await client.placeOrder(authorizationToken, toPlace) } };
     } catch (error) {
+      if (!isKlarnaFailure(error)) throw error;
       // An order Klarna refused as invalid is denied; after a timeout or outage it may exist, so it is left alone.
       if (refusedAsInvalid(error)) {
         return { failed: await fallback('place-order', error) };
@@ -231,6 +270,7 @@ export async function handlePlaceOrder(
     try {
       await client.denyAuthorization(authorizationToken, reason);
     } catch (denyError) {
+      if (!isKlarnaFailure(denyError)) throw denyError;
       // Not denied after all: no final answer, so a later delivery tries again.
       report(denyError, 'deny');
       return outcome(502, { error: 'could not deny the order at Klarna' });
@@ -257,6 +297,14 @@ export function callbackBodyLimit(options: HandlePlaceOrderOptions): number {
 /** A tunable as given when it is a positive number; else (absent, or a mistake) its default. */
 function positiveOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && value > 0 ? value : fallback;
+}
+
+/**
+ * How a call to Klarna is expected to fail: Klarna refused it or could not be reached, or it was
+ * refused before the network. Anything else was thrown inside this library, and is not Klarna's.
+ */
+function isKlarnaFailure(error: unknown): boolean {
+  return isKlarnaApiError(error) || isKlarnaValidationError(error);
 }
 
 /**
@@ -335,7 +383,12 @@ async function readCallback(
   try {
     text = await readText(request, maxBytes);
   } catch (error) {
-    return { status: 400, refused: 'the body could not be read', detail: error instanceof Error ? error.message : undefined };
+    // Only the stream's own failure is the caller's (it went away, the connection broke); any other is ours.
+    if (!(error instanceof UnreadableBody)) throw error;
+    // Read, not checked with `instanceof Error`: the stream of an Edge sandbox fails with another realm's Error.
+    const message = ownValue(error.cause, 'message');
+    const detail = typeof message === 'string' ? message : undefined;
+    return { status: 400, refused: 'the body could not be read', detail };
   }
   if (text === undefined) return { status: 413, refused: `the body is larger than ${maxBytes} bytes` };
   let body: unknown;
@@ -356,14 +409,20 @@ async function readCallback(
   return { authorizationToken: token, order: order as AuthorizedOrder };
 }
 
-/** The body as text, or `undefined` once it passes `maxBytes` (reading stops there). */
+/** The request's body stream failed: the caller went away, or the connection broke. */
+class UnreadableBody extends Error {}
+
+/**
+ * The body as text, or `undefined` once it passes `maxBytes` (reading stops there). A failure of
+ * the stream is thrown as {@link UnreadableBody}; anything else is thrown as it is.
+ */
 async function readText(request: Request, maxBytes: number): Promise<string | undefined> {
   if (!request.body) return '';
-  const reader = request.body.getReader();
   const decoder = new TextDecoder();
+  const reader = request.body.getReader();
   let text = '';
   let size = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+  for (let read = await nextChunk(reader); !read.done; read = await nextChunk(reader)) {
     size += read.value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
@@ -373,6 +432,23 @@ async function readText(request: Request, maxBytes: number): Promise<string | un
   }
   return text + decoder.decode();
 }
+
+/** The stream's next chunk; its failure is the stream's, told apart as {@link UnreadableBody}. */
+async function nextChunk(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch (error) {
+    throw new UnreadableBody('the body could not be read', { cause: error });
+  }
+}
+
+/** What `onError` is told when the route hands over a request whose body something else read first. */
+export const BODY_ALREADY_READ =
+  'The place_order callback\'s body was already read before handlePlaceOrder (by a body parser or a validator ' +
+  'before the route), so there is nothing left to read: give handlePlaceOrder the request as it arrived ' +
+  '(Hono: c.req.raw, with no c.req.json() before it).';
 
 const outcome = (status: number, body: Record<string, unknown>): StoredPlaceOrderAnswer => ({ status, body });
 

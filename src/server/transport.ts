@@ -57,7 +57,7 @@ export class KlarnaTransport {
     const { signal, headers } = ownFields(options, ['signal', 'headers']);
     assertValid(`${method} ${path}`, [
       ...headerProblems(headers),
-      signal === undefined || signal instanceof AbortSignal ? undefined : 'signal must be an AbortSignal',
+      signal === undefined || isAbortSignal(signal) ? undefined : 'signal must be an AbortSignal',
     ]);
     // A path below the base URL, or a full URL on another of Klarna's hosts (OSM picks the host per locale).
     const url = /^https?:\/\//.test(path) ? path : this.baseUrl + path;
@@ -90,6 +90,17 @@ export class KlarnaTransport {
   toString(): string {
     return `KlarnaTransport(${this.baseUrl})`;
   }
+}
+
+/**
+ * An AbortSignal, from this realm or another. Not `instanceof`: Next.js's Edge runtime runs a route
+ * in a sandbox of its own and hands it a `Request` made outside, whose signal is another realm's
+ * AbortSignal; refusing it failed every call made with the callback's signal.
+ */
+function isAbortSignal(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const signal = value as Partial<AbortSignal>;
+  return typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function';
 }
 
 /** HTTP Basic credentials as a header value (UTF-8, so it also works outside Node). */

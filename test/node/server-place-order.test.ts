@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME } from '../../src/emulator/index.js';
@@ -46,11 +46,15 @@ const merchant = {
   }) as PlaceOrderHandler,
   async listen(preParse = false, extra: Partial<HandlePlaceOrderOptions> = {}): Promise<string> {
     const listener = placeOrderListener(this.handler, { ...this.options(), ...extra });
-    const server = createServer((request: NodeRequest, response) => {
+    return this.serve((request: NodeRequest, response) => {
       // Like Express with express.json() before the route: the body arrives parsed.
       const parsed = preParse ? readBody(request).then((text) => (request.body = JSON.parse(text) as unknown)) : Promise.resolve();
       void parsed.then(() => listener(request, response));
     });
+  },
+  /** A node:http server for `route`; the URL of its place_order endpoint. */
+  async serve(route: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> {
+    const server = createServer(route);
     this.servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/klarna/place-order`;
@@ -272,6 +276,44 @@ describe('handlePlaceOrder', () => {
     const answer = await buy(parsedUrl);
     assert.equal(answer.outcome, 'approved');
     assert.deepEqual(merchant.seen.map((request) => request.order), [ORDER]);
+  });
+
+  it('takes the body a framework parsed from its own request around Node\'s, and answers through its reply (Fastify)', async () => {
+    const listener = placeOrderListener(merchant.handler, merchant.options());
+    let hijacked = 0;
+    // As Fastify does: it reads and parses the body, then gives the route its own request and reply around Node's.
+    const fastifyLike = await merchant.serve((request, response) => {
+      void readBody(request).then((text) => {
+        const reply = { raw: response, hijack: () => void hijacked++ };
+        return listener({ raw: request, body: JSON.parse(text) as unknown }, reply);
+      });
+    });
+    const answer = await buy(fastifyLike);
+    assert.equal(answer.outcome, 'approved');
+    assert.deepEqual(merchant.seen.map((request) => request.order), [ORDER]);
+    assert.equal(hijacked, 1, 'the framework was told the listener answers');
+    assert.deepEqual(merchant.errors, []);
+  });
+
+  it('says what to fix when something read the body before the route and kept it (500), instead of calling the body not JSON', async () => {
+    const listener = placeOrderListener(merchant.handler, merchant.options());
+    // A body parser that read the body and kept what it parsed to itself (Fastify's request.raw given alone).
+    const readFirst = await merchant.serve((request, response) => void readBody(request).then(() => listener(request, response)));
+    const callback = JSON.stringify({ authorization_token: 'token', order: ORDER });
+    const delivered = await fetch(readFirst, { method: 'POST', headers: { 'content-type': 'application/json' }, body: callback });
+    assert.deepEqual([delivered.status, await delivered.json()], [500, { error: 'the place_order callback could not be handled' }]);
+    assert.deepEqual(merchant.errors.map(({ stage }) => stage), ['callback']);
+    assert.match((merchant.errors[0]?.error as Error).message, /already read .*Fastify: the request itself, not request\.raw/);
+
+    // The same for a Request whose body a middleware read (Hono's c.req.json() before the route).
+    merchant.errors = [];
+    const request = new Request('http://shop.test/klarna/place-order', { method: 'POST', headers: { 'content-type': 'application/json' }, body: callback });
+    await request.json();
+    const response = await handlePlaceOrder(request, merchant.handler, merchant.options());
+    assert.deepEqual([response.status, await response.json()], [500, { error: 'the place_order callback could not be handled' }]);
+    assert.deepEqual(merchant.errors.map(({ stage }) => stage), ['callback']);
+    assert.match((merchant.errors[0]?.error as Error).message, /already read before handlePlaceOrder/);
+    assert.equal(merchant.seen.length, 0);
   });
 });
 
