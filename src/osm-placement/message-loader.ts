@@ -69,10 +69,16 @@ export class MessageLoader {
    * Whether a server's prefetched answer may stand for the request now: only for the placement's
    * first, before Klarna was asked anything; asking once is the answer's one use.
    */
-  mayTakePrefetched(): boolean {
-    if (this.#asked) return false;
+  get mayTakePrefetched(): boolean {
+    return !this.#asked;
+  }
+
+  /**
+   * A server's answer stands for the request now, as if Klarna had been asked. Only a taken one:
+   * a refused one (not JSON, or for another amount) leaves the first request a first, asked at once.
+   */
+  tookPrefetched(): void {
     this.#asked = true;
-    return true;
   }
 
   /** The request the placement makes now; none while it has been given nothing. */

@@ -142,7 +142,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
     if (!this.#loader.setRequest(request)) return;
     if (!request) {
       this.#view.change({ type: 'cleared' });
-    } else if (request.ok && this.prefetched && this.#loader.mayTakePrefetched()) {
+    } else if (request.ok && this.prefetched && this.#loader.mayTakePrefetched) {
       // Shown here, not by the task, so that a server's render and the hydration both have the message.
       this.#takePrefetched(request.request);
     }
@@ -225,6 +225,7 @@ export class KlarnaOsmPlacement extends KlarnaElement {
   #takePrefetched(request: PlacementRequest): void {
     try {
       this.#view.change({ type: 'answered', request, answer: readPrefetched(this.prefetched!, request.url) });
+      this.#loader.tookPrefetched();
     } catch (error) {
       this.log('warn', `prefetched is not used (${(error as Error).message}); asking Klarna instead.`);
     }
