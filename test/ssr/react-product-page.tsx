@@ -5,6 +5,7 @@
  * elements through the `klarna-elements/react` components and as raw tags. The same module runs on
  * both sides, so hydration compares like with like.
  */
+import { useEffect, useRef } from 'react';
 import { KlarnaInstantShoppingHost, KlarnaOsmPlacement } from '../../src/react/index.js';
 import { BUTTON_ATTRIBUTES, MERCHANT_URLS, orderLines, UNIT_PRICE } from '../interop/apps/storefront.js';
 
@@ -28,10 +29,26 @@ export function ProductPage({ clientId, apiUrl, sdkUrl, instancePrefix }: Produc
         <klarna-osm-placement client-id={clientId} api-url={apiUrl} placement-key="credit-promotion-badge" locale="en-US" purchase-amount={2 * UNIT_PRICE} />
         {/* React 19 sets no property of a custom element it hydrates (facebook/react#35446): what is
             not an attribute comes in the JSON child, which the server renders into the HTML. */}
-        <klarna-instant-shopping-host {...BUTTON_ATTRIBUTES} instance-id={`${instancePrefix}-raw`} sdk-url={sdkUrl}>
-          <script type="application/json" dangerouslySetInnerHTML={{ __html: JSON.stringify({ order_lines: orderLines(1), merchant_urls: MERCHANT_URLS }) }} />
-        </klarna-instant-shopping-host>
+        <RawInstantShoppingHost instanceId={`${instancePrefix}-raw`} sdkUrl={sdkUrl} />
       </section>
     </main>
+  );
+}
+
+/**
+ * The raw tag, as docs/frameworks.md shows it for a server-rendered page: its objects in the JSON
+ * child, and held with `defer-hydration` until React has hydrated it. Unheld, it shows its button as
+ * soon as Klarna's lib.js is ready, which may be before React hydrates (lib.js cached, or loaded by
+ * the page): Klarna's container then sits in the markup React is hydrating, and hydration fails.
+ */
+function RawInstantShoppingHost({ instanceId, sdkUrl }: { instanceId: string; sdkUrl: string }) {
+  const host = useRef<HTMLElement>(null);
+  useEffect(() => {
+    host.current?.removeAttribute('defer-hydration');
+  }, []);
+  return (
+    <klarna-instant-shopping-host ref={host} defer-hydration {...BUTTON_ATTRIBUTES} instance-id={instanceId} sdk-url={sdkUrl}>
+      <script type="application/json" dangerouslySetInnerHTML={{ __html: JSON.stringify({ order_lines: orderLines(1), merchant_urls: MERCHANT_URLS }) }} />
+    </klarna-instant-shopping-host>
   );
 }
