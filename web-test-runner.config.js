@@ -1,9 +1,11 @@
-// Browser tests: real headless Chromium from the machine (never a downloaded one), TypeScript
-// through esbuild, and a Klarna emulator and the demo shop's backend started for the run. Run through `npm run test:browser`,
-// which loads tsx so this file can import the emulator's TypeScript source.
+// Browser tests in three engines from the machine (never a downloaded one): headless Chromium,
+// Firefox over WebDriver BiDi and WebKitGTK's MiniBrowser over WebDriver, one engine after the other
+// (TEST_ENGINES=firefox,webkit picks some). TypeScript through esbuild, and a Klarna emulator and the
+// demo shop's backend started for the run. Run through `npm run test:browser`, which loads tsx so
+// this file can import the emulator's TypeScript source.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { startMerchantBackend } from './demo/backend/merchant-backend.ts';
 import { startEmulator } from './src/emulator/index.ts';
 import { buildCdnFile, buildInteropApps } from './test/interop/build.ts';
@@ -12,8 +14,34 @@ import { renderPlacement } from './test/ssr/render-page.ts';
 import { ProductPage } from './test/ssr/react-product-page.tsx';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import { CHROMIUM_ARGS, findBrowser } from './test/helpers/find-browser.ts';
+import { CHROMIUM_ARGS, findBrowser, findFirefox } from './test/helpers/find-browser.ts';
+import { ENGINES } from './test/helpers/engines.ts';
+import { webkitLauncher } from './test/helpers/webkit-launcher.ts';
 import { freePort } from './test/apps/serve.ts';
+
+/** The launcher of each engine, by the name the tests know it by (test/helpers/engines.ts). */
+const launchers = {
+  chromium: () => chromeLauncher({
+    // puppeteer-core as the launcher's own: it then names the engine Chromium, not Chrome.
+    puppeteer: puppeteerCore,
+    launchOptions: {
+      executablePath: findBrowser(),
+      // gc() for the tests that show removed elements are not retained (a WeakRef probe).
+      args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+    },
+  }),
+  firefox: () => chromeLauncher({
+    puppeteer: puppeteerCore,
+    launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true },
+  }),
+  webkit: () => webkitLauncher(),
+};
+const selected = (process.env.TEST_ENGINES ?? ENGINES.join(',')).split(',').map((name) => name.trim()).filter(Boolean);
+for (const name of selected) {
+  if (!Object.hasOwn(launchers, name)) throw new Error(`TEST_ENGINES names ${name}: the engines are ${ENGINES.join(', ')}.`);
+}
+/** Which engine a launcher runs, for the tests' `skipUnless` (the `test-engine` command below). */
+const engineOf = new Map(selected.map((name) => [launchers[name](), name]));
 
 // The React, Vue and Svelte storefronts the interop tests mount, built as a merchant's app is, and
 // the CDN file from the current source, for the plain-HTML test.
@@ -60,15 +88,9 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   // @open-wc/testing brings lit's development build; its notice says nothing about our code.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: findBrowser(),
-        // gc() for the tests that show removed elements are not retained (a WeakRef probe).
-        args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
-      },
-    }),
-  ],
+  browsers: [...engineOf.keys()],
+  // One engine at a time: the engines share the emulator, whose records a test resets.
+  concurrentBrowsers: 1,
   reporters: [defaultReporter(), closingLineReporter()],
   middleware: [
     // A merchant's server-rendered placement (test/ssr/render-page.ts), for the hydration test.
@@ -148,6 +170,14 @@ ${scripts}
   ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
+    {
+      // `executeServerCommand('test-engine')`: the engine the asking page runs in.
+      name: 'test-engine',
+      executeCommand({ command, session }) {
+        if (command !== 'test-engine') return undefined;
+        return engineOf.get(session.browser);
+      },
+    },
     {
       name: 'klarna-emulator',
       async serverStop() {
