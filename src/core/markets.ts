@@ -35,6 +35,14 @@ export function currencyOfCountry(country: string): string | undefined {
   return Object.hasOwn(MARKET_CURRENCY, code) ? MARKET_CURRENCY[code] : undefined;
 }
 
+/**
+ * Whether `code` is the ISO 4217 currency of a market Klarna serves (`USD`, `EUR`, `SEK`, …): a
+ * payment in any other is refused before Klarna sees it.
+ */
+export function isKlarnaCurrency(code: string): boolean {
+  return Object.values(MARKET_CURRENCY).includes(code);
+}
+
 /** Klarna's API region for a country: US/CA/MX → `na`, AU/NZ → `oc`, every other → `eu`. */
 export function regionForCountry(country: string): KlarnaRegion {
   const code = country.trim().toUpperCase();
