@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
 // wire facts) ← elements and server helpers. The emulator builds on the core and borrows protocol
 // types only. An arrow never points up or sideways.
 const nodeBuiltins = { group: ['node:*'], message: 'Browser code must not import Node built-ins.' };
-const elementFolders = ['**/osm-placement/**', '**/instant-shopping/**', '**/config/**', '**/internal/**', '**/react/**', '../index.js'];
+const elementFolders = ['**/osm-placement/**', '**/instant-shopping/**', '**/express-checkout/**', '**/config/**', '**/internal/**', '**/react/**', '../index.js'];
 const aboveCore = {
   group: ['**/protocol/**', ...elementFolders, '**/server/**', '**/emulator/**'],
   message: 'The core is the bottom layer: it imports no protocol, element, server or emulator code.',
