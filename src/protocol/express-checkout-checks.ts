@@ -8,7 +8,7 @@
  */
 import { isRecord, ownValue } from '../core/json.js';
 import { isKlarnaCurrency } from '../core/markets.js';
-import type { CustomerProfileScope } from './express-checkout.js';
+import type { CustomerProfileScope, ShippingAddressRejection, ShippingType } from './express-checkout.js';
 
 /** A Web SDK client identifier, as the Merchant Portal's "Client identifiers" page gives it. */
 const SDK_CLIENT_ID = /^klarna_(test|live)_client_[A-Za-z0-9_-]+$/;
@@ -112,6 +112,92 @@ function profileProblems(scopes: unknown, at: string): string[] {
   const unknown = scopes.filter((scope) => !(PROFILE_SCOPES as readonly unknown[]).includes(scope));
   if (unknown.length === 0) return [];
   return [`${at} has ${unknown.map((scope) => JSON.stringify(scope)).join(', ')}: the scopes are ${PROFILE_SCOPES.join(', ')}`];
+}
+
+const ADDRESS_REJECTIONS: readonly ShippingAddressRejection[] = [
+  'COUNTRY_NOT_SUPPORTED',
+  'POSTAL_CODE_NOT_SUPPORTED',
+  'CITY_NOT_SUPPORTED',
+  'REGION_NOT_SUPPORTED',
+  'ADDRESS_NOT_SUPPORTED',
+];
+
+const SHIPPING_TYPES: readonly ShippingType[] = [
+  'TO_DOOR',
+  'TO_CURB',
+  'TO_MAILBOX',
+  'PICKUP_BOX',
+  'PICKUP_POINT',
+  'PICKUP_STORE',
+  'PICKUP_WAREHOUSE',
+  'DIGITAL_EMAIL',
+  'DIGITAL_DOWNLOAD',
+  'DIGITAL_OTHER',
+  'PHYSICAL_OTHER',
+];
+
+/**
+ * Problems of a merchant's answer to a new shipping address: a refusal Klarna knows, or at least
+ * one option (a chosen one among them), with totals that add up. Chosen: an empty list of options
+ * is refused here, as the shopper could not go on; refuse the address instead.
+ */
+export function shippingAddressAnswerProblems(answer: unknown, at = 'answer'): string[] {
+  if (!isRecord(answer)) return [`${at} must be an object`];
+  const rejection = ownValue(answer, 'rejectionReason');
+  if (rejection !== undefined) {
+    if ((ADDRESS_REJECTIONS as readonly unknown[]).includes(rejection)) return [];
+    return [`${at}.rejectionReason ${JSON.stringify(rejection)} is not one of ${ADDRESS_REJECTIONS.join(', ')}`];
+  }
+  const options = ownValue(answer, 'shippingOptions');
+  if (!Array.isArray(options) || options.length === 0) {
+    return [`${at}.shippingOptions must list at least one option, or give a rejectionReason`];
+  }
+  const problems = options.flatMap((option: unknown, index) => shippingOptionProblems(option, `${at}.shippingOptions[${index}]`));
+  const selected = ownValue(answer, 'selectedShippingOptionReference');
+  const references = options.map((option: unknown) => ownValue(option, 'shippingOptionReference'));
+  if (selected !== undefined && !references.includes(selected)) {
+    problems.push(`${at}.selectedShippingOptionReference ${JSON.stringify(selected)} is none of the options' shippingOptionReference`);
+  }
+  problems.push(...totalsProblems(answer, at, false));
+  return problems;
+}
+
+/** Problems of a merchant's answer to a chosen shipping option: `INVALID_OPTION`, or the new amount. */
+export function shippingOptionAnswerProblems(answer: unknown, at = 'answer'): string[] {
+  if (!isRecord(answer)) return [`${at} must be an object`];
+  const rejection = ownValue(answer, 'rejectionReason');
+  if (rejection !== undefined) {
+    return rejection === 'INVALID_OPTION' ? [] : [`${at}.rejectionReason ${JSON.stringify(rejection)} must be "INVALID_OPTION"`];
+  }
+  return totalsProblems(answer, at, true);
+}
+
+function shippingOptionProblems(option: unknown, at: string): string[] {
+  if (!isRecord(option)) return [`${at} must be an object`];
+  const problems: string[] = [];
+  for (const name of ['shippingOptionReference', 'displayName']) {
+    const value = ownValue(option, name);
+    if (typeof value !== 'string' || !value.trim()) problems.push(`${at}.${name} is required`);
+  }
+  if (typeof ownValue(option, 'description') !== 'string') problems.push(`${at}.description must be a string`);
+  if (!isMinorUnits(ownValue(option, 'amount'))) problems.push(`${at}.amount must be a whole number of minor units, 0 or more`);
+  const type = ownValue(option, 'shippingType');
+  if (type !== undefined && !(SHIPPING_TYPES as readonly unknown[]).includes(type)) {
+    problems.push(`${at}.shippingType ${JSON.stringify(type)} is not one of ${SHIPPING_TYPES.join(', ')}`);
+  }
+  return problems;
+}
+
+/** An answer's new `amount` (required or not) and line items, which add up to it. */
+function totalsProblems(answer: Record<string, unknown>, at: string, amountRequired: boolean): string[] {
+  const amount = ownValue(answer, 'amount');
+  const problems: string[] = [];
+  if ((amountRequired || amount !== undefined) && !isMinorUnits(amount)) {
+    problems.push(`${at}.amount must be a whole number of minor units, 0 or more`);
+  }
+  const lineItems = ownValue(answer, 'lineItems');
+  if (lineItems !== undefined) problems.push(...lineItemsProblems(lineItems, isMinorUnits(amount) ? amount : undefined, `${at}.lineItems`));
+  return problems;
 }
 
 /** A whole, non-negative number of minor units (3290 for 32.90). */

@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { paymentRequestProblems, sdkClientIdProblem } from '../../src/protocol/express-checkout-checks.js';
+import {
+  paymentRequestProblems,
+  sdkClientIdProblem,
+  shippingAddressAnswerProblems,
+  shippingOptionAnswerProblems,
+} from '../../src/protocol/express-checkout-checks.js';
 import { paymentRequestData } from '../../src/protocol/express-checkout-request.js';
 import type { LineItem, PaymentRequestData } from '../../src/protocol/express-checkout.js';
 
@@ -144,5 +149,33 @@ describe('Express Checkout protocol: the r8 payment request', () => {
   it('builds what its own checks take', () => {
     const request = paymentRequestData({ currency: 'USD', amount: 32900, lineItems: [JACKET, SOCKS], shippingConfig: { mode: 'EDITABLE' } });
     expect(paymentRequestProblems(request)).to.deep.equal([]);
+  });
+});
+
+describe('Express Checkout protocol: the merchant\'s shipping answers', () => {
+  const standard = { shippingOptionReference: 'standard', amount: 0, displayName: 'Standard', description: '' };
+
+  it('takes options with a chosen one among them, or a refusal Klarna knows', () => {
+    expect(shippingAddressAnswerProblems({ shippingOptions: [standard], selectedShippingOptionReference: 'standard', amount: 32900 })).to.deep.equal([]);
+    expect(shippingAddressAnswerProblems({ rejectionReason: 'COUNTRY_NOT_SUPPORTED' })).to.deep.equal([]);
+    expect(shippingAddressAnswerProblems({ rejectionReason: 'TOO_FAR' })).to.deep.equal([
+      'answer.rejectionReason "TOO_FAR" is not one of COUNTRY_NOT_SUPPORTED, POSTAL_CODE_NOT_SUPPORTED, CITY_NOT_SUPPORTED, REGION_NOT_SUPPORTED, ADDRESS_NOT_SUPPORTED',
+    ]);
+    expect(shippingAddressAnswerProblems({ shippingOptions: [{ ...standard, displayName: ' ', shippingType: 'BY_DRONE' }] })).to.deep.equal([
+      'answer.shippingOptions[0].displayName is required',
+      'answer.shippingOptions[0].shippingType "BY_DRONE" is not one of TO_DOOR, TO_CURB, TO_MAILBOX, PICKUP_BOX, PICKUP_POINT, PICKUP_STORE, PICKUP_WAREHOUSE, DIGITAL_EMAIL, DIGITAL_DOWNLOAD, DIGITAL_OTHER, PHYSICAL_OTHER',
+    ]);
+  });
+
+  it('takes new totals for an option when the lines add up, or INVALID_OPTION', () => {
+    const lines = [{ name: 'Jacket', quantity: 1, totalAmount: 32900 }, { name: 'Express', quantity: 1, totalAmount: 1500 }];
+    expect(shippingOptionAnswerProblems({ amount: 34400, lineItems: lines })).to.deep.equal([]);
+    expect(shippingOptionAnswerProblems({ rejectionReason: 'INVALID_OPTION' })).to.deep.equal([]);
+    expect(shippingOptionAnswerProblems({ rejectionReason: 'ADDRESS_NOT_SUPPORTED' })).to.deep.equal(['answer.rejectionReason "ADDRESS_NOT_SUPPORTED" must be "INVALID_OPTION"']);
+    expect(shippingOptionAnswerProblems({ lineItems: lines })).to.deep.equal(['answer.amount must be a whole number of minor units, 0 or more']);
+    expect(shippingOptionAnswerProblems({ amount: 32900, lineItems: lines })).to.deep.equal([
+      'answer.lineItems add up to 34400, not the amount 32900: the lines\' totalAmount must sum to the amount (totals are checked, never corrected)',
+    ]);
+    expect(shippingOptionAnswerProblems('34400')).to.deep.equal(['answer must be an object']);
   });
 });
