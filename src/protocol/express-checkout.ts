@@ -63,14 +63,22 @@ export interface PaymentButtonConfig {
 }
 
 /**
+ * A DOM element, named without the DOM's types: this layer also compiles for servers, whose
+ * TypeScript has no `HTMLElement`. Every element is one.
+ */
+export interface ElementLike {
+  readonly nodeType: number;
+}
+
+/**
  * A button (`KlarnaUIElement`). r8's member list for the payment button is not published: these
  * are the Identity button's, which older typedoc gives the payment button too.
  */
 export interface PaymentButton {
-  readonly htmlElement?: HTMLElement;
+  readonly htmlElement?: ElementLike;
   readonly id?: string;
   /** Appends the SDK's own element to the container. */
-  mount(container: string | HTMLElement): void;
+  mount(container: string | ElementLike): void;
   unmount(): void;
   on(event: 'render' | 'click', handler: () => void): void;
   toggleState(state: 'disabled' | 'loading', value?: boolean): void;
