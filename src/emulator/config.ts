@@ -78,6 +78,9 @@ export interface EmulatorApiKey {
 export const EMULATOR_API_KEY = 'emulator-api-key';
 export const EMULATOR_ACCOUNT_ID = 'krn:partner:global:account:test:EMULATOR';
 
+/** The webhook signing key the emulator signs its deliveries with by default. Not a secret: it opens nothing but the emulator. */
+export const EMULATOR_WEBHOOK_SIGNING_KEY = 'emulator-webhook-signing-key';
+
 /** A fault for tests: matched requests get this status, body or delay instead of the real answer. */
 export interface EmulatorFault {
   /** Exact path, e.g. `/messaging/v3`; absent matches every non-control path. */
@@ -129,6 +132,20 @@ export interface EmulatorConfig {
     /** How long a session lives after it was created or updated, in ms. */
     lifetimeMs: number;
   };
+  payments: {
+    /** API credentials Klarna Payments' endpoints accept (HTTP Basic); anything else is a 401. */
+    credentials: EmulatorCredentials[];
+    /** The fraud status of a created order. */
+    fraudStatus: FraudStatus;
+    /** How long a payment token can be turned into an order, in ms (Klarna documents 60 minutes). */
+    tokenLifetimeMs: number;
+  };
+  expressCheckout: {
+    /** Where the emulator posts `payment.request.state-change.completed` when told to; absent: nowhere. */
+    webhookUrl?: string | undefined;
+    /** The key each delivery is signed with (HMAC-SHA256 of the body, hex, in `Klarna-Signature`). */
+    signingKey: string;
+  };
   faults: EmulatorFault[];
 }
 
@@ -164,6 +181,12 @@ export function defaultEmulatorConfig(): EmulatorConfig {
       // Klarna does not document a session's lifetime; the emulator chooses one day.
       lifetimeMs: 86_400_000,
     },
+    payments: {
+      credentials: [{ username: EMULATOR_API_USERNAME, password: EMULATOR_API_PASSWORD }],
+      fraudStatus: 'ACCEPTED',
+      tokenLifetimeMs: 60 * 60 * 1000,
+    },
+    expressCheckout: { signingKey: EMULATOR_WEBHOOK_SIGNING_KEY },
     faults: [],
   };
 }
@@ -214,6 +237,8 @@ export function validateConfig(config: EmulatorConfig): EmulatorConfig {
     ...osmProblems(config.osm),
     ...instantShoppingProblems(config.instantShopping),
     ...shoppingSessionProblems(config.shoppingSession),
+    ...paymentsProblems(config.payments),
+    ...expressCheckoutProblems(config.expressCheckout),
     ...faultProblems(config.faults),
   ];
   if (problems.length) throw new Error(`Invalid emulator config: ${problems.join('; ')}.`);
@@ -299,6 +324,27 @@ function shoppingSessionProblems(shoppingSession: EmulatorConfig['shoppingSessio
     problems.push('shoppingSession.apiKeys must be an array of { apiKey, accountId }');
   }
   if (!isPositiveInteger(shoppingSession?.lifetimeMs)) problems.push('shoppingSession.lifetimeMs must be a positive integer');
+  return problems;
+}
+
+function paymentsProblems(payments: EmulatorConfig['payments']): string[] {
+  const problems: string[] = [];
+  const credentials = payments?.credentials;
+  if (!(Array.isArray(credentials) && credentials.every((entry) => typeof entry?.username === 'string' && typeof entry.password === 'string'))) {
+    problems.push('payments.credentials must be an array of { username, password }');
+  }
+  if (!FRAUD_STATUSES.includes(payments?.fraudStatus)) problems.push('payments.fraudStatus must be ACCEPTED, PENDING or REJECTED');
+  if (!isPositiveInteger(payments?.tokenLifetimeMs)) problems.push('payments.tokenLifetimeMs must be a positive integer');
+  return problems;
+}
+
+function expressCheckoutProblems(expressCheckout: EmulatorConfig['expressCheckout']): string[] {
+  const problems: string[] = [];
+  const url = expressCheckout?.webhookUrl;
+  if (url !== undefined && !(typeof url === 'string' && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol))) {
+    problems.push('expressCheckout.webhookUrl must be an absolute http or https URL');
+  }
+  if (!(typeof expressCheckout?.signingKey === 'string' && expressCheckout.signingKey)) problems.push('expressCheckout.signingKey must be a non-empty string');
   return problems;
 }
 

@@ -11,6 +11,7 @@ export {
   EMULATOR_API_PASSWORD,
   EMULATOR_API_KEY,
   EMULATOR_ACCOUNT_ID,
+  EMULATOR_WEBHOOK_SIGNING_KEY,
   type EmulatorApiKey,
   type EmulatorCredentials,
   type FraudRule,
@@ -28,3 +29,12 @@ export { EMULATED_PURCHASE_PATH } from './constants.js';
 // The emulator's own records; Klarna's wire shapes (ButtonKey, DenyCode, …) are the protocol layer's, exported by klarna-elements/server.
 export type { MerchantDecision, StoredAuthorization, StoredButtonKey } from './instant-shopping-state.js';
 export type { StoredShoppingSession } from './shopping-session-routes.js';
+export type {
+  ExpressCheckoutEmulation,
+  IssuedPaymentToken,
+  PaymentTokenInit,
+  StoredPaymentToken,
+  StoredPaymentsOrder,
+  StoredPaymentTransaction,
+  WebhookDelivery,
+} from './express-checkout-state.js';

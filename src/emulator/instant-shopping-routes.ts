@@ -7,12 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { INSTANT_SHOPPING_SDK_PATH, isLoopbackHostname } from '../core/endpoints.js';
 import { isRecord } from '../core/json.js';
-import type { EmulatorConfig, EmulatorCredentials, FraudRule } from './config.js';
+import type { EmulatorConfig, FraudRule } from './config.js';
 import type { RequestContext, Route } from './context.js';
 import { EMULATED_PURCHASE_PATH } from './constants.js';
 import { emulatedSdkSource } from './emulated-sdk.js';
 import { readJsonBody, restErrorCode, type JsonBodyOptions } from './json-body.js';
-import { sameSecret } from './same-secret.js';
+import { authenticateMerchant } from './merchant-auth.js';
 import type { FraudStatus } from '../protocol/instant-shopping-rest.js';
 import { DENY_CODES, type InstantShoppingState, type MerchantDecision, type StoredAuthorization, type StoredButtonKey } from './instant-shopping-state.js';
 
@@ -30,7 +30,7 @@ type AuthorizedHandler = (context: RequestContext, username: string) => void | P
 
 export function instantShoppingRoutes(getConfig: () => EmulatorConfig, state: InstantShoppingState): Route[] {
   const authorized = (handle: AuthorizedHandler) => async (context: RequestContext) => {
-    const username = authenticate(context, getConfig());
+    const username = authenticateMerchant(context, getConfig().instantShopping.credentials);
     if (username !== undefined) await handle(context, username);
   };
   return [
@@ -49,21 +49,6 @@ async function serveSdk(context: RequestContext, config: EmulatorConfig): Promis
   const source = await emulatedSdkSource({ baseUrl: context.origin, markets: config.instantShopping.markets });
   // Klarna's CDN lets browsers keep lib.js; the emulator's reflects its config, so it is revalidated.
   context.send(200, source, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
-}
-
-/** The API username for valid Basic credentials; otherwise answers 401 and returns `undefined`. */
-function authenticate(context: RequestContext, config: EmulatorConfig): string | undefined {
-  const match = /^Basic\s+(\S+)$/i.exec(context.header('authorization') ?? '');
-  const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
-  const separator = decoded.indexOf(':');
-  const [username, password] = separator < 0 ? ['', ''] : [decoded.slice(0, separator), decoded.slice(separator + 1)];
-  // Every entry compared in full, in constant time per entry: no early exit tells a caller how close a guess came.
-  const matches = (entry: EmulatorCredentials) =>
-    sameSecret(entry.username, username) && sameSecret(entry.password, password);
-  if (config.instantShopping.credentials.map(matches).includes(true)) return username;
-  context.response.setHeader('www-authenticate', 'Basic realm="Klarna emulator"');
-  context.error(401, 'UNAUTHORIZED', 'You were not authorized to execute this operation. Check your API credentials.');
-  return undefined;
 }
 
 /** The body as a JSON object; otherwise answers the refusal in Klarna's REST error body and returns `undefined`. */

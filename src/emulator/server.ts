@@ -23,6 +23,9 @@ import { ownData, ownFields } from './own-data.js';
 import { isServedHostname, servedHostnames, type ServedHostsSource } from './served-hosts.js';
 import { shoppingSessionRoutes, type StoredShoppingSession } from './shopping-session-routes.js';
 import { EmulatorRecords } from './records.js';
+import { ExpressCheckoutEmulation } from './express-checkout-state.js';
+import { expressCheckoutControlRoutes, paymentsRoutes } from './payments-routes.js';
+import { paymentAuthorizeRoute } from './payment-authorize-route.js';
 
 export interface EmulatorOptions {
   /** Settings merged over the defaults. */
@@ -49,6 +52,11 @@ export class KlarnaEmulator {
   readonly instantShopping = new InstantShoppingState();
   /** Shopping sessions by id. */
   readonly shoppingSessions = new Map<string, StoredShoppingSession>();
+  /**
+   * Express Checkout's server side: `issuePaymentToken()` for a purchase a test needs no browser
+   * for, `deliverCompleted()` for the webhook, and the `orders` created from its tokens.
+   */
+  readonly expressCheckout = new ExpressCheckoutEmulation(() => this.#current);
   readonly server: Server;
   #initialConfig: EmulatorConfig;
   #current: EmulatorConfig;
@@ -65,9 +73,12 @@ export class KlarnaEmulator {
     this.#current = ownData(this.#initialConfig);
     this.#routes = [
       ...controlRoutes(this),
+      ...expressCheckoutControlRoutes(this.expressCheckout),
       ...osmRoutes(() => this.#current, this.records),
       ...instantShoppingRoutes(() => this.#current, this.instantShopping),
       ...shoppingSessionRoutes(() => this.#current, this.shoppingSessions),
+      ...paymentsRoutes(() => this.#current, this.expressCheckout),
+      paymentAuthorizeRoute(() => this.#current, this.expressCheckout),
       ...assetRoutes(),
     ];
     this.server = createServer((request, response) => {
@@ -109,6 +120,7 @@ export class KlarnaEmulator {
     this.records.clear();
     this.instantShopping.clear();
     this.shoppingSessions.clear();
+    this.expressCheckout.clear();
   }
 
   async listen(options: ListenOptions = {}): Promise<string> {

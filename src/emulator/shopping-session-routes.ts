@@ -36,7 +36,7 @@ export function shoppingSessionRoutes(
   sessions: Map<string, StoredShoppingSession>,
 ): Route[] {
   const withAccount = (handle: AccountHandler) => async (context: RequestContext) => {
-    const accountId = authenticate(context, getConfig().shoppingSession.apiKeys);
+    const accountId = authenticateApiKey(context, getConfig().shoppingSession.apiKeys);
     if (accountId !== undefined) await handle(context, accountId);
   };
   const withSession = (handle: SessionHandler) => withAccount(async (context, accountId) => {
@@ -99,10 +99,11 @@ const summary = ({ shopping_session_id, created_at, expires_at }: StoredShopping
 });
 
 /**
- * The account an API key acts for, when the key is valid and the path names that account;
- * otherwise answers 401 (the docs list no 403 for this API) and returns `undefined`.
+ * The account an API key acts for, when the key is valid and the path names that account (its
+ * `account` parameter); otherwise answers 401 (the docs list no 403 for these APIs) and returns
+ * `undefined`. The newer partner APIs (Shopping Session, Payment Authorize) take their keys so.
  */
-function authenticate(context: RequestContext, keys: EmulatorApiKey[]): string | undefined {
+export function authenticateApiKey(context: RequestContext, keys: EmulatorApiKey[]): string | undefined {
   const match = /^Basic\s+(\S+)$/i.exec(context.header('authorization') ?? '');
   const given = match?.[1] ?? '';
   const key = keys.filter((entry) => sameSecret(entry.apiKey, given))[0];

@@ -3,7 +3,9 @@
  * `fetch`, Edge runtimes included: what it loads needs only the standard web APIs (no `Buffer`,
  * no `process`, no `AbortSignal.any`, no runtime import of Node; the Node adapters take Node's
  * objects as they are given). Instant Shopping button keys and purchase decisions, the
- * Shopping Session API, On-site messaging with a pluggable cache, and one error type for them all.
+ * Shopping Session API, On-site messaging with a pluggable cache, Express Checkout's completion
+ * (Klarna Payments orders and the `payment.request.state-change.completed` webhook), and one error
+ * type for them all.
  * @module
  */
 export { InstantShoppingClient, type InstantShoppingClientOptions, type PlaceOrderOptions } from './instant-shopping-client.js';
@@ -35,6 +37,20 @@ export {
   type FrameworkRequest,
   type NodeRequest,
 } from './node.js';
+export {
+  KlarnaPaymentsClient,
+  type CreateOrderOptions,
+  type KlarnaPaymentsClientOptions,
+} from './payments-client.js';
+export type { AuthorizedPaymentMethod, CreatedOrder, PaymentsMerchantUrls, PaymentsOrder } from './payments-wire.js';
+export {
+  handleExpressCheckoutWebhook,
+  type ExpressCheckoutWebhookHandler,
+  type ExpressCheckoutWebhookRequest,
+  type ExpressCheckoutWebhookStage,
+  type HandleExpressCheckoutWebhookOptions,
+} from './express-checkout-webhook.js';
+export { COMPLETED_EVENT, type CompletedShipping, type PaymentRequestCompleted } from './webhook-event.js';
 export { MemoryPlaceOrderStore, type PlaceOrderStore, type StoredPlaceOrderAnswer } from './place-order-store.js';
 export { RedisOsmCache, RedisPlaceOrderStore, type RedisCommands, type RedisPlaceOrderStoreOptions } from './redis-stores.js';
 export { KlarnaApiError, isKlarnaApiError, type ValidationError } from './api-error.js';

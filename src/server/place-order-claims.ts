@@ -86,6 +86,8 @@ export interface RecordingOptions {
   report: (error: unknown) => void;
   /** What is written, for the message when giving up: "the answer", "the release". */
   what: string;
+  /** What was delivered, for that message; default "a place_order callback". */
+  delivery?: string | undefined;
 }
 
 /**
@@ -112,7 +114,7 @@ export async function writeUntilTaken(write: () => Promise<void>, options: Recor
 
 async function keepWriting(
   write: () => Promise<void>,
-  { maxPauseMs, giveUpAt, report, what }: RecordingOptions,
+  { maxPauseMs, giveUpAt, report, what, delivery = 'a place_order callback' }: RecordingOptions,
 ): Promise<void> {
   let lastError: unknown;
   for (let pause = Math.min(50, maxPauseMs); ; pause = Math.min(pause * 2, maxPauseMs)) {
@@ -126,7 +128,7 @@ async function keepWriting(
     if (Date.now() >= giveUpAt) break;
     await sleep(pause);
   }
-  report(new Error(`The store did not take ${what} for a place_order callback before it would have expired; a later delivery decides anew.`, { cause: lastError }));
+  report(new Error(`The store did not take ${what} for ${delivery} before it would have expired; a later delivery decides anew.`, { cause: lastError }));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -20,6 +20,7 @@ import { denyProblems, isKlarnaValidationError, KlarnaValidationError, nonEmpty,
 import { MemoryPlaceOrderStore, type PlaceOrderStore, type StoredPlaceOrderAnswer } from './place-order-store.js';
 import { firstDeliveryAnswer, keepClaim, writeUntilTaken } from './place-order-claims.js';
 import { ownFields, ownValue } from './own.js';
+import { readJsonText, type BodyRefusal } from './request-body.js';
 import { isRecord } from '../core/json.js';
 
 /** What the merchant's handler decides; build it with {@link approve} or {@link deny}. */
@@ -364,36 +365,16 @@ function readDecision(returned: unknown): PlaceOrderDecision | KlarnaValidationE
   return new KlarnaValidationError('The place_order handler', ['it must return approve(…) or deny(…)']);
 }
 
-/** Why a callback is refused: the status, the answer's `error`, and for the merchant's log a `detail`. */
-interface Refusal {
-  status: number;
-  refused: string;
-  detail?: string | undefined;
-}
-
 /** The callback's body, read by its own fields, or why it is refused and with which status. */
 async function readCallback(
   request: Request,
   maxBytes: number,
-): Promise<{ authorizationToken: string; order: AuthorizedOrder } | Refusal> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) return { status: 415, refused: 'the body must be JSON (content-type: application/json)' };
-  if (Number(request.headers.get('content-length')) > maxBytes) return { status: 413, refused: `the body is larger than ${maxBytes} bytes` };
-  let text: string | undefined;
-  try {
-    text = await readText(request, maxBytes);
-  } catch (error) {
-    // Only the stream's own failure is the caller's (it went away, the connection broke); any other is ours.
-    if (!(error instanceof UnreadableBody)) throw error;
-    // Read, not checked with `instanceof Error`: the stream of an Edge sandbox fails with another realm's Error.
-    const message = ownValue(error.cause, 'message');
-    const detail = typeof message === 'string' ? message : undefined;
-    return { status: 400, refused: 'the body could not be read', detail };
-  }
-  if (text === undefined) return { status: 413, refused: `the body is larger than ${maxBytes} bytes` };
+): Promise<{ authorizationToken: string; order: AuthorizedOrder } | BodyRefusal> {
+  const read = await readJsonText(request, maxBytes);
+  if ('refused' in read) return read;
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(read.text);
   } catch {
     return { status: 400, refused: 'the body is not JSON' };
   }
@@ -407,41 +388,6 @@ async function readCallback(
   if (tokenProblem) return { status: 400, refused: 'authorization_token is not a token Klarna issues', detail: tokenProblem };
   if (typeof order !== 'object' || order === null) return { status: 400, refused: 'order is missing' };
   return { authorizationToken: token, order: order as AuthorizedOrder };
-}
-
-/** The request's body stream failed: the caller went away, or the connection broke. */
-class UnreadableBody extends Error {}
-
-/**
- * The body as text, or `undefined` once it passes `maxBytes` (reading stops there). A failure of
- * the stream is thrown as {@link UnreadableBody}; anything else is thrown as it is.
- */
-async function readText(request: Request, maxBytes: number): Promise<string | undefined> {
-  if (!request.body) return '';
-  const decoder = new TextDecoder();
-  const reader = request.body.getReader();
-  let text = '';
-  let size = 0;
-  for (let read = await nextChunk(reader); !read.done; read = await nextChunk(reader)) {
-    size += read.value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    text += decoder.decode(read.value, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
-/** The stream's next chunk; its failure is the stream's, told apart as {@link UnreadableBody}. */
-async function nextChunk(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-): Promise<ReadableStreamReadResult<Uint8Array>> {
-  try {
-    return await reader.read();
-  } catch (error) {
-    throw new UnreadableBody('the body could not be read', { cause: error });
-  }
 }
 
 /** What `onError` is told when the route hands over a request whose body something else read first. */

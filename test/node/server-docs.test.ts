@@ -2,12 +2,14 @@
  * docs/server.md against what the server helpers do (docs.test.ts type-checks its code blocks;
  * this checks what they cannot): every name `klarna-elements/server` exports is named there, so a
  * newcomer need not guess one (`OsmMessageResult`, not `OsmMessage`); its table of
- * `handlePlaceOrder`'s answers holds every answer the helper gives, status and body; and its
+ * `handlePlaceOrder`'s answers holds every answer the helper gives, status and body, and so does
+ * its table of `handleExpressCheckoutWebhook`'s; and its
  * snippet for testing a place_order endpoint locally makes the emulator deliver exactly one
  * callback, run as written against a running emulator and a small backend.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,11 +21,15 @@ import ts from 'typescript';
 import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME } from '../../src/emulator/index.js';
 import {
   approve,
+  COMPLETED_EVENT,
   deny,
+  handleExpressCheckoutWebhook,
   handlePlaceOrder,
   InstantShoppingClient,
   MemoryPlaceOrderStore,
   placeOrderListener,
+  type ExpressCheckoutWebhookHandler,
+  type HandleExpressCheckoutWebhookOptions,
   type HandlePlaceOrderOptions,
   type PlaceOrderHandler,
   type PlaceOrderStore,
@@ -42,6 +48,15 @@ function exportedNames(): string[] {
   return checker.getExportsOfModule(entry).map((symbol) => symbol.name);
 }
 
+/** A table's rows (its lines from the header to the first line that is not a row), by their status cell. */
+function tableRows(header: string): { status: string; text: string }[] {
+  const start = docs.indexOf(header);
+  assert.ok(start >= 0, `docs/server.md has the table ${header}`);
+  const lines = docs.slice(start).split('\n');
+  const end = lines.findIndex((line) => !line.startsWith('|'));
+  return lines.slice(0, end).map((text) => ({ status: text.split('|')[2]!.trim(), text }));
+}
+
 describe('docs/server.md', () => {
   it('names every export of klarna-elements/server, so that none has to be guessed', () => {
     const names = exportedNames();
@@ -58,8 +73,7 @@ describe('docs/server.md, what handlePlaceOrder answers', () => {
 
   before(() => {
     client = new InstantShoppingClient({ username: EMULATOR_API_USERNAME, password: EMULATOR_API_PASSWORD, baseUrl: emulator.url });
-    const table = docs.slice(docs.indexOf('| Delivery | Status | Body |'));
-    rows = table.split('\n').filter((line) => line.startsWith('|')).map((text) => ({ status: text.split('|')[2]!.trim(), text }));
+    rows = tableRows('| Delivery | Status | Body |');
   });
 
   /** Asserts the table has a row with this status whose body cell shows this body (ids as `…`). */
@@ -127,6 +141,62 @@ describe('docs/server.md, what handlePlaceOrder answers', () => {
       getAuthorization: () => Promise.reject(new TypeError('a bug')),
     });
     await assertDocumented(await answer(deliver(callback(await token())), () => approve(), { client: buggy }), 'a failure inside the library');
+  });
+});
+
+describe('docs/server.md, what handleExpressCheckoutWebhook answers', () => {
+  const rows = tableRows('| Webhook delivery | Status | Body |');
+  const signed = (body: string, headers: Record<string, string> = {}, method = 'POST') => new Request('http://shop.test/klarna/webhooks', {
+    method, headers: { 'content-type': 'application/json', 'klarna-signature': createHmac('sha256', 'key').update(body).digest('hex'), ...headers }, body: method === 'GET' ? undefined : body,
+  });
+  const completed = (payload: object, metadata: object = { event_type: COMPLETED_EVENT }) => JSON.stringify({ metadata, payload: { state: 'COMPLETED', payment_request_id: 'krn:payment:eu1:request:1', payment_token: 'token-1', ...payload } });
+  const answer = (request: Request, handler: ExpressCheckoutWebhookHandler = () => undefined, options: Partial<HandleExpressCheckoutWebhookOptions> = {}) =>
+    handleExpressCheckoutWebhook(request, handler, { signingKeys: 'key', store: new MemoryPlaceOrderStore(), ...options });
+
+  /** Asserts the table has a row with this status whose body cell shows this body, and this header when given. */
+  async function assertDocumented(response: Response, what: string, header?: string): Promise<void> {
+    const body = JSON.stringify(await response.json());
+    const documented = rows.some((row) => row.status === String(response.status) && row.text.includes(`\`${body}\``) && (!header || row.text.includes(header)));
+    assert.ok(documented, `${what}: ${response.status} ${body} is not in the table`);
+  }
+
+  it('has a row for an accepted delivery, a duplicate (with its header), another event, and a failed handler', async () => {
+    const store = new MemoryPlaceOrderStore();
+    await assertDocumented(await answer(signed(completed({})), undefined, { store }), 'accepted');
+    const duplicate = await answer(signed(completed({})), () => assert.fail('ran again'), { store });
+    assert.equal(duplicate.headers.get('klarna-elements-replay'), 'true');
+    await assertDocumented(duplicate, 'a duplicate', '`klarna-elements-replay: true`');
+    await assertDocumented(await answer(signed(completed({}, { event_type: 'payment.request.state-change.canceled' }))), 'another event');
+    await assertDocumented(await answer(signed(completed({})), () => {
+      throw new Error('down');
+    }), 'the handler failed');
+  });
+
+  it('has a row for a duplicate that waited longer than a claim lasts', async () => {
+    const store = new MemoryPlaceOrderStore();
+    const slow = () => new Promise<void>((resolve) => setTimeout(resolve, 400));
+    const first = answer(signed(completed({})), slow, { store, claimTtlMs: 60 });
+    await assertDocumented(await answer(signed(completed({})), slow, { store, claimTtlMs: 60 }), 'a duplicate that waited too long');
+    assert.equal((await first).status, 200);
+  });
+
+  it('has a row for each forged, malformed or refused delivery', async () => {
+    await assertDocumented(await answer(signed(completed({}), { 'klarna-signature': 'forged' })), 'forged');
+    for (const body of ['not json', '[]', '{}', JSON.stringify({ metadata: { event_type: COMPLETED_EVENT } }), completed({ payment_request_id: '..' }),
+      completed({ state: 'EXPIRED' }), completed({ payment_token: undefined }), completed({ payment_token: 'tok en' }), completed({ shipping: 'door' })]) {
+      await assertDocumented(await answer(signed(body)), `malformed: ${body}`);
+    }
+    await assertDocumented(await answer(signed('x', { 'content-type': 'text/plain' })), 'not JSON by its content type');
+    await assertDocumented(await answer(signed(JSON.stringify({ payload: 'x'.repeat(1_000_000) }))), 'too large');
+    await assertDocumented(await answer(signed('', {}, 'GET')), 'not a POST');
+  });
+
+  it('has a row for the store unreachable and for what cannot be handled on this side', async () => {
+    const broken: PlaceOrderStore = {
+      claim: () => Promise.reject(new Error('store down')), answer: () => Promise.resolve(undefined), settle: () => Promise.resolve(), release: () => Promise.resolve(),
+    };
+    await assertDocumented(await answer(signed(completed({})), undefined, { store: broken }), 'store unreachable');
+    await assertDocumented(await answer(signed(completed({})), undefined, { signingKeys: '' }), 'no signing key');
   });
 });
 
