@@ -1,8 +1,13 @@
 /**
- * `npm run build`: writes the emulator's Instant Shopping SDK stand-in, bundled from
- * src/emulator/browser-sdk/, to dist/emulator/emulated-lib.js, where the published emulator reads it.
+ * `npm run build`: writes the emulator's SDK stand-ins (Instant Shopping's `lib.js` from
+ * src/emulator/browser-sdk/, the Web SDK's `klarna.mjs` from src/emulator/web-sdk/), each bundled,
+ * to dist/emulator/, where the published emulator reads them.
  */
 import { writeFile } from 'node:fs/promises';
-import { bundleEmulatedSdk } from '../src/emulator/emulated-sdk.js';
+import { EMULATED_INSTANT_SHOPPING_SDK } from '../src/emulator/emulated-sdk.js';
+import { EMULATED_WEB_SDK } from '../src/emulator/emulated-web-sdk.js';
+import { bundleStandIn } from '../src/emulator/stand-in-bundle.js';
 
-await writeFile(new URL('../dist/emulator/emulated-lib.js', import.meta.url), await bundleEmulatedSdk());
+for (const standIn of [EMULATED_INSTANT_SHOPPING_SDK, EMULATED_WEB_SDK]) {
+  await writeFile(new URL(`../dist/emulator/${standIn.file}`, import.meta.url), await bundleStandIn(standIn));
+}

@@ -145,6 +145,14 @@ export interface EmulatorConfig {
     webhookUrl?: string | undefined;
     /** The key each delivery is signed with (HMAC-SHA256 of the body, hex, in `Klarna-Signature`). */
     signingKey: string;
+    /** Web SDK client ids the emulated Klarna knows; empty: any well-formed `klarna_test_client_…`. */
+    clientIds: string[];
+    /** Origins allowed to use them (the Merchant Portal's list); empty: any. */
+    allowedOrigins: string[];
+    /** How the emulated dialog ends when the shopper presses Pay: Klarna approves, or declines. */
+    outcome: 'approve' | 'decline';
+    /** How long the emulated Klarna waits for a shipping callback's answer (Klarna: 5 s). */
+    shippingDeadlineMs: number;
   };
   faults: EmulatorFault[];
 }
@@ -186,7 +194,13 @@ export function defaultEmulatorConfig(): EmulatorConfig {
       fraudStatus: 'ACCEPTED',
       tokenLifetimeMs: 60 * 60 * 1000,
     },
-    expressCheckout: { signingKey: EMULATOR_WEBHOOK_SIGNING_KEY },
+    expressCheckout: {
+      signingKey: EMULATOR_WEBHOOK_SIGNING_KEY,
+      clientIds: [],
+      allowedOrigins: [],
+      outcome: 'approve',
+      shippingDeadlineMs: 5000,
+    },
     faults: [],
   };
 }
@@ -345,6 +359,18 @@ function expressCheckoutProblems(expressCheckout: EmulatorConfig['expressCheckou
     problems.push('expressCheckout.webhookUrl must be an absolute http or https URL');
   }
   if (!(typeof expressCheckout?.signingKey === 'string' && expressCheckout.signingKey)) problems.push('expressCheckout.signingKey must be a non-empty string');
+  return [...problems, ...webSdkProblems(expressCheckout)];
+}
+
+/** The emulated Web SDK's settings: which client ids and origins it knows, how its dialog ends. */
+function webSdkProblems(expressCheckout: EmulatorConfig['expressCheckout']): string[] {
+  const problems: string[] = [];
+  for (const list of ['clientIds', 'allowedOrigins'] as const) {
+    const value = expressCheckout?.[list];
+    if (!(Array.isArray(value) && value.every((entry) => typeof entry === 'string'))) problems.push(`expressCheckout.${list} must be an array of strings`);
+  }
+  if (!['approve', 'decline'].includes(expressCheckout?.outcome)) problems.push('expressCheckout.outcome must be approve or decline');
+  if (!isPositiveInteger(expressCheckout?.shippingDeadlineMs)) problems.push('expressCheckout.shippingDeadlineMs must be a positive integer');
   return problems;
 }
 

@@ -25,6 +25,7 @@ import { shoppingSessionRoutes, type StoredShoppingSession } from './shopping-se
 import { EmulatorRecords } from './records.js';
 import { ExpressCheckoutEmulation } from './express-checkout-state.js';
 import { expressCheckoutControlRoutes, paymentsRoutes } from './payments-routes.js';
+import { webSdkRoutes } from './web-sdk-routes.js';
 import { paymentAuthorizeRoute } from './payment-authorize-route.js';
 
 export interface EmulatorOptions {
@@ -78,6 +79,7 @@ export class KlarnaEmulator {
       ...instantShoppingRoutes(() => this.#current, this.instantShopping),
       ...shoppingSessionRoutes(() => this.#current, this.shoppingSessions),
       ...paymentsRoutes(() => this.#current, this.expressCheckout),
+      ...webSdkRoutes(() => this.#current, this.expressCheckout),
       paymentAuthorizeRoute(() => this.#current, this.expressCheckout),
       ...assetRoutes(),
     ];

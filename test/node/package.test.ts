@@ -72,8 +72,9 @@ describe('npm run build', () => {
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
   });
 
-  it('serves the emulated SDK that the build bundled, with the emulator\'s settings injected', async () => {
+  it('serves the emulated SDKs that the build bundled, with the emulator\'s settings injected', async () => {
     assert.match(await readFile('dist/emulator/emulated-lib.js', 'utf8'), /klarnaEmulatedSdk/);
+    assert.match(await readFile('dist/emulator/emulated-web-sdk-bundle.js', 'utf8'), /klarnaEmulatedWebSdk/);
     const { startEmulator } = (await import(`${pkg.name}/emulator`)) as typeof EmulatorModule;
     const emulator = await startEmulator();
     try {
@@ -81,6 +82,10 @@ describe('npm run build', () => {
       assert.match(script, /^\/\* klarna-elements emulator/);
       assert.ok(script.includes(`klarnaEmulatedSdk.install(window, {"baseUrl":"${emulator.url}",`), 'the settings, as JSON');
       assert.doesNotMatch(script, /^import\s|\bimport\s*\(|\brequire\(/m, 'one classic script: nothing left to import');
+      const module = await (await fetch(`${emulator.url}/web-sdk/v2/klarna.mjs`)).text();
+      assert.match(module, /^\/\* klarna-elements emulator: Web SDK v2 stand-in/);
+      assert.ok(module.includes(`export const { KlarnaSDK } = klarnaEmulatedWebSdk.install(window, {"baseUrl":"${emulator.url}",`), 'the settings, as JSON');
+      assert.doesNotMatch(module, /^import\s|\bimport\s*\(|\brequire\(/m, 'one module: nothing left to import');
     } finally {
       await emulator.close();
     }

@@ -1,0 +1,97 @@
+/**
+ * The emulated `klarna.Payment`: buttons that start a payment request through the merchant's
+ * `initiate`, the page-wide handlers, and one payment request at a time, as Klarna runs them.
+ */
+import type {
+  InitiateResult,
+  KlarnaPayment,
+  PaymentButton,
+  PaymentButtonConfig,
+  PaymentRequestData,
+} from '../../protocol/express-checkout.js';
+import { buttonElement, setButtonState } from './button.js';
+import { paymentError, paymentRequestRefusals } from './checks.js';
+import { PaymentFlow } from './flow.js';
+import { PaymentHandlers, type PaymentEvent } from './handlers.js';
+import type { EmulatedWebSdkSettings } from './settings.js';
+
+export class EmulatedPayment {
+  readonly #doc: Document;
+  readonly #clientId: string;
+  readonly #settings: EmulatedWebSdkSettings;
+  readonly #handlers = new PaymentHandlers();
+  /** The payment request under way: Klarna runs one at a time. */
+  #current: PaymentFlow | undefined;
+
+  constructor(doc: Document, clientId: string, settings: EmulatedWebSdkSettings) {
+    this.#doc = doc;
+    this.#clientId = clientId;
+    this.#settings = settings;
+  }
+
+  /** The object the page sees as `klarna.Payment`. */
+  api(): KlarnaPayment {
+    return {
+      button: (config = {}) => this.#button(config),
+      on: (event: PaymentEvent, handler: unknown) => this.#handlers.add(event, handler),
+      off: (event: PaymentEvent, handler: unknown) => this.#handlers.remove(event, handler),
+      cancel: (paymentRequestId) => this.#cancel(paymentRequestId),
+      fetch: (paymentRequestId) => {
+        return Promise.reject(paymentError('NOT_FOUND', `payment request ${paymentRequestId} is not kept by the emulated SDK`));
+      },
+    };
+  }
+
+  #button(config: PaymentButtonConfig): PaymentButton {
+    const clickHandlers: (() => void)[] = [];
+    const renderHandlers: (() => void)[] = [];
+    const host = buttonElement(this.#doc, config, () => {
+      for (const handler of clickHandlers) handler();
+      void this.#start(config);
+    });
+    return {
+      htmlElement: host,
+      id: config.id,
+      mount: (container) => {
+        const target = typeof container === 'string' ? this.#doc.querySelector(container) : (container as Element);
+        if (!target) throw paymentError('INVALID_CONTAINER', `mount: no element matches ${typeof container === 'string' ? container : 'the element given'}`);
+        target.append(host);
+        for (const handler of renderHandlers) handler();
+      },
+      unmount: () => host.remove(),
+      on: (event, handler) => (event === 'click' ? clickHandlers : renderHandlers).push(handler),
+      toggleState: (state, value) => setButtonState(host, state, value ?? !host.hasAttribute(`data-${state}`)),
+    };
+  }
+
+  /** A click: the merchant's payment request, checked, then Klarna's dialog. */
+  async #start(config: PaymentButtonConfig): Promise<void> {
+    if (this.#current) return;
+    let result: InitiateResult | undefined;
+    try {
+      if (!config.initiate) throw new Error('the button was given no initiate function');
+      result = await config.initiate();
+    } catch (error) {
+      await this.#handlers.notify('error', paymentError('INITIATE_FAILED', error instanceof Error ? error.message : String(error)));
+      return;
+    }
+    const data: PaymentRequestData | undefined = result && 'currency' in result ? result : undefined;
+    const refusals = data ? paymentRequestRefusals(data) : [];
+    if (refusals.length > 0) {
+      await this.#handlers.notify('error', paymentError('VALIDATION_ERROR', `the payment request is invalid: ${refusals.join('; ')}`, refusals));
+      return;
+    }
+    const ended = () => {
+      if (this.#current === flow) this.#current = undefined;
+    };
+    const flow = new PaymentFlow(this.#doc, this.#clientId, data, this.#handlers, this.#settings, ended);
+    this.#current = flow;
+    await flow.start();
+  }
+
+  async #cancel(paymentRequestId: string): Promise<void> {
+    const current = this.#current;
+    if (current?.paymentRequestId !== paymentRequestId) throw paymentError('NOT_FOUND', `no payment request ${paymentRequestId} is under way`);
+    await current.cancelByPartner();
+  }
+}
