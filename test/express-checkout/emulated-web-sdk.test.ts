@@ -67,11 +67,20 @@ function dialog(): ShadowRoot | null | undefined {
   return document.querySelector('klarna-emulated-payment-dialog')?.shadowRoot;
 }
 
-async function mounted(payment: KlarnaPayment, initiate: () => Promise<PaymentRequestData>) {
+/**
+ * A button of `payment` in a container of its own, as the element will mount one: its `initiate`
+ * tells the page's router that the next payment request is this button's, then gives `request`.
+ */
+async function mounted(payment: KlarnaPayment, request: PaymentRequestData = REQUEST) {
   const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  const router = paymentRouter(payment);
+  const party = new Button(container);
+  const initiate = () => {
+    router.starting(party);
+    return Promise.resolve(request);
+  };
   const button = payment.button({ id: `button-${crypto.randomUUID()}`, initiate, shape: 'pill' });
   button.mount(container);
-  const party = new Button(container);
   const clickable = () => container.querySelector('klarna-emulated-payment-button')!.shadowRoot!.querySelector('button')!;
   return { container, button, party, click: () => clickable().click(), clickable };
 }
@@ -93,7 +102,7 @@ describe('the emulated Klarna Web SDK', () => {
   });
 
   it('mounts its own button element in the container, once, and unmounts it', async () => {
-    const { container, button, clickable } = await mounted(payment, () => Promise.resolve(REQUEST));
+    const { container, button, clickable } = await mounted(payment);
     expect(container.querySelectorAll('klarna-emulated-payment-button')).to.have.length(1);
     expect(clickable().textContent).to.equal('Pay with Klarna');
     button.toggleState('disabled', true);
@@ -103,11 +112,7 @@ describe('the emulated Klarna Web SDK', () => {
   });
 
   it('runs a purchase: address, options, a chosen option, Pay, and a payment token the emulator issued', async () => {
-    const router = paymentRouter(payment);
-    const { party, click, container } = await mounted(payment, () => {
-      router.starting(party);
-      return Promise.resolve(REQUEST);
-    });
+    const { party, click, container } = await mounted(payment);
     answerShipping(container);
     click();
     await waitUntil(() => dialog()?.querySelector('input[value="express"]'), 'the dialog shows the options');
@@ -125,11 +130,7 @@ describe('the emulated Klarna Web SDK', () => {
   });
 
   it('aborts when the shopper cancels, and the same button pays again after', async () => {
-    const router = paymentRouter(payment);
-    const { party, click, container } = await mounted(payment, () => {
-      router.starting(party);
-      return Promise.resolve(REQUEST);
-    });
+    const { party, click, container } = await mounted(payment);
     answerShipping(container);
     click();
     await waitUntil(() => dialog()?.querySelector('[data-action="cancel"]'), 'the dialog opens');
@@ -146,11 +147,7 @@ describe('the emulated Klarna Web SDK', () => {
   });
 
   it('refuses a payment request whose lines do not add up, with no dialog', async () => {
-    const router = paymentRouter(payment);
-    const { party, click } = await mounted(payment, () => {
-      router.starting(party);
-      return Promise.resolve({ ...REQUEST, amount: 10000 });
-    });
+    const { party, click } = await mounted(payment, { ...REQUEST, amount: 10000 });
     click();
     await waitUntil(() => party.ended.length === 1, 'Klarna refuses');
     const { event, error } = party.ended[0]!;
@@ -162,11 +159,7 @@ describe('the emulated Klarna Web SDK', () => {
   it('ends the flow in error when a shipping answer misses Klarna\'s deadline', async () => {
     await configureEmulator({ expressCheckout: { shippingDeadlineMs: 50 } });
     const slowSdk = (await webSdk({ url: `${MODULE_URL}?page=deadline`, config: { clientId: CLIENT_ID } })).Payment;
-    const router = paymentRouter(slowSdk);
-    const { party, click, container } = await mounted(slowSdk, () => {
-      router.starting(party);
-      return Promise.resolve(REQUEST);
-    });
+    const { party, click, container } = await mounted(slowSdk);
     // A listener that never answers: the element's own refusal comes at 4.5 s, after this emulator's 50 ms.
     container.addEventListener('klarna-express-checkout-shipping-address-change', (event) => {
       (event as CustomEvent<ShippingAddressChangeDetail>).detail.respondWith(new Promise(() => {}));
