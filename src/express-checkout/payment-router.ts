@@ -3,8 +3,9 @@
  * the page. The router registers them once per instance and hands each callback to the button
  * whose payment request it is. Klarna runs one payment request at a time, so the request a
  * callback first names belongs to the button whose `initiate` ran last; from then on its id
- * says whose it is. A request that ended (completed or aborted) is forgotten, so the same button's
- * next click, after an abort, starts afresh.
+ * says whose it is. A request that ended (completed, aborted, or in error) is forgotten, so the
+ * same button's next click starts afresh. Klarna always gets an answer it takes: a button's failure
+ * never reaches the SDK.
  */
 import type {
   KlarnaPayment,
@@ -46,24 +47,25 @@ export class PaymentRouter {
 
   constructor(payment: KlarnaPayment) {
     payment.on('complete', (request) => {
-      this.#end(request)?.completed(request);
+      tell(this.#claimOwner(request, true), (party) => party.completed(request));
       // What the boolean tells Klarna is not published (reference §8): chosen, true for "handled".
       return true;
     });
     payment.on('abort', (request) => {
-      this.#end(request)?.aborted(request);
+      tell(this.#claimOwner(request, true), (party) => party.aborted(request));
     });
     payment.on('error', (error, request) => {
-      const party = request ? this.#partyOf(request) : this.#starting;
-      party?.failed(error, request);
+      // With no request, the start of one failed (initiate, the dialog's opening): that button's start is over.
+      const party = request ? this.#claimOwner(request, isEnded(request)) : this.#takeStarting();
+      tell(party, (owner) => owner.failed(error, request));
     });
     payment.on('shippingaddresschange', (request, address) => {
-      const party = this.#partyOf(request);
-      return party ? party.shippingAddressChanged(request, address) : Promise.resolve(NOBODY_ANSWERS_ADDRESS);
+      const party = this.#claimOwner(request, false);
+      return ask(party, NOBODY_ANSWERS_ADDRESS, (owner) => owner.shippingAddressChanged(request, address));
     });
     payment.on('shippingoptionselect', (request, option) => {
-      const party = this.#partyOf(request);
-      return party ? party.shippingOptionSelected(request, option) : Promise.resolve(NOBODY_ANSWERS_OPTION);
+      const party = this.#claimOwner(request, false);
+      return ask(party, NOBODY_ANSWERS_OPTION, (owner) => owner.shippingOptionSelected(request, option));
     });
   }
 
@@ -72,28 +74,62 @@ export class PaymentRouter {
     this.#starting = party;
   }
 
-  /** A button left the page: none of Klarna's callbacks reaches it any more. */
+  /**
+   * A button left the page for good: none of Klarna's callbacks reaches it any more. Call it only
+   * once the button is not coming back (an element moved or re-rendered is back in the same task),
+   * or its shopper's purchase under way loses its shipping answers and its completion.
+   */
   forget(party: PaymentParty): void {
     if (this.#starting === party) this.#starting = undefined;
     for (const [id, owner] of this.#parties) if (owner === party) this.#parties.delete(id);
   }
 
-  #partyOf(request: PaymentRequest): PaymentParty | undefined {
+  /**
+   * The button a request belongs to: the one Klarna's id was bound to, else the button starting one
+   * (bound to it from now on). An ended request is forgotten once its owner is found.
+   */
+  #claimOwner(request: PaymentRequest, ended: boolean): PaymentParty | undefined {
     const id = request.paymentRequestId;
-    const known = this.#parties.get(id);
-    if (known) return known;
-    const party = this.#starting;
-    if (!party) return undefined;
-    this.#starting = undefined;
-    this.#parties.set(id, party);
+    const party = this.#parties.get(id) ?? this.#takeStarting();
+    if (ended) this.#parties.delete(id);
+    else if (party) this.#parties.set(id, party);
     return party;
   }
 
-  /** The party of a request that has ended, which is forgotten. */
-  #end(request: PaymentRequest): PaymentParty | undefined {
-    const party = this.#partyOf(request);
-    this.#parties.delete(request.paymentRequestId);
+  #takeStarting(): PaymentParty | undefined {
+    const party = this.#starting;
+    this.#starting = undefined;
     return party;
+  }
+}
+
+/** Whether Klarna is done with a request: no callback will name it again. */
+function isEnded(request: PaymentRequest): boolean {
+  return request.state === 'COMPLETED' || request.state === 'CANCELED' || request.state === 'EXPIRED';
+}
+
+/** Hands a notification to its owner; an owner's failure stays out of Klarna's SDK. */
+function tell(party: PaymentParty | undefined, notify: (party: PaymentParty) => void): void {
+  if (!party) return;
+  try {
+    notify(party);
+  } catch (error) {
+    console.error('[klarna-express-checkout] a payment callback failed', error);
+  }
+}
+
+/** The owner's answer to a shipping question, or `refusal` when there is none or it fails: Klarna always gets one. */
+async function ask<Answer>(
+  party: PaymentParty | undefined,
+  refusal: Answer,
+  question: (party: PaymentParty) => Promise<Answer>,
+): Promise<Answer> {
+  if (!party) return refusal;
+  try {
+    return await question(party);
+  } catch (error) {
+    console.error('[klarna-express-checkout] a shipping question failed; Klarna was told', refusal, error);
+    return refusal;
   }
 }
 

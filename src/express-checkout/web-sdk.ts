@@ -3,8 +3,9 @@
  * bundling it), and one SDK instance made from it, shared by every Express Checkout button (and,
  * later, messaging and Sign in with Klarna). One instance because a second `KlarnaSDK()` on a page
  * can throw (it defines Klarna's custom elements again): a button that asks for the SDK with
- * another client id than the page's first is refused, saying so. A failed load or start is
- * forgotten, so the next button, or the same one later, tries again.
+ * another client id than the page's first is refused, saying so, and a slow start is waited for,
+ * never started twice. A failed load or start is forgotten, so the next button, or the same one
+ * later, tries again.
  *
  * `import()` is not a Trusted Types sink, and a page's CSP nonce carries over from the module that
  * calls it: the page's `script-src` must allow Klarna's host (or the emulator's, or a proxy's).
@@ -33,55 +34,77 @@ export interface WebSdkRequest {
   timeout?: number | undefined;
 }
 
-/** The SDK made from one module URL: which client id made it, and the instance once it is ready. */
+/** The SDK made from one module URL: which client id started it, and its start (in flight or done). */
 interface PageSdk {
   clientId: string;
-  instance: Promise<KlarnaSdkInstance>;
+  started: Promise<KlarnaSdkInstance>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** By module URL: a page has one (a test page may load several stand-ins, each its own). */
 const sdks = new Map<string, PageSdk>();
+/** How many times each module URL failed to load: the next import asks for it afresh (see `attemptUrl`). */
+const failedLoads = new Map<string, number>();
 
-/** The page's SDK instance for `request.url`, started by the first button that asks. */
+/**
+ * The page's SDK instance for `request.url`, started by the first button that asks. Each caller
+ * waits up to its own `timeout`; a start that is slow goes on (a second `KlarnaSDK()` call could
+ * throw), so a later caller waits for the same one. A start that fails is forgotten.
+ */
 export function webSdk(request: WebSdkRequest): Promise<KlarnaSdkInstance> {
-  const { url, config } = request;
-  const existing = sdks.get(url);
-  if (existing) {
-    if (existing.clientId === config.clientId) return existing.instance;
-    const message = `the page's Klarna Web SDK was started with client id ${existing.clientId}; one page has one SDK, so every button gives the same client id (not ${config.clientId})`;
+  const { url, config, timeout = DEFAULT_TIMEOUT_MS } = request;
+  let sdk = sdks.get(url);
+  if (sdk && sdk.clientId !== config.clientId) {
+    const message = `the page's Klarna Web SDK was started with client id ${sdk.clientId}; one page has one SDK, so every button gives the same client id (not ${config.clientId})`;
     return Promise.reject(new WebSdkError('invalid-config', message));
   }
-  const instance = startSdk(request);
-  sdks.set(url, { clientId: config.clientId, instance });
-  instance.catch(() => {
-    if (sdks.get(url)?.instance === instance) sdks.delete(url);
-  });
-  return instance;
+  if (!sdk) {
+    const started = startSdk(url, config);
+    sdk = { clientId: config.clientId, started };
+    sdks.set(url, sdk);
+    started.catch(() => {
+      if (sdks.get(url)?.started === started) sdks.delete(url);
+    });
+  }
+  return withinTimeout(sdk.started, url, timeout);
 }
 
-async function startSdk({ url, config, timeout = DEFAULT_TIMEOUT_MS }: WebSdkRequest): Promise<KlarnaSdkInstance> {
-  let stopWaiting = () => {};
-  const late = new Promise<never>((_resolve, reject) => {
-    if (timeout <= 0) return;
+function withinTimeout(started: Promise<KlarnaSdkInstance>, url: string, timeout: number): Promise<KlarnaSdkInstance> {
+  if (timeout <= 0) return started;
+  return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new WebSdkError('timeout', `Klarna's Web SDK (${url}) was not ready within ${timeout} ms`));
+      const message = `Klarna's Web SDK (${url}) was not ready within ${timeout} ms: check the network, sdk-url, and that the page's Content-Security-Policy script-src allows its host`;
+      reject(new WebSdkError('timeout', message));
     }, timerDelay(timeout));
-    stopWaiting = () => clearTimeout(timer);
+    started.then(resolve, reject).finally(() => clearTimeout(timer));
   });
-  try {
-    const module = await Promise.race([importModule(url), late]);
-    return await Promise.race([makeInstance(module, url, config), late]);
-  } finally {
-    stopWaiting();
-  }
+}
+
+async function startSdk(url: string, config: SdkConfig): Promise<KlarnaSdkInstance> {
+  const module = await importModule(url);
+  return makeInstance(module, url, config);
+}
+
+/**
+ * The URL to import: `url` itself, then, after a failed load, `url` with a `klarna-elements-retry`
+ * parameter. Browsers keep a failed module fetch in the page's module map and replay the failure
+ * for the same URL (whatwg/html#6768), so only another URL asks the network again. Chosen: Klarna's
+ * host serves the module whatever its query.
+ */
+function attemptUrl(url: string): string {
+  const failures = failedLoads.get(url) ?? 0;
+  if (failures === 0) return url;
+  const retried = new URL(url);
+  retried.searchParams.set('klarna-elements-retry', String(failures));
+  return retried.href;
 }
 
 async function importModule(url: string): Promise<WebSdkModule> {
   try {
-    return (await import(/* @vite-ignore */ /* webpackIgnore: true */ url)) as WebSdkModule;
+    return (await import(/* @vite-ignore */ /* webpackIgnore: true */ attemptUrl(url))) as WebSdkModule;
   } catch (cause) {
+    failedLoads.set(url, (failedLoads.get(url) ?? 0) + 1);
     const reason = 'check sdk-url, and that the page\'s Content-Security-Policy script-src allows its host';
     throw new WebSdkError('script-load', `Could not load Klarna's Web SDK from ${url}: ${reason}`, { cause });
   }
@@ -91,11 +114,16 @@ async function makeInstance(module: WebSdkModule, url: string, config: SdkConfig
   if (typeof module.KlarnaSDK !== 'function') {
     throw new WebSdkError('script-load', `${url} loaded, but it is not Klarna's Web SDK (it exports no KlarnaSDK): check sdk-url`);
   }
+  let instance: KlarnaSdkInstance;
   try {
-    return await module.KlarnaSDK(config);
+    instance = await module.KlarnaSDK(config);
   } catch (cause) {
     throw new WebSdkError('sdk', `Klarna's Web SDK refused to start: ${describe(cause)}`, { cause });
   }
+  if (typeof instance !== 'object' || instance === null || typeof instance.Payment !== 'object' || instance.Payment === null) {
+    throw new WebSdkError('sdk', `Klarna's Web SDK (${url}) started without a Payment API: check sdk-url`);
+  }
+  return instance;
 }
 
 /** The SDK's own words for a refusal: a PaymentError's message, an Error's, or the value. */

@@ -94,6 +94,19 @@ describe('the emulated Klarna Web SDK', () => {
   });
   afterEach(() => document.querySelector('klarna-emulated-payment-dialog')?.remove());
 
+  it('loads again after a failed load: the retry asks the network afresh', async () => {
+    const url = `${MODULE_URL}?page=retry`;
+    await configureEmulator({ faults: [{ path: '/web-sdk/v2/klarna.mjs', status: 503, times: 1 }] });
+    try {
+      const error = await webSdk({ url, config: { clientId: CLIENT_ID } }).catch((caught: unknown) => caught);
+      expect((error as WebSdkError).code).to.equal('script-load');
+      const instance = await webSdk({ url, config: { clientId: CLIENT_ID } });
+      expect(typeof instance.Payment.button).to.equal('function');
+    } finally {
+      await resetEmulator();
+    }
+  });
+
   it('refuses an On-site messaging client id as Klarna does', async () => {
     const error = await webSdk({ url: `${MODULE_URL}?page=2`, config: { clientId: '7d5c44b0-a1b2-4c3d-9e8f-001122334455' } }).catch((caught: unknown) => caught);
     expect(error).to.be.instanceOf(WebSdkError);

@@ -115,7 +115,55 @@ describe('the Express Checkout payment router', () => {
     payment.handler('error')(new Error('before any button'));
     router.starting(button);
     payment.handler('error')(new Error('initiate refused'));
+    router.starting(button);
     payment.handler('error')(new Error('in flight'), request('krn:3'));
     expect(button.seen).to.deep.equal(['error initiate refused -', 'error in flight krn:3']);
+  });
+});
+
+describe('the Express Checkout payment router, when things go wrong', () => {
+  it('ends a button\'s start with an error that names no request, so the next request is not bound to it', async () => {
+    const payment = new StandInPayment();
+    const router = paymentRouter(payment.asPayment());
+    const failed = new RecordingParty('failed');
+    router.starting(failed);
+    payment.handler('error')(new Error('initiate threw'));
+    expect(await payment.handler('shippingaddresschange')(request('krn:other'), { country: 'US' })).to.deep.equal({ rejectionReason: 'ADDRESS_NOT_SUPPORTED' });
+    expect(failed.seen).to.deep.equal(['error initiate threw -']);
+  });
+
+  it('forgets a request that ended in error', async () => {
+    const payment = new StandInPayment();
+    const router = paymentRouter(payment.asPayment());
+    const button = new RecordingParty('button');
+    router.starting(button);
+    await payment.handler('shippingaddresschange')(request('krn:1'), { country: 'US' });
+    payment.handler('error')(new Error('declined'), request('krn:1', 'CANCELED'));
+    expect(await payment.handler('shippingoptionselect')(request('krn:1'), { shippingOptionReference: 'x' })).to.deep.equal({ rejectionReason: 'INVALID_OPTION' });
+    expect(button.seen).to.deep.equal(['address krn:1', 'error declined krn:1']);
+  });
+
+  it('answers Klarna with the refusal when a button\'s shipping answer fails, and keeps a button\'s throw out of the SDK', async () => {
+    const payment = new StandInPayment();
+    const router = paymentRouter(payment.asPayment());
+    const failing = new RecordingParty('failing');
+    failing.shippingAddressChanged = () => Promise.reject(new Error('pricing service down'));
+    failing.completed = () => {
+      throw new Error('the page\'s listener threw');
+    };
+    const logged: unknown[][] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      router.starting(failing);
+      expect(await payment.handler('shippingaddresschange')(request('krn:1'), { country: 'US' })).to.deep.equal({ rejectionReason: 'ADDRESS_NOT_SUPPORTED' });
+      expect(payment.handler('complete')(request('krn:1', 'COMPLETED'))).to.equal(true);
+    } finally {
+      console.error = consoleError;
+    }
+    expect(logged.map((args) => String(args[0]))).to.deep.equal([
+      '[klarna-express-checkout] a shipping question failed; Klarna was told',
+      '[klarna-express-checkout] a payment callback failed',
+    ]);
   });
 });

@@ -8,6 +8,8 @@ import { webSdk, WebSdkError } from '../../src/express-checkout/web-sdk.js';
 interface StandIn {
   calls: { clientId: string }[];
   refuseNext: boolean;
+  holdNext: boolean;
+  release?: () => void;
 }
 
 declare global {
@@ -71,14 +73,29 @@ describe('the page\'s Klarna Web SDK', () => {
     expect(notSdk.message).to.equal(`${wrong} loaded, but it is not Klarna's Web SDK (it exports no KlarnaSDK): check sdk-url`);
   });
 
-  it('gives up on a module that never finishes loading, and tries again for the next button', async () => {
+  it('gives up on a module that never finishes loading, saying what to check', async () => {
     const url = freshUrl('never-ready.js');
-    const first = webSdk({ url, config: { clientId: CLIENT_ID }, timeout: 1 });
-    const error = await failure(first);
+    const error = await failure(webSdk({ url, config: { clientId: CLIENT_ID }, timeout: 1 }));
     expect(error.code).to.equal('timeout');
-    expect(error.message).to.equal(`Klarna's Web SDK (${url}) was not ready within 1 ms`);
-    const second = webSdk({ url, config: { clientId: CLIENT_ID }, timeout: 1 });
-    expect(second).not.to.equal(first);
-    expect((await failure(second)).code).to.equal('timeout');
+    expect(error.message).to.equal(`Klarna's Web SDK (${url}) was not ready within 1 ms: check the network, sdk-url, and that the page's Content-Security-Policy script-src allows its host`);
   });
+
+  it('never starts the SDK twice: a button that gave up leaves the start going, and the next waits for it', async () => {
+    const url = freshUrl();
+    await import(/* @vite-ignore */ url);
+    const standIn = globalThis.webSdkStandIns[url]!;
+    standIn.holdNext = true;
+    expect((await failure(webSdk({ url, config: { clientId: CLIENT_ID }, timeout: 1 }))).code).to.equal('timeout');
+    const second = webSdk({ url, config: { clientId: CLIENT_ID }, timeout: 0 });
+    standIn.release!();
+    expect((await second).Payment).to.deep.equal({ standIn: url });
+    expect(standIn.calls).to.have.length(1);
+  });
+
+  it('refuses a start that gives no Payment API', async () => {
+    const url = freshUrl('no-payment.js');
+    const error = await failure(webSdk({ url, config: { clientId: CLIENT_ID } }));
+    expect([error.code, error.message]).to.deep.equal(['sdk', `Klarna's Web SDK (${url}) started without a Payment API: check sdk-url`]);
+  });
+
 });
