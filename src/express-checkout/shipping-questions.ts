@@ -147,7 +147,14 @@ async function checked<Answer>(
     const message = `the answer given to ${event}'s respondWith failed: Klarna was told ${JSON.stringify(refusal)}`;
     return { answer: refusal, problem: { code: 'invalid-config', message, cause } };
   }
-  const found = problems(answer);
+  let found: string[];
+  try {
+    found = problems(answer);
+  } catch (cause) {
+    // The checks never throw; an answer built to break them (a throwing getter) is still refused.
+    const message = `the answer to ${event} could not be read: Klarna was told ${JSON.stringify(refusal)}`;
+    return { answer: refusal, problem: { code: 'invalid-config', message, cause } };
+  }
   if (found.length === 0) return { answer };
   const message = `the answer to ${event} is not one Klarna takes (${found.join('; ')}): Klarna was told ${JSON.stringify(refusal)}`;
   return { answer: refusal, problem: { code: 'invalid-config', message } };

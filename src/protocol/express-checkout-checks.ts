@@ -34,7 +34,7 @@ export function sdkClientIdProblem(value: unknown, at = 'client-id'): string | u
   if (typeof value === 'string' && SDK_CLIENT_ID.test(value)) return undefined;
   const expected = 'the Web SDK client identifier (klarna_test_client_… or klarna_live_client_…, from the Merchant Portal\'s Client identifiers)';
   if (typeof value === 'string' && OSM_CLIENT_ID.test(value)) {
-    return `${at} "${value}" looks like an On-site messaging client id: Express Checkout needs ${expected}; on <klarna-config> it is sdk-client-id`;
+    return `${at} "${value}" looks like an On-site messaging client id: Express Checkout needs ${expected}`;
   }
   return `${at} must be ${expected}`;
 }
@@ -48,11 +48,12 @@ export function paymentRequestProblems(request: unknown, at = 'paymentRequest'):
   const problems: string[] = [];
   const currency = ownValue(request, 'currency');
   if (typeof currency !== 'string' || !isKlarnaCurrency(currency)) {
-    problems.push(`${at}.currency ${JSON.stringify(currency)} is not the ISO 4217 code of a Klarna market (USD, EUR, GBP, SEK, …)`);
+    problems.push(`${at}.currency ${shown(currency)} is not the ISO 4217 code of a Klarna market (USD, EUR, GBP, SEK, …)`);
   }
   const amount = ownValue(request, 'amount');
-  if (amount !== undefined && !isMinorUnits(amount)) problems.push(`${at}.amount ${JSON.stringify(amount)} must be a whole number of minor units, 0 or more`);
+  if (amount !== undefined && !isMinorUnits(amount)) problems.push(`${at}.amount ${shown(amount)} must be a whole number of minor units, 0 or more`);
   const supplementary = ownValue(request, 'supplementaryPurchaseData');
+  if (supplementary !== undefined && !isRecord(supplementary)) problems.push(`${at}.supplementaryPurchaseData must be an object`);
   const lineItems = ownValue(supplementary, 'lineItems');
   if (lineItems !== undefined) {
     problems.push(...lineItemsProblems(lineItems, isMinorUnits(amount) ? amount : undefined, `${at}.supplementaryPurchaseData.lineItems`));
@@ -69,11 +70,13 @@ export function lineItemsProblems(lineItems: unknown, amount: number | undefined
   if (!Array.isArray(lineItems)) return [`${at} must be an array`];
   const problems: string[] = [];
   let sum = 0;
-  lineItems.forEach((line: unknown, index) => {
+  // An index loop, not forEach: a hole in the list (`[, line]`) is a missing line, not none.
+  for (let index = 0; index < lineItems.length; index++) {
+    const line: unknown = lineItems[index];
     const lineProblems = lineItemProblems(line, `${at}[${index}]`);
     problems.push(...lineProblems);
     if (lineProblems.length === 0) sum += ownValue(line, 'totalAmount') as number;
-  });
+  }
   if (problems.length === 0 && amount !== undefined && sum !== amount) {
     problems.push(`${at} add up to ${sum}, not the amount ${amount}: the lines' totalAmount must sum to the amount (totals are checked, never corrected)`);
   }
@@ -111,7 +114,7 @@ function profileProblems(scopes: unknown, at: string): string[] {
   if (!Array.isArray(scopes)) return [`${at} must be an array`];
   const unknown = scopes.filter((scope) => !(PROFILE_SCOPES as readonly unknown[]).includes(scope));
   if (unknown.length === 0) return [];
-  return [`${at} has ${unknown.map((scope) => JSON.stringify(scope)).join(', ')}: the scopes are ${PROFILE_SCOPES.join(', ')}`];
+  return [`${at} has ${unknown.map((scope) => shown(scope)).join(', ')}: the scopes are ${PROFILE_SCOPES.join(', ')}`];
 }
 
 const ADDRESS_REJECTIONS: readonly ShippingAddressRejection[] = [
@@ -146,7 +149,7 @@ export function shippingAddressAnswerProblems(answer: unknown, at = 'answer'): s
   const rejection = ownValue(answer, 'rejectionReason');
   if (rejection !== undefined) {
     if ((ADDRESS_REJECTIONS as readonly unknown[]).includes(rejection)) return [];
-    return [`${at}.rejectionReason ${JSON.stringify(rejection)} is not one of ${ADDRESS_REJECTIONS.join(', ')}`];
+    return [`${at}.rejectionReason ${shown(rejection)} is not one of ${ADDRESS_REJECTIONS.join(', ')}`];
   }
   const options = ownValue(answer, 'shippingOptions');
   if (!Array.isArray(options) || options.length === 0) {
@@ -156,7 +159,7 @@ export function shippingAddressAnswerProblems(answer: unknown, at = 'answer'): s
   const selected = ownValue(answer, 'selectedShippingOptionReference');
   const references = options.map((option: unknown) => ownValue(option, 'shippingOptionReference'));
   if (selected !== undefined && !references.includes(selected)) {
-    problems.push(`${at}.selectedShippingOptionReference ${JSON.stringify(selected)} is none of the options' shippingOptionReference`);
+    problems.push(`${at}.selectedShippingOptionReference ${shown(selected)} is none of the options' shippingOptionReference`);
   }
   problems.push(...totalsProblems(answer, at, false));
   return problems;
@@ -167,7 +170,7 @@ export function shippingOptionAnswerProblems(answer: unknown, at = 'answer'): st
   if (!isRecord(answer)) return [`${at} must be an object`];
   const rejection = ownValue(answer, 'rejectionReason');
   if (rejection !== undefined) {
-    return rejection === 'INVALID_OPTION' ? [] : [`${at}.rejectionReason ${JSON.stringify(rejection)} must be "INVALID_OPTION"`];
+    return rejection === 'INVALID_OPTION' ? [] : [`${at}.rejectionReason ${shown(rejection)} must be "INVALID_OPTION"`];
   }
   return totalsProblems(answer, at, true);
 }
@@ -183,7 +186,7 @@ function shippingOptionProblems(option: unknown, at: string): string[] {
   if (!isMinorUnits(ownValue(option, 'amount'))) problems.push(`${at}.amount must be a whole number of minor units, 0 or more`);
   const type = ownValue(option, 'shippingType');
   if (type !== undefined && !(SHIPPING_TYPES as readonly unknown[]).includes(type)) {
-    problems.push(`${at}.shippingType ${JSON.stringify(type)} is not one of ${SHIPPING_TYPES.join(', ')}`);
+    problems.push(`${at}.shippingType ${shown(type)} is not one of ${SHIPPING_TYPES.join(', ')}`);
   }
   return problems;
 }
@@ -198,6 +201,15 @@ function totalsProblems(answer: Record<string, unknown>, at: string, amountRequi
   const lineItems = ownValue(answer, 'lineItems');
   if (lineItems !== undefined) problems.push(...lineItemsProblems(lineItems, isMinorUnits(amount) ? amount : undefined, `${at}.lineItems`));
   return problems;
+}
+
+/** A value as a message shows it: JSON where it can be, never a throw (a BigInt, a cycle). */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return `a ${typeof value}`;
+  }
 }
 
 /** A whole, non-negative number of minor units (3290 for 32.90). */

@@ -32,7 +32,6 @@ describe('Express Checkout protocol: the Web SDK client id', () => {
     const problem = sdkClientIdProblem('7d5c44b0-a1b2-4c3d-9e8f-001122334455');
     expect(problem).to.include('looks like an On-site messaging client id');
     expect(problem).to.include('klarna_test_client_');
-    expect(problem).to.include('sdk-client-id');
   });
 
   it('refuses anything else, saying what is expected', () => {
@@ -102,6 +101,17 @@ describe('Express Checkout protocol: payment request checks', () => {
       'paymentRequest.supplementaryPurchaseData.lineItems must be an array',
     ]);
     expect(paymentRequestProblems({ currency: 'USD', shippingConfig: 'EDITABLE' })).to.deep.equal(['paymentRequest.shippingConfig must be an object']);
+  });
+
+  it('never throws, and counts a hole in the lines as a missing line', () => {
+    expect(paymentRequestProblems({ currency: 'USD', amount: 32900n })).to.deep.equal(['paymentRequest.amount a bigint must be a whole number of minor units, 0 or more']);
+    // eslint-disable-next-line no-sparse-arrays
+    const holed = [, { name: 'Socks', quantity: 1, totalAmount: 100 }];
+    expect(paymentRequestProblems({ currency: 'USD', amount: 100, supplementaryPurchaseData: { lineItems: holed } })).to.deep.equal([
+      'paymentRequest.supplementaryPurchaseData.lineItems[0] must be an object',
+    ]);
+    expect(paymentRequestProblems({ currency: 'USD', supplementaryPurchaseData: 'lines' })).to.deep.equal(['paymentRequest.supplementaryPurchaseData must be an object']);
+    expect(shippingAddressAnswerProblems({ rejectionReason: 1n })).to.have.length(1);
   });
 
   it('reads no field a polluted Object.prototype lends', () => {
