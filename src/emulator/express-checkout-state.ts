@@ -26,6 +26,8 @@ export interface PaymentTokenInit {
   /** When given (minor units), an order for another amount is refused: the consumer approved this one. */
   order_amount?: number | undefined;
   shipping?: Record<string, unknown> | undefined;
+  /** The shipping option the shopper chose, added to the persona's shipping when `shipping` is not given. */
+  shipping_option_reference?: string | undefined;
   klarna_customer?: Record<string, unknown> | undefined;
 }
 
@@ -93,6 +95,13 @@ const PERSONA_SHIPPING = {
 const PERSONA_CUSTOMER = { customer_profile: { given_name: 'Jane', family_name: 'Doe', email: 'jane.doe@example.com', locale: 'en-US' } };
 const DELIVERY_TIMEOUT_MS = 10_000;
 
+/** The persona's shipping, with the option the shopper chose in the emulated dialog. */
+function personaShipping(optionReference: string | undefined): Record<string, unknown> {
+  const shipping: Record<string, unknown> = structuredClone(PERSONA_SHIPPING);
+  if (optionReference !== undefined) shipping.shipping_option_reference = optionReference;
+  return shipping;
+}
+
 export class ExpressCheckoutEmulation {
   /** Payment tokens by token. */
   readonly tokens = new Map<string, StoredPaymentToken>();
@@ -117,7 +126,7 @@ export class ExpressCheckoutEmulation {
       expires_at: new Date(Date.now() + this.#config().payments.tokenLifetimeMs).toISOString(),
       purchase_currency: init.purchase_currency,
       order_amount: init.order_amount,
-      shipping: init.shipping ?? structuredClone(PERSONA_SHIPPING),
+      shipping: init.shipping ?? personaShipping(init.shipping_option_reference),
       klarna_customer: init.klarna_customer ?? structuredClone(PERSONA_CUSTOMER),
     };
     this.tokens.set(issued.payment_token, { ...issued, eventId: randomUUID(), state: 'authorized' });

@@ -39,6 +39,7 @@ async function serveModule(context: RequestContext, config: EmulatorConfig): Pro
 interface CompletionBody {
   paymentRequestId?: unknown;
   paymentRequest?: { currency?: unknown; amount?: unknown };
+  shippingOptionReference?: unknown;
 }
 
 /** An approved purchase: the payment token for it, and the webhook when one is configured. */
@@ -49,7 +50,7 @@ async function complete(
 ): Promise<void> {
   const read = await readJsonBody(context);
   if (!('body' in read)) return context.error(read.refused.status, 'BAD_VALUE', read.refused.message);
-  const { paymentRequestId, paymentRequest } = read.body as CompletionBody;
+  const { paymentRequestId, paymentRequest, shippingOptionReference } = read.body as CompletionBody;
   if (typeof paymentRequestId !== 'string' || !paymentRequestId.startsWith('krn:payment:')) {
     return context.error(400, 'BAD_VALUE', 'paymentRequestId must be the payment request\'s krn:payment: id');
   }
@@ -57,8 +58,11 @@ async function complete(
     payment_request_id: paymentRequestId,
     purchase_currency: typeof paymentRequest?.currency === 'string' ? paymentRequest.currency : undefined,
     order_amount: typeof paymentRequest?.amount === 'number' ? paymentRequest.amount : undefined,
+    shipping_option_reference: typeof shippingOptionReference === 'string' ? shippingOptionReference : undefined,
   });
   // Klarna sends the webhook on its own time: the shopper's dialog does not wait for the merchant.
-  if (config.expressCheckout.webhookUrl) void state.deliverCompleted(paymentRequestId);
+  if (config.expressCheckout.webhookUrl) {
+    state.deliverCompleted(paymentRequestId).catch((error: unknown) => console.error('[klarna-emulator] the webhook could not be delivered:', error));
+  }
   context.json(200, { paymentToken: issued.payment_token, interoperabilityToken: issued.klarna_network_session_token });
 }

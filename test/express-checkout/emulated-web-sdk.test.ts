@@ -13,8 +13,8 @@ import {
   type ShippingOptionSelectDetail,
 } from '../../src/express-checkout/shipping-questions.js';
 import { webSdk, WebSdkError } from '../../src/express-checkout/web-sdk.js';
-import type { KlarnaPayment, PaymentError, PaymentRequest, PaymentRequestData } from '../../src/protocol/express-checkout.js';
-import { configureEmulator, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
+import type { InitiateResult, KlarnaPayment, PaymentError, PaymentRequest, PaymentRequestData } from '../../src/protocol/express-checkout.js';
+import { configureEmulator, emulatorRequests, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
 
 const MODULE_URL = `${emulatorUrl}/web-sdk/v2/klarna.mjs`;
 const CLIENT_ID = 'klarna_test_client_ZW11bGF0ZWQ';
@@ -71,7 +71,7 @@ function dialog(): ShadowRoot | null | undefined {
  * A button of `payment` in a container of its own, as the element will mount one: its `initiate`
  * tells the page's router that the next payment request is this button's, then gives `request`.
  */
-async function mounted(payment: KlarnaPayment, request: PaymentRequestData = REQUEST) {
+async function mounted(payment: KlarnaPayment, request: InitiateResult = REQUEST) {
   const container = await fixture<HTMLDivElement>(html`<div></div>`);
   const router = paymentRouter(payment);
   const party = new Button(container);
@@ -139,7 +139,48 @@ describe('the emulated Klarna Web SDK', () => {
     expect(request.state).to.equal('COMPLETED');
     expect(request.paymentRequestId).to.match(/^krn:payment:eu1:request:[0-9a-f-]{36}$/);
     expect(request.stateContext?.paymentToken).to.match(/^[0-9a-f-]{36}$/);
+    expect(request.stateContext?.shipping).to.deep.equal({
+      address: { country: 'US', postalCode: '90012', city: 'Los Angeles', region: 'CA' },
+      shippingOptionReference: 'express',
+    });
     expect(dialog()).to.equal(undefined);
+  });
+
+  it('pays once however often Pay is pressed, and only once shipping is priced', async () => {
+    const completions = async () => (await emulatorRequests('/web-sdk/emulator/v2/completions')).filter(({ method }) => method === 'POST').length;
+    const completedBefore = await completions();
+    const { party, click, container } = await mounted(payment);
+    let answerOptions: (() => void) | undefined;
+    container.addEventListener('klarna-express-checkout-shipping-address-change', (event) => {
+      (event as CustomEvent<ShippingAddressChangeDetail>).detail.respondWith(new Promise((resolve) => {
+        answerOptions = () => resolve({ shippingOptions: [{ shippingOptionReference: 'standard', amount: 0, displayName: 'Standard', description: '' }] });
+      }));
+    });
+    container.addEventListener('klarna-express-checkout-shipping-option-select', (event) => {
+      (event as CustomEvent<ShippingOptionSelectDetail>).detail.respondWith({ amount: 32900 });
+    });
+    click();
+    click();
+    await waitUntil(() => answerOptions, 'Klarna asks for the options');
+    const pay = () => dialog()!.querySelector<HTMLButtonElement>('[data-action="pay"]')!;
+    expect(pay().disabled, 'Pay waits for the options').to.equal(true);
+    expect(document.querySelectorAll('klarna-emulated-payment-dialog'), 'one dialog for two clicks').to.have.length(1);
+    answerOptions!();
+    await waitUntil(() => !pay().disabled, 'Pay is offered once the option is priced');
+    pay().click();
+    pay().click();
+    await waitUntil(() => party.ended.length === 1, 'the purchase ends');
+    expect(await completions(), 'one payment token for the request').to.equal(completedBefore + 1);
+    expect(party.ended.map(({ event }) => event)).to.deep.equal(['complete']);
+  });
+
+  it('runs a payment request a server created, by the id initiate gives', async () => {
+    const { party, click } = await mounted(payment, { paymentRequestId: 'krn:payment:eu1:request:from-the-server' });
+    click();
+    await waitUntil(() => dialog()?.querySelector('[data-action="cancel"]'), 'the dialog opens');
+    dialog()!.querySelector<HTMLButtonElement>('[data-action="cancel"]')!.click();
+    await waitUntil(() => party.ended.length === 1, 'the purchase ends');
+    expect(party.ended[0]!.request?.paymentRequestId).to.equal('krn:payment:eu1:request:from-the-server');
   });
 
   it('aborts when the shopper cancels, and the same button pays again after', async () => {
@@ -177,9 +218,12 @@ describe('the emulated Klarna Web SDK', () => {
     container.addEventListener('klarna-express-checkout-shipping-address-change', (event) => {
       (event as CustomEvent<ShippingAddressChangeDetail>).detail.respondWith(new Promise(() => {}));
     });
-    click();
-    await waitUntil(() => party.ended.length === 1, 'Klarna gives up');
-    expect((party.ended[0]!.error as PaymentError).errorCode).to.equal('SHIPPING_CALLBACK_TIMEOUT');
-    await resetEmulator();
+    try {
+      click();
+      await waitUntil(() => party.ended.length === 1, 'Klarna gives up');
+      expect((party.ended[0]!.error as PaymentError).errorCode).to.equal('SHIPPING_CALLBACK_TIMEOUT');
+    } finally {
+      await resetEmulator();
+    }
   });
 });

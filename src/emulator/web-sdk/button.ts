@@ -28,11 +28,28 @@ const RADII: Record<string, string> = { default: '8px', pill: '999px', rect: '0'
 function css(config: PaymentButtonConfig): string {
   const [background, color, border] = THEMES[config.theme ?? 'default'] ?? THEMES.default!;
   const radius = RADII[config.shape ?? 'default'] ?? RADII.default!;
-  return `:host{display:block}button{all:unset;box-sizing:border-box;display:flex;align-items:center;justify-content:center;
-width:100%;min-height:48px;padding:0 1.25em;border-radius:${radius};border:1px solid ${border};background:${background};
-color:${color};font:600 16px/1 system-ui,sans-serif;cursor:pointer}button:disabled{opacity:.5;cursor:default}
-button:focus-visible{outline:3px solid #0b051d;outline-offset:2px}
-small{display:block;margin-top:.35em;font:12px system-ui,sans-serif;opacity:.75;text-align:center}`;
+  return `
+    :host { display: block; }
+    button {
+      all: unset;
+      box-sizing: border-box;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      width: 100%;
+      min-height: 48px;
+      padding: 0 1.25em;
+      border-radius: ${radius};
+      border: 1px solid ${border};
+      background: ${background};
+      color: ${color};
+      font: 600 16px/1 system-ui, sans-serif;
+      cursor: pointer;
+    }
+    button:disabled { opacity: 0.5; cursor: default; }
+    button:focus-visible { outline: 3px solid #0b051d; outline-offset: 2px; }
+    small { display: block; margin-top: 0.35em; font: 12px system-ui, sans-serif; opacity: 0.75; text-align: center; }
+  `;
 }
 
 /** The button's element, not yet mounted; `onClick` runs on the shopper's click while it is enabled. */

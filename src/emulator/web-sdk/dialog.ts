@@ -9,11 +9,31 @@ import { element } from '../browser-sdk/dom.js';
 
 export const DIALOG_TAG = 'klarna-emulated-payment-dialog';
 
-const CSS = `:host{position:fixed;inset:0;z-index:2147483647;display:grid;place-items:center;background:rgb(11 5 29/.45)}
-section{box-sizing:border-box;width:min(420px,92vw);padding:24px;border-radius:12px;background:#fff;color:#0b051d;
-font:15px/1.4 system-ui,sans-serif;box-shadow:0 8px 40px rgb(0 0 0/.3)}h2{margin:0 0 12px;font-size:18px}
-label{display:flex;gap:8px;align-items:center;margin:6px 0}p[data-status]{min-height:1.4em;color:#6b1d3a}
-menu{display:flex;gap:8px;justify-content:flex-end;margin:16px 0 0;padding:0}button{font:inherit;padding:8px 16px}`;
+const CSS = `
+  :host {
+    position: fixed;
+    inset: 0;
+    z-index: 2147483647;
+    display: grid;
+    place-items: center;
+    background: rgb(11 5 29 / 0.45);
+  }
+  section {
+    box-sizing: border-box;
+    width: min(420px, 92vw);
+    padding: 24px;
+    border-radius: 12px;
+    background: #fff;
+    color: #0b051d;
+    font: 15px/1.4 system-ui, sans-serif;
+    box-shadow: 0 8px 40px rgb(0 0 0 / 0.3);
+  }
+  h2 { margin: 0 0 12px; font-size: 18px; }
+  label { display: flex; gap: 8px; align-items: center; margin: 6px 0; }
+  p[data-status] { min-height: 1.4em; color: #6b1d3a; }
+  menu { display: flex; gap: 8px; justify-content: flex-end; margin: 16px 0 0; padding: 0; }
+  button { font: inherit; padding: 8px 16px; }
+`;
 
 export interface DialogChoices {
   /** The shopper picked another shipping option. */

@@ -10,10 +10,10 @@ import type {
   ShippingAddressChangeAnswer,
   ShippingOptionSelectAnswer,
 } from '../../protocol/express-checkout.js';
-import { paymentError } from './checks.js';
+import { paymentError, type EmulatedPaymentError } from './checks.js';
 import { EmulatedDialog } from './dialog.js';
 import type { PaymentHandlers } from './handlers.js';
-import { LOG, PERSONA_ADDRESS, type EmulatedWebSdkSettings } from './settings.js';
+import { LOG, PERSONA_ADDRESS, PERSONA_PROFILE, type EmulatedWebSdkSettings } from './settings.js';
 
 /** A shipping callback that Klarna stopped waiting for. */
 class DeadlineMissed extends Error {}
@@ -30,16 +30,21 @@ export class PaymentFlow {
   #shippingOption: string | undefined;
   /** Set once the request has ended: a late answer or a second click changes nothing. */
   #done = false;
+  /** Set once Pay was pressed: a second press pays nothing twice. */
+  #paying = false;
+  /** Counts the shopper's option choices: only the latest choice's answer counts. */
+  #choices = 0;
 
   constructor(
     doc: Document,
     clientId: string,
+    paymentRequestId: string,
     data: PaymentRequestData | undefined,
     handlers: PaymentHandlers,
     settings: EmulatedWebSdkSettings,
     ended: () => void,
   ) {
-    this.#request = { paymentRequestId: `krn:payment:eu1:request:${crypto.randomUUID()}`, state: 'IN_PROGRESS', previousState: 'SUBMITTED' };
+    this.#request = { paymentRequestId, state: 'IN_PROGRESS', previousState: 'SUBMITTED' };
     this.#data = data;
     this.#clientId = clientId;
     this.#handlers = handlers;
@@ -61,6 +66,8 @@ export class PaymentFlow {
   /** Asks for shipping where the request lets the shopper edit it; the shopper then pays or cancels. */
   async start(): Promise<void> {
     if (this.#data?.shippingConfig?.mode !== 'EDITABLE') return;
+    // Pay waits until the merchant has priced an option for the shopper's address.
+    this.#dialog.showProblem('Finding shipping options…');
     try {
       const answer = await this.#ask<ShippingAddressChangeAnswer>('shippingaddresschange', { ...PERSONA_ADDRESS });
       if ('rejectionReason' in answer) {
@@ -77,8 +84,11 @@ export class PaymentFlow {
   }
 
   async #chooseOption(reference: string): Promise<void> {
+    const choice = ++this.#choices;
+    this.#dialog.showProblem('Updating the total…');
     try {
       const answer = await this.#ask<ShippingOptionSelectAnswer>('shippingoptionselect', { shippingOptionReference: reference });
+      if (this.#done || choice !== this.#choices) return;
       if ('rejectionReason' in answer) {
         this.#dialog.showProblem(`The merchant refused this shipping option (${answer.rejectionReason}).`);
         return;
@@ -105,6 +115,9 @@ export class PaymentFlow {
   }
 
   async #pay(): Promise<void> {
+    if (this.#paying || this.#done) return;
+    this.#paying = true;
+    this.#dialog.showProblem('Paying…');
     if (this.#settings.outcome === 'decline') {
       await this.#end('CANCELED', 'error', paymentError('PURCHASE_DECLINED', 'Klarna declined the purchase'));
       return;
@@ -117,7 +130,7 @@ export class PaymentFlow {
           clientId: this.#clientId,
           paymentRequestId: this.#request.paymentRequestId,
           paymentRequest: { ...this.#data, amount: this.#amount },
-          shipping: { address: PERSONA_ADDRESS, shippingOptionReference: this.#shippingOption },
+          shippingOptionReference: this.#shippingOption,
         }),
       });
       if (!response.ok) throw new Error(`the emulator answered ${response.status}: ${await response.text()}`);
@@ -127,7 +140,7 @@ export class PaymentFlow {
         paymentToken,
         interoperabilityToken,
         shipping: { address: PERSONA_ADDRESS, shippingOptionReference: this.#shippingOption },
-        klarnaCustomer: { customerProfile: { email: 'shopper@example.com' } },
+        klarnaCustomer: { customerProfile: PERSONA_PROFILE },
       };
       await this.#end('COMPLETED', 'complete');
     } catch (error) {
@@ -154,14 +167,14 @@ export class PaymentFlow {
     return this.#end('CANCELED', 'error', paymentError(code, error instanceof Error ? error.message : String(error)));
   }
 
-  async #end(state: 'COMPLETED' | 'CANCELED', event: 'complete' | 'abort' | 'error', error?: ReturnType<typeof paymentError>): Promise<void> {
+  async #end(state: 'COMPLETED' | 'CANCELED', event: 'complete' | 'abort' | 'error', error?: EmulatedPaymentError): Promise<void> {
     if (this.#done) return;
     this.#done = true;
     this.#dialog.close();
     this.#ended();
     this.#request.previousState = this.#request.state;
     this.#request.state = state;
-    if (event === 'error') await this.#handlers.notify('error', error!, { ...this.#request });
-    else await this.#handlers.notify(event, { ...this.#request });
+    if (error) await this.#handlers.notify('error', error, { ...this.#request });
+    else if (event !== 'error') await this.#handlers.notify(event, { ...this.#request });
   }
 }

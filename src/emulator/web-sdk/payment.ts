@@ -2,8 +2,8 @@
  * The emulated `klarna.Payment`: buttons that start a payment request through the merchant's
  * `initiate`, the page-wide handlers, and one payment request at a time, as Klarna runs them.
  */
+import { isRecord, ownValue } from '../../core/json.js';
 import type {
-  InitiateResult,
   KlarnaPayment,
   PaymentButton,
   PaymentButtonConfig,
@@ -20,8 +20,8 @@ export class EmulatedPayment {
   readonly #clientId: string;
   readonly #settings: EmulatedWebSdkSettings;
   readonly #handlers = new PaymentHandlers();
-  /** The payment request under way: Klarna runs one at a time. */
-  #current: PaymentFlow | undefined;
+  /** The payment request under way, or one starting (its `initiate` running): Klarna runs one at a time. */
+  #current: PaymentFlow | 'starting' | undefined;
 
   constructor(doc: Document, clientId: string, settings: EmulatedWebSdkSettings) {
     this.#doc = doc;
@@ -66,32 +66,69 @@ export class EmulatedPayment {
 
   /** A click: the merchant's payment request, checked, then Klarna's dialog. */
   async #start(config: PaymentButtonConfig): Promise<void> {
+    // Klarna runs one payment request at a time; a second click while `initiate` runs opens nothing.
     if (this.#current) return;
-    let result: InitiateResult | undefined;
+    this.#current = 'starting';
+    try {
+      const started = await this.#initiated(config);
+      if (!started) return;
+      const ended = () => {
+        if (this.#current === flow) this.#current = undefined;
+      };
+      const { paymentRequestId, data } = started;
+      const flow = new PaymentFlow(
+        this.#doc, this.#clientId, paymentRequestId, data, this.#handlers, this.#settings, ended,
+      );
+      this.#current = flow;
+      await flow.start();
+    } finally {
+      if (this.#current === 'starting') this.#current = undefined;
+    }
+  }
+
+  /** What the merchant's `initiate` gave, checked; `undefined` once the handlers have been told why not. */
+  async #initiated(config: PaymentButtonConfig): Promise<InitiatedRequest | undefined> {
+    let result: unknown;
     try {
       if (!config.initiate) throw new Error('the button was given no initiate function');
       result = await config.initiate();
     } catch (error) {
       await this.#handlers.notify('error', paymentError('INITIATE_FAILED', error instanceof Error ? error.message : String(error)));
-      return;
+      return undefined;
     }
-    const data: PaymentRequestData | undefined = result && 'currency' in result ? result : undefined;
-    const refusals = data ? paymentRequestRefusals(data) : [];
-    if (refusals.length > 0) {
+    const started = initiatedRequest(result);
+    if ('refusals' in started) {
+      const { refusals } = started;
       await this.#handlers.notify('error', paymentError('VALIDATION_ERROR', `the payment request is invalid: ${refusals.join('; ')}`, refusals));
-      return;
+      return undefined;
     }
-    const ended = () => {
-      if (this.#current === flow) this.#current = undefined;
-    };
-    const flow = new PaymentFlow(this.#doc, this.#clientId, data, this.#handlers, this.#settings, ended);
-    this.#current = flow;
-    await flow.start();
+    return started;
   }
 
   async #cancel(paymentRequestId: string): Promise<void> {
     const current = this.#current;
-    if (current?.paymentRequestId !== paymentRequestId) throw paymentError('NOT_FOUND', `no payment request ${paymentRequestId} is under way`);
+    if (!(current instanceof PaymentFlow) || current.paymentRequestId !== paymentRequestId) {
+      throw paymentError('NOT_FOUND', `no payment request ${paymentRequestId} is under way`);
+    }
     await current.cancelByPartner();
   }
+}
+
+/** A payment request to run: its id, and its data unless a server created it. */
+interface InitiatedRequest {
+  paymentRequestId: string;
+  data?: PaymentRequestData | undefined;
+}
+
+/**
+ * What `initiate` resolved, as Klarna reads it: `{ paymentRequestId }` of a request a server created,
+ * or the payment request itself (checked); anything else is refused, a misspelt field included.
+ */
+function initiatedRequest(result: unknown): InitiatedRequest | { refusals: string[] } {
+  if (!isRecord(result)) return { refusals: ['initiate must resolve a payment request or { paymentRequestId }'] };
+  const givenId = ownValue(result, 'paymentRequestId');
+  if (typeof givenId === 'string' && givenId) return { paymentRequestId: givenId };
+  const refusals = paymentRequestRefusals(result);
+  if (refusals.length > 0) return { refusals };
+  return { paymentRequestId: `krn:payment:eu1:request:${crypto.randomUUID()}`, data: result as unknown as PaymentRequestData };
 }

@@ -17,5 +17,9 @@ export interface EmulatedWebSdkSettings {
 /** Prefix of everything the stand-in writes to the console. */
 export const LOG = '[Klarna Web SDK, emulated]';
 
-/** The address Klarna shares with the merchant before the purchase, for the emulated shopper. */
-export const PERSONA_ADDRESS = { country: 'US', postalCode: '10001', city: 'New York', region: 'NY' } as const;
+/**
+ * The emulated shopper: the part of the address Klarna shares before the purchase, and the profile.
+ * The same person as the emulator's payment token and webhook (`express-checkout-state.ts`).
+ */
+export const PERSONA_ADDRESS = { country: 'US', postalCode: '90012', city: 'Los Angeles', region: 'CA' } as const;
+export const PERSONA_PROFILE = { givenName: 'Jane', familyName: 'Doe', email: 'jane.doe@example.com', locale: 'en-US' } as const;
