@@ -33,7 +33,6 @@ export interface CreateOrderOptions extends CallOptions {
 }
 
 const AUTHORIZATIONS = '/payments/v1/authorizations';
-const FRAUD_STATUSES: readonly unknown[] = ['ACCEPTED', 'PENDING', 'REJECTED'];
 
 /**
  * ```ts
@@ -81,9 +80,12 @@ export class KlarnaPaymentsClient {
       signal,
       headers: { ...headers, 'klarna-idempotency-key': idempotencyKey },
     });
+    // Only what identifies the order is required: a fraud_status Klarna adds later (or one this
+    // library does not know) still comes with an order that exists, which the merchant must not lose.
     const orderId = ownValue(data, 'order_id');
-    if (isRecord(data) && typeof orderId === 'string' && orderId && FRAUD_STATUSES.includes(ownValue(data, 'fraud_status'))) return data;
-    throw this.#transport.malformed('POST', path, 'expected { order_id, fraud_status: ACCEPTED | PENDING | REJECTED }');
+    const fraudStatus = ownValue(data, 'fraud_status');
+    if (isRecord(data) && typeof orderId === 'string' && orderId && typeof fraudStatus === 'string' && fraudStatus) return data;
+    throw this.#transport.malformed('POST', path, 'expected { order_id, fraud_status }');
   }
 
   /**

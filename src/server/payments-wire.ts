@@ -43,7 +43,8 @@ export interface PaymentsOrder {
 export interface CreatedOrder {
   order_id: string;
   redirect_url?: string;
-  fraud_status: FraudStatus;
+  /** `ACCEPTED`, `PENDING` (hold the goods until Klarna notifies you) or `REJECTED`; a status Klarna adds later comes as it is. */
+  fraud_status: FraudStatus | (string & {});
   authorized_payment_method?: AuthorizedPaymentMethod;
   [field: string]: unknown;
 }

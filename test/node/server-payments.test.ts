@@ -55,6 +55,14 @@ describe('KlarnaPaymentsClient.createOrder', () => {
     assert.equal((await client().createOrder(token, ORDER)).fraud_status, 'PENDING');
   });
 
+  it('gives an order whose fraud_status is new to this library as Klarna sent it: the order exists', async () => {
+    const { payment_token: token } = emulator.expressCheckout.issuePaymentToken();
+    const body = JSON.stringify({ order_id: 'order-under-review', fraud_status: 'UNDER_REVIEW' });
+    emulator.configure({ faults: [{ path: orderPath(token), status: 200, body, times: 1 }] });
+    const created = await client().createOrder(token, ORDER);
+    assert.deepEqual([created.order_id, created.fraud_status], ['order-under-review', 'UNDER_REVIEW']);
+  });
+
   it('maps Klarna\'s 4xx to KlarnaApiError with its code, messages and correlation id', async () => {
     const { payment_token: token } = emulator.expressCheckout.issuePaymentToken({ order_amount: 999 });
     const refused = await rejection(client().createOrder(token, ORDER), KlarnaApiError);
