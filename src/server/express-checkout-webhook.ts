@@ -21,7 +21,7 @@ import { ownFields } from './own.js';
 import { readJsonText } from './request-body.js';
 import { KlarnaValidationError } from './validation.js';
 import { readCompletedEvent, type PaymentRequestCompleted } from './webhook-event.js';
-import { isSignedBy, SIGNATURE_HEADER } from './webhook-signature.js';
+import { SIGNATURE_HEADER, signatureProblem } from './webhook-signature.js';
 
 /** What the merchant's handler is given: the completed payment request, and the delivery's signal. */
 export interface ExpressCheckoutWebhookRequest {
@@ -113,9 +113,8 @@ async function answerDelivery(
   }
   const read = await readJsonText(request, positiveOr(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES));
   if ('refused' in read) return refuse(read.status, read.refused, read.detail, report);
-  if (!(await isSignedBy(read.text, request.headers.get(SIGNATURE_HEADER), keys))) {
-    return refuse(401, 'the delivery is not signed with your webhook signing key', undefined, report);
-  }
+  const unsigned = await signatureProblem(read.bytes, request.headers.get(SIGNATURE_HEADER), keys);
+  if (unsigned) return refuse(401, 'the delivery is not signed with your webhook signing key', unsigned, report);
   const parsed = readCompletedEvent(read.text);
   if ('ignored' in parsed) return answer(200, { outcome: 'ignored' });
   if ('refused' in parsed) return refuse(parsed.status, parsed.refused, parsed.detail, report);

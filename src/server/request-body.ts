@@ -20,13 +20,13 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
  * (by its `content-length`, or once that many bytes were read), 400 when its stream failed.
  * Anything else that fails is thrown as it is: it is this library's failure, not the caller's.
  */
-export async function readJsonText(request: Request, maxBytes: number): Promise<{ text: string } | BodyRefusal> {
+export async function readJsonText(request: Request, maxBytes: number): Promise<ReadBody | BodyRefusal> {
   const type = request.headers.get('content-type') ?? '';
   if (!JSON_TYPE.test(type)) return { status: 415, refused: 'the body must be JSON (content-type: application/json)' };
   if (Number(request.headers.get('content-length')) > maxBytes) return tooLarge(maxBytes);
-  let text: string | undefined;
+  let body: ReadBody | undefined;
   try {
-    text = await readText(request, maxBytes);
+    body = await readBody(request, maxBytes);
   } catch (error) {
     // Only the stream's own failure is the caller's (it went away, the connection broke); any other is ours.
     if (!(error instanceof UnreadableBody)) throw error;
@@ -35,7 +35,7 @@ export async function readJsonText(request: Request, maxBytes: number): Promise<
     const detail = typeof message === 'string' ? message : undefined;
     return { status: 400, refused: 'the body could not be read', detail };
   }
-  return text === undefined ? tooLarge(maxBytes) : { text };
+  return body ?? tooLarge(maxBytes);
 }
 
 function tooLarge(maxBytes: number): BodyRefusal {
@@ -46,14 +46,22 @@ function tooLarge(maxBytes: number): BodyRefusal {
 class UnreadableBody extends Error {}
 
 /**
- * The body as text, or `undefined` once it passes `maxBytes` (reading stops there). A failure of
- * the stream is thrown as {@link UnreadableBody}; anything else is thrown as it is.
+ * A body as it came (its bytes, which a signature covers: decoding drops a byte-order mark and
+ * replaces invalid sequences) and as text.
  */
-async function readText(request: Request, maxBytes: number): Promise<string | undefined> {
-  if (!request.body) return '';
-  const decoder = new TextDecoder();
+export interface ReadBody {
+  bytes: Uint8Array<ArrayBuffer>;
+  text: string;
+}
+
+/**
+ * The body, or `undefined` once it passes `maxBytes` (reading stops there). A failure of the stream
+ * is thrown as {@link UnreadableBody}; anything else is thrown as it is.
+ */
+async function readBody(request: Request, maxBytes: number): Promise<ReadBody | undefined> {
+  if (!request.body) return { bytes: new Uint8Array(0), text: '' };
   const reader = request.body.getReader();
-  let text = '';
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for (let read = await nextChunk(reader); !read.done; read = await nextChunk(reader)) {
     size += read.value.byteLength;
@@ -61,9 +69,15 @@ async function readText(request: Request, maxBytes: number): Promise<string | un
       await reader.cancel().catch(() => undefined);
       return undefined;
     }
-    text += decoder.decode(read.value, { stream: true });
+    chunks.push(read.value);
   }
-  return text + decoder.decode();
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { bytes, text: new TextDecoder().decode(bytes) };
 }
 
 /** The stream's next chunk; its failure is the stream's, told apart as {@link UnreadableBody}. */

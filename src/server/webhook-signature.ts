@@ -17,18 +17,27 @@ export const SIGNATURE_HEADER = 'klarna-signature';
 
 const MAC_BYTES = 32;
 
-/** Whether `signature` is the HMAC-SHA256 of `body` under one of `keys`. */
-export async function isSignedBy(body: string, signature: string | null, keys: readonly string[]): Promise<boolean> {
-  const mac = signature === null ? undefined : decodeMac(signature.trim());
-  if (!mac) return false;
-  const data = new TextEncoder().encode(body);
+/**
+ * Why `signature` is not the HMAC-SHA256 of `body` (its raw bytes) under one of `keys` (each used as
+ * its UTF-8 bytes, as the merchant copied it), or `undefined` when it is.
+ */
+export async function signatureProblem(
+  body: Uint8Array<ArrayBuffer>,
+  signature: string | null,
+  keys: readonly string[],
+): Promise<string | undefined> {
+  if (signature === null) return 'no Klarna-Signature header';
+  const mac = decodeMac(signature.trim());
+  if (!mac) return 'the Klarna-Signature header is not the hex or base64 of a 32-byte MAC';
   let valid = false;
   // Every key tried, whichever matched: the time taken says nothing about which one did.
   for (const key of keys) {
     const cryptoKey = await crypto.subtle.importKey('raw', new TextEncoder().encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-    if (await crypto.subtle.verify('HMAC', cryptoKey, mac, data)) valid = true;
+    if (await crypto.subtle.verify('HMAC', cryptoKey, mac, body)) valid = true;
   }
-  return valid;
+  if (valid) return undefined;
+  const given = keys.length === 1 ? 'the signing key given' : `any of the ${keys.length} signing keys given`;
+  return `the Klarna-Signature does not match ${given}: check signingKeys, and that nothing changed the body before this handler`;
 }
 
 /** The signature as the 32 bytes of a MAC, from hex or base64; `undefined` for anything else. */

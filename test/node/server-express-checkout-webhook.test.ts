@@ -127,6 +127,25 @@ describe('handleExpressCheckoutWebhook', () => {
       assert.deepEqual([answer.status, await answer.json()], [401, { error: 'the delivery is not signed with your webhook signing key' }]);
     }
     assert.deepEqual(errors.map(({ stage }) => stage), ['delivery', 'delivery', 'delivery', 'delivery', 'delivery']);
+    // The merchant's log says which: what is missing, unreadable, or matches no key.
+    const prefix = 'Refused webhook delivery: the delivery is not signed with your webhook signing key (';
+    assert.deepEqual(errors.map(({ error }) => (error as Error).message.replace(prefix, '').replace(/\)\.$/, '')), [
+      'the Klarna-Signature header is not the hex or base64 of a 32-byte MAC',
+      'no Klarna-Signature header',
+      'the Klarna-Signature does not match the signing key given: check signingKeys, and that nothing changed the body before this handler',
+      'the Klarna-Signature does not match the signing key given: check signingKeys, and that nothing changed the body before this handler',
+      'the Klarna-Signature header is not the hex or base64 of a 32-byte MAC',
+    ]);
+  });
+
+  it('checks the signature over the body\'s bytes as they came: a byte-order mark is part of what Klarna signed', async () => {
+    const json = completed({ payment_request_id: 'krn:payment:eu1:request:with-bom', payment_token: 'token-1' });
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]);
+    const signature = createHmac('sha256', EMULATOR_WEBHOOK_SIGNING_KEY).update(bytes).digest('hex');
+    const signed = new Request('http://shop.test/klarna/webhooks', { method: 'POST', headers: { 'content-type': 'application/json', 'klarna-signature': signature }, body: bytes });
+    const answer = await handleExpressCheckoutWebhook(signed, (request) => void runs.push(request), options());
+    assert.equal(answer.status, 200);
+    assert.equal(runs.length, 1);
   });
 
   it('takes the signature as hex or base64, and any of several keys (a rotation)', async () => {
