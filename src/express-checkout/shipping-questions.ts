@@ -118,7 +118,8 @@ async function ask<Answer>(
     dispatching = false;
   }
   if (!given) {
-    const message = `no listener of ${event} called detail.respondWith: Klarna was told ${JSON.stringify(refusal)}`;
+    const why = host.isConnected ? `no listener of ${event} called detail.respondWith` : `the element left the page before ${event} could be asked`;
+    const message = `${why}: Klarna was told ${JSON.stringify(refusal)}`;
     return { answer: refusal, problem: { code: 'invalid-config', message } };
   }
   let stopWaiting = () => {};

@@ -48,7 +48,9 @@ const sdks = new Map<string, PageSdk>();
 const failedLoads = new Map<string, number>();
 
 /**
- * The page's SDK instance for `request.url`, started by the first button that asks. Each caller
+ * The page's SDK instance for `request.url`, started by the first button that asks, with its
+ * config: a later button's `locale`, `products` or `partnerAccountId` change nothing (each button
+ * gives its own locale to its button; every button asks for `PAYMENT`). Each caller
  * waits up to its own `timeout`; a start that is slow goes on (a second `KlarnaSDK()` call could
  * throw), so a later caller waits for the same one. A start that fails is forgotten.
  */

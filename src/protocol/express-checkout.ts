@@ -202,7 +202,11 @@ export type ShippingAddressChangeAnswer =
   }
   | { rejectionReason: ShippingAddressRejection };
 
-/** The merchant's answer to a chosen shipping option: the new totals, or a refusal. */
+/**
+ * The merchant's answer to a chosen shipping option: the new totals, or a refusal. Klarna's page
+ * shows `{ amount, lineItems }`; chosen: `lineItems` may be left out where the lines did not
+ * change (when given, they must add up to `amount`).
+ */
 export type ShippingOptionSelectAnswer = { amount: number; lineItems?: LineItem[] } | { rejectionReason: 'INVALID_OPTION' };
 
 /**

@@ -141,3 +141,29 @@ describe('Express Checkout shipping questions', () => {
     expect(thrown).to.deep.equal(['klarna-express-checkout-shipping-option-select: respondWith was called twice; one listener answers']);
   });
 });
+
+describe('Express Checkout shipping questions, late or without a page', () => {
+  it('keeps the refusal Klarna was told when the answer comes after the deadline', async () => {
+    const host = await page();
+    const clock = new HandClock();
+    let answer: ((value: { amount: number }) => void) | undefined;
+    host.addEventListener('klarna-express-checkout-shipping-option-select', (event) => {
+      (event as CustomEvent<ShippingOptionSelectDetail>).detail.respondWith(new Promise((resolve) => {
+        answer = resolve;
+      }));
+    });
+    const asking = askShippingTotals(host, 'krn:1', 'express', clock.timer);
+    clock.fire();
+    answer!({ amount: 34400 });
+    const outcome = await asking;
+    expect(outcome.answer).to.deep.equal({ rejectionReason: 'INVALID_OPTION' });
+    expect(outcome.problem?.code).to.equal('timeout');
+  });
+
+  it('says the element left the page, rather than that nobody listened', async () => {
+    const host = await page();
+    host.remove();
+    const outcome = await askShippingOptions(host, 'krn:1', { country: 'US' }, new HandClock().timer);
+    expect(outcome.problem?.message).to.equal('the element left the page before klarna-express-checkout-shipping-address-change could be asked: Klarna was told {"rejectionReason":"ADDRESS_NOT_SUPPORTED"}');
+  });
+});
