@@ -1,8 +1,10 @@
 /**
- * HTTP Basic authentication with a merchant's Klarna API username and password, as Klarna's older
- * REST APIs (Instant Shopping, Klarna Payments) take it, with Klarna's 401 answer.
+ * How the emulated Klarna APIs know the merchant, each with Klarna's 401 answer: a Klarna API
+ * username and password (HTTP Basic), as the older REST APIs (Instant Shopping, Klarna Payments)
+ * take them, and an API key for an account, as the newer partner APIs (Shopping Session, Payment
+ * Authorize) do.
  */
-import type { EmulatorCredentials } from './config.js';
+import type { EmulatorApiKey, EmulatorCredentials } from './config.js';
 import type { RequestContext } from './context.js';
 import { sameSecret } from './same-secret.js';
 
@@ -22,4 +24,28 @@ export function authenticateMerchant(
   context.response.setHeader('www-authenticate', 'Basic realm="Klarna emulator"');
   context.error(401, 'UNAUTHORIZED', 'You were not authorized to execute this operation. Check your API credentials.');
   return undefined;
+}
+
+/**
+ * The account an API key acts for, when the key is valid and the path names that account (its
+ * `account` parameter); otherwise answers 401 (the docs list no 403 for these APIs) and returns
+ * `undefined`. The newer partner APIs (Shopping Session, Payment Authorize) take their keys so.
+ */
+export function authenticateApiKey(context: RequestContext, keys: EmulatorApiKey[]): string | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(context.header('authorization') ?? '');
+  const given = match?.[1] ?? '';
+  const key = keys.filter((entry) => sameSecret(entry.apiKey, given))[0];
+  const account = decodedSegment(context.params.account);
+  if (key && account !== undefined && key.accountId === account) return account;
+  context.problem(401, 'AUTHENTICATION_ERROR', 'UNAUTHORIZED', key ? `This API key does not act for account ${account ?? context.params.account}.` : 'Missing or invalid API key: send "Authorization: Basic <your API key>".');
+  return undefined;
+}
+
+/** A path segment percent-decoded; `undefined` when it is not valid percent-encoding, and so names nothing. */
+export function decodedSegment(segment: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(segment ?? '');
+  } catch {
+    return undefined;
+  }
 }

@@ -20,7 +20,7 @@ import type { EmulatorConfig } from './config.js';
 import type { Route } from './context.js';
 import type { ExpressCheckoutEmulation, StoredPaymentToken, StoredPaymentTransaction } from './express-checkout-state.js';
 import { readJsonBody } from './json-body.js';
-import { authenticateApiKey } from './shopping-session-routes.js';
+import { authenticateApiKey } from './merchant-auth.js';
 
 const AUTHORIZE = /^\/v2\/accounts\/(?<account>[^/]+)\/payment\/authorize$/;
 

@@ -5,8 +5,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isRecord } from '../core/json.js';
-import type { EmulatorApiKey, EmulatorConfig } from './config.js';
-import { sameSecret } from './same-secret.js';
+import type { EmulatorConfig } from './config.js';
+import { authenticateApiKey, decodedSegment } from './merchant-auth.js';
 import type { RequestContext, Route } from './context.js';
 import { readJsonBody, type BodyRefusal } from './json-body.js';
 
@@ -97,30 +97,6 @@ const summary = ({ shopping_session_id, created_at, expires_at }: StoredShopping
   created_at,
   expires_at,
 });
-
-/**
- * The account an API key acts for, when the key is valid and the path names that account (its
- * `account` parameter); otherwise answers 401 (the docs list no 403 for these APIs) and returns
- * `undefined`. The newer partner APIs (Shopping Session, Payment Authorize) take their keys so.
- */
-export function authenticateApiKey(context: RequestContext, keys: EmulatorApiKey[]): string | undefined {
-  const match = /^Basic\s+(\S+)$/i.exec(context.header('authorization') ?? '');
-  const given = match?.[1] ?? '';
-  const key = keys.filter((entry) => sameSecret(entry.apiKey, given))[0];
-  const account = decodedSegment(context.params.account);
-  if (key && account !== undefined && key.accountId === account) return account;
-  context.problem(401, 'AUTHENTICATION_ERROR', 'UNAUTHORIZED', key ? `This API key does not act for account ${account ?? context.params.account}.` : 'Missing or invalid API key: send "Authorization: Basic <your API key>".');
-  return undefined;
-}
-
-/** A path segment percent-decoded; `undefined` when it is not valid percent-encoding, and so names nothing. */
-function decodedSegment(segment: string | undefined): string | undefined {
-  try {
-    return decodeURIComponent(segment ?? '');
-  } catch {
-    return undefined;
-  }
-}
 
 /** The error code of the newer APIs' body for a refused body. */
 function problemErrorCode(refusal: BodyRefusal): string {

@@ -1,6 +1,6 @@
 /** The emulated button, in the page's `<klarna-instant-shopping data-instance-id>` container. */
 import type { InstantShoppingOptions } from '../../protocol/instant-shopping.js';
-import { element } from './dom.js';
+import { element } from '../stand-in-dom.js';
 import { offered } from './options.js';
 import { LOG } from './settings.js';
 

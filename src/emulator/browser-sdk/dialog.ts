@@ -4,7 +4,7 @@
  * SDK's events in the order Klarna's does.
  */
 import type { Address, InstantShoppingOptions, InstantShoppingSdkEvent, ShippingOption } from '../../protocol/instant-shopping.js';
-import { element } from './dom.js';
+import { element } from '../stand-in-dom.js';
 import { clone, linesOf, sum, type PurchaseLine } from './options.js';
 import type { EmulatedSdkSettings } from './settings.js';
 

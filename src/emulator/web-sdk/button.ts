@@ -3,7 +3,7 @@
  * appended to the container `mount` is given, its label and look from the button's config.
  */
 import type { ButtonIntent, PaymentButtonConfig } from '../../protocol/express-checkout.js';
-import { element } from '../browser-sdk/dom.js';
+import { element } from '../stand-in-dom.js';
 
 export const BUTTON_TAG = 'klarna-emulated-payment-button';
 

@@ -5,7 +5,7 @@
  * module only draws and reports the shopper's choices.
  */
 import type { ExpressShippingOption } from '../../protocol/express-checkout.js';
-import { element } from '../browser-sdk/dom.js';
+import { element } from '../stand-in-dom.js';
 
 export const DIALOG_TAG = 'klarna-emulated-payment-dialog';
 

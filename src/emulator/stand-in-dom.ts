@@ -1,4 +1,4 @@
-/** Builds the stand-in's markup with DOM calls (never HTML strings): listeners for `on…`, attributes otherwise. */
+/** Builds the stand-ins' markup (both emulated SDKs) with DOM calls, never HTML strings: listeners for `on…`, attributes otherwise. */
 export type Attributes = Record<string, string | number | boolean | undefined | EventListener>;
 
 export function element(
