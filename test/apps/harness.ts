@@ -45,16 +45,29 @@ export function packLibrary(): Promise<string> {
   return packed;
 }
 
+export interface InstallOptions {
+  /** Whether the packed library is a dependency; default true. */
+  library?: boolean;
+  /**
+   * Files of test/apps/shared/ the app holds as its own, by where they go in it
+   * (`{ 'app/shop.ts': 'shop.ts' }`): the product several apps sell, written once.
+   */
+  shared?: Record<string, string>;
+}
+
 /**
  * test/apps/<name>/ as an app of its own, with `dependencies` from npm and the packed library; its
  * files are copied fresh each time, its node_modules kept between runs.
  */
-export async function installApp(name: string, dependencies: Record<string, string>, options: { library?: boolean } = {}): Promise<string> {
+export async function installApp(name: string, dependencies: Record<string, string>, options: InstallOptions = {}): Promise<string> {
   const tarball = await packLibrary();
   const dir = join(APPS_DIR, name);
   await mkdir(dir, { recursive: true });
   for (const entry of await readdir(dir)) if (entry !== 'node_modules' && entry !== 'package-lock.json') await rm(join(dir, entry), { recursive: true, force: true });
   await cp(join(repository, 'test/apps', name), dir, { recursive: true });
+  for (const [destination, source] of Object.entries(options.shared ?? {})) {
+    await cp(join(repository, 'test/apps/shared', source), join(dir, destination));
+  }
   const library = options.library === false ? {} : { 'klarna-elements': `file:../${tarball.split('/').pop()}` };
   await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: `klarna-elements-app-${name}`, private: true, type: 'module', dependencies: { ...dependencies, ...library } }, null, 2)}\n`);
   await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `--before=${REGISTRY_AS_OF}`], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });

@@ -40,6 +40,8 @@ interface Framework {
   followsPrice: boolean;
   /** What the docs' blocks need beside them from the app to make an app of their own. */
   scaffold: string[];
+  /** Where the app keeps the product it sells (test/apps/shared/shop.ts), if it sells one. */
+  shop?: string;
   /** Type-checks the app of the docs' blocks. */
   typecheck: string[][];
 }
@@ -53,6 +55,7 @@ const FRAMEWORKS: Framework[] = [
     start: ['.output/server/index.mjs'],
     followsPrice: true,
     scaffold: ['tsconfig.json', 'app/app.vue', 'app/env.d.ts'],
+    shop: 'app/shop.ts',
     typecheck: [['node_modules/nuxt/bin/nuxt.mjs', 'typecheck']],
   },
   {
@@ -66,6 +69,7 @@ const FRAMEWORKS: Framework[] = [
     start: ['build'],
     followsPrice: true,
     scaffold: ['svelte.config.js', 'tsconfig.json', 'src/app.html', 'src/app.d.ts'],
+    shop: 'src/lib/shop.ts',
     typecheck: [['node_modules/@sveltejs/kit/svelte-kit.js', 'sync'], ['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'machine']],
   },
   {
@@ -89,6 +93,7 @@ const FRAMEWORKS: Framework[] = [
     start: ['node_modules/@react-router/serve/bin.js', 'build/server/index.js'],
     followsPrice: true,
     scaffold: ['react-router.config.ts', 'vite.config.ts', 'tsconfig.json', 'app/root.tsx', 'app/routes.ts'],
+    shop: 'app/shop.ts',
     typecheck: [['node_modules/@react-router/dev/bin.js', 'typegen'], ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']],
   },
 ];
@@ -158,7 +163,8 @@ describe('server-rendering frameworks from the packed tarball', () => {
       let origin: string;
 
       before(async () => {
-        dir = await installApp(framework.name, framework.dependencies);
+        const shared = framework.shop ? { [framework.shop]: 'shop.ts' } : {};
+        dir = await installApp(framework.name, framework.dependencies, { shared });
         await runIn(dir, 'node', framework.build);
         ({ origin, server } = await startServer(dir, framework.start, {
           KLARNA_API_URL: emulator.url, KLARNA_CLIENT_ID: EMULATOR_CLIENT_ID,
