@@ -34,7 +34,7 @@ describe('a Next.js 16 App Router app from the packed tarball', () => {
   before(async () => {
     dir = await installApp('nextjs', {
       next: '~16.4.0', react: '^19.2.0', 'react-dom': '^19.2.0', typescript: '~5.9.3', '@types/react': '^19.2.0', '@types/react-dom': '^19.2.0', '@types/node': '^20.19.0',
-    });
+    }, { shared: { 'shop.ts': 'shop.ts' } });
     await runIn(dir, 'node', ['node_modules/next/dist/bin/next', 'build']);
     emulator = await startEmulator();
     const port = await freePort();

@@ -5,14 +5,5 @@ export function klarnaSettings() {
   return { apiUrl, sdkUrl: `${apiUrl}/instantshopping/lib/v1/lib.js` };
 }
 
-export const BUTTON_KEY = '123e4567-e89b-12d3-a456-426655440000';
-export const UNIT_PRICE = 11900;
-export const MERCHANT_URLS = { terms: '/terms' };
-
-export function orderLines(quantity: number) {
-  const total = quantity * UNIT_PRICE;
-  return [{
-    type: 'physical' as const, reference: '19-402-B', name: 'Battery Power Pack', quantity, unit_price: UNIT_PRICE, tax_rate: 2500,
-    total_amount: total, total_discount_amount: 0, total_tax_amount: total / 5,
-  }];
-}
+// The product the pages sell (test/apps/shared/shop.ts, copied in by the harness).
+export { BUTTON_KEY, MERCHANT_URLS, orderLines, UNIT_PRICE } from './shop';

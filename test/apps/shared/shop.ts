@@ -1,5 +1,6 @@
-// The product the framework apps sell, and what the Instant Shopping button is given for it: copied
-// into each app by the harness (installApp's `shared`), where the app keeps it.
+// The product the framework apps (Next.js, Nuxt, SvelteKit, React Router) sell, and what the
+// Instant Shopping button is given for it: copied into each app by the harness (installApp's
+// `shared`), where the app keeps it.
 export const BUTTON_KEY = '123e4567-e89b-12d3-a456-426655440000';
 export const UNIT_PRICE = 11900;
 export const MERCHANT_URLS = { terms: '/terms' };
