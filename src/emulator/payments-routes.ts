@@ -2,8 +2,7 @@
  * Klarna Payments' authorization endpoints on the emulator, where an Express Checkout purchase is
  * completed: `POST /payments/v1/authorizations/{token}/order` and `DELETE
  * /payments/v1/authorizations/{token}`, behind HTTP Basic authentication, with Klarna's REST error
- * body. And the control routes (`/__emulator/express-checkout/…`) that issue payment tokens, make
- * a webhook delivery, and list the orders created.
+ * body. (The control routes that issue tokens are in `express-checkout-control-routes.ts`.)
  *
  * What the emulator chooses where Klarna does not document it:
  * - an unknown or expired token is 404 `NOT_FOUND`;
@@ -35,41 +34,6 @@ export function paymentsRoutes(getConfig: () => EmulatorConfig, state: ExpressCh
   return [
     { method: 'POST', path: ORDER, handle: authorized((context) => createOrder(context, state, getConfig())) },
     { method: 'DELETE', path: AUTHORIZATION, handle: authorized((context) => cancel(context, state)) },
-  ];
-}
-
-export function expressCheckoutControlRoutes(state: ExpressCheckoutEmulation): Route[] {
-  return [
-    {
-      method: 'POST',
-      path: '/__emulator/express-checkout/payment-tokens',
-      handle: async (context) => {
-        const init = await readJson(context, { optional: true, plainTextToo: true });
-        if (init) context.json(201, state.issuePaymentToken(init));
-      },
-    },
-    {
-      method: 'POST',
-      path: '/__emulator/express-checkout/webhook-deliveries',
-      handle: async (context) => {
-        const body = await readJson(context, { plainTextToo: true });
-        if (!body) return;
-        const { payment_request_id: id, url } = body;
-        if (typeof id !== 'string' || (url !== undefined && typeof url !== 'string')) {
-          return context.error(400, 'BAD_VALUE', 'A delivery needs payment_request_id, and url (a string) unless expressCheckout.webhookUrl is set.');
-        }
-        try {
-          context.json(200, await state.deliverCompleted(id, { url }));
-        } catch (error) {
-          context.error(400, 'BAD_VALUE', (error as Error).message);
-        }
-      },
-    },
-    {
-      method: 'GET',
-      path: '/__emulator/express-checkout/orders',
-      handle: (context) => context.json(200, { count: state.orders.length, orders: state.orders }, { 'cache-control': 'no-store' }),
-    },
   ];
 }
 

@@ -24,7 +24,8 @@ import { isServedHostname, servedHostnames, type ServedHostsSource } from './ser
 import { shoppingSessionRoutes, type StoredShoppingSession } from './shopping-session-routes.js';
 import { EmulatorRecords } from './records.js';
 import { ExpressCheckoutEmulation } from './express-checkout-state.js';
-import { expressCheckoutControlRoutes, paymentsRoutes } from './payments-routes.js';
+import { expressCheckoutControlRoutes } from './express-checkout-control-routes.js';
+import { paymentsRoutes } from './payments-routes.js';
 import { webSdkRoutes } from './web-sdk-routes.js';
 import { paymentAuthorizeRoute } from './payment-authorize-route.js';
 

@@ -182,6 +182,17 @@ describe('the emulator\'s create-order checks', () => {
     assert.match(issued.payment_request_id, /^krn:payment:eu1:request:[0-9a-f-]{36}$/);
     assert.equal((await client().createOrder(issued.payment_token, ORDER)).fraud_status, 'ACCEPTED');
   });
+
+  it('refuses a token described with a wrong type, which would refuse every order later', async () => {
+    const response = await fetch(`${emulator.url}/__emulator/express-checkout/payment-tokens`, {
+      method: 'POST',
+      body: JSON.stringify({ order_amount: '12400', purchase_currency: 'usd', shipping: 'home' }),
+    });
+    assert.equal(response.status, 400);
+    const { error_messages: messages } = (await response.json()) as { error_messages: string[] };
+    assert.deepEqual(messages, ['purchase_currency must be a three-letter currency code; order_amount must be a whole number of minor units; shipping must be an object']);
+    assert.equal(emulator.expressCheckout.tokens.size, 0);
+  });
 });
 
 describe('the emulator\'s Klarna Network final authorization', () => {
