@@ -22,6 +22,7 @@ import { readJsonText } from './request-body.js';
 import { KlarnaValidationError } from './validation.js';
 import { readCompletedEvent, type PaymentRequestCompleted } from './webhook-event.js';
 import { SIGNATURE_HEADER, signatureProblem } from './webhook-signature.js';
+import { jsonAnswer, positiveOr, safeReporter } from './delivery-answer.js';
 
 /** What the merchant's handler is given: the completed payment request, and the delivery's signal. */
 export interface ExpressCheckoutWebhookRequest {
@@ -84,13 +85,13 @@ export async function handleExpressCheckoutWebhook(
   givenOptions: HandleExpressCheckoutWebhookOptions,
 ): Promise<Response> {
   const options = ownFields(givenOptions, OPTION_NAMES);
-  const report = reporter(options.onError);
+  const report = safeReporter<ExpressCheckoutWebhookStage>(options.onError);
   try {
     return await answerDelivery(request, handler, options, report);
   } catch (error) {
     // A failure inside this library: no answer was kept, so Klarna's next delivery runs the handler.
     report(error, 'internal');
-    return answer(500, NOT_HANDLED);
+    return jsonAnswer(500, NOT_HANDLED);
   }
 }
 
@@ -100,23 +101,23 @@ async function answerDelivery(
   options: HandleExpressCheckoutWebhookOptions,
   report: Reporter,
 ): Promise<Response> {
-  if (request.method.toUpperCase() !== 'POST') return answer(405, { error: 'webhook deliveries are POST requests' }, { allow: 'POST' });
+  if (request.method.toUpperCase() !== 'POST') return jsonAnswer(405, { error: 'webhook deliveries are POST requests' }, { allow: 'POST' });
   const keys = signingKeysOf(options.signingKeys);
   if (!keys) {
     // Never accept unsigned deliveries because a key is missing: the merchant's mistake, answered 500 until fixed.
     report(new KlarnaValidationError('handleExpressCheckoutWebhook', ['signingKeys must be a non-empty string or a list of them: your webhook signing key']), 'delivery');
-    return answer(500, NOT_HANDLED);
+    return jsonAnswer(500, NOT_HANDLED);
   }
   if (request.bodyUsed) {
     report(new TypeError('The webhook\'s body was already read before handleExpressCheckoutWebhook (by a body parser before the route): give it the request as it arrived, since its signature covers the raw body.'), 'delivery');
-    return answer(500, NOT_HANDLED);
+    return jsonAnswer(500, NOT_HANDLED);
   }
   const read = await readJsonText(request, positiveOr(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES));
   if ('refused' in read) return refuse(read.status, read.refused, read.detail, report);
   const unsigned = await signatureProblem(read.bytes, request.headers.get(SIGNATURE_HEADER), keys);
   if (unsigned) return refuse(401, 'the delivery is not signed with your webhook signing key', unsigned, report);
   const parsed = readCompletedEvent(read.text);
-  if ('ignored' in parsed) return answer(200, { outcome: 'ignored' });
+  if ('ignored' in parsed) return jsonAnswer(200, { outcome: 'ignored' });
   if ('refused' in parsed) return refuse(parsed.status, parsed.refused, parsed.detail, report);
   return runOnce(parsed.event, request.signal, handler, options, report);
 }
@@ -139,9 +140,9 @@ async function runOnce(
   } catch (error) {
     // Without the store, a repeated delivery could run the handler twice: Klarna is asked to try later instead.
     report(error, 'record');
-    return answer(503, { error: 'could not check whether this payment request was already handled' }, { 'retry-after': '5' });
+    return jsonAnswer(503, { error: 'could not check whether this payment request was already handled' }, { 'retry-after': '5' });
   }
-  if (earlier) return answer(earlier.status, earlier.body, { 'klarna-elements-replay': 'true' });
+  if (earlier) return jsonAnswer(earlier.status, earlier.body, { 'klarna-elements-replay': 'true' });
   const claim = keepClaim(store, key, claimTtlMs, (error) => report(error, 'record'));
   let outcome = HANDLER_FAILED;
   try {
@@ -161,7 +162,7 @@ async function runOnce(
       delivery: 'a payment.request.state-change.completed webhook',
     });
   }
-  return answer(outcome.status, outcome.body);
+  return jsonAnswer(outcome.status, outcome.body);
 }
 
 /** The signing keys as given: a non-empty string, or a non-empty list of them; `undefined` otherwise. */
@@ -173,28 +174,11 @@ function signingKeysOf(given: unknown): readonly string[] | undefined {
 
 type Reporter = (error: unknown, stage: ExpressCheckoutWebhookStage) => void;
 
-/** The merchant's `onError`, made safe to call: absent or not a function, nothing; a logger that throws changes no answer. */
-function reporter(given: unknown): Reporter {
-  const onError = typeof given === 'function' ? (given as Reporter) : undefined;
-  return (error, stage) => {
-    try {
-      onError?.(error, stage);
-    } catch {
-      // The merchant's logger failed; the delivery is answered all the same.
-    }
-  };
-}
 
 function refuse(status: number, refused: string, detail: string | undefined, report: Reporter): Response {
   report(new TypeError(`Refused webhook delivery: ${refused}${detail ? ` (${detail})` : ''}.`), 'delivery');
-  return answer(status, { error: refused });
+  return jsonAnswer(status, { error: refused });
 }
 
-function positiveOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' && value > 0 ? value : fallback;
-}
 
-function answer(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-}
 

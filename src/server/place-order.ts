@@ -22,6 +22,7 @@ import { firstDeliveryAnswer, keepClaim, writeUntilTaken } from './place-order-c
 import { ownFields, ownValue } from './own.js';
 import { readJsonText, type BodyRefusal } from './request-body.js';
 import { isRecord } from '../core/json.js';
+import { jsonAnswer, positiveOr, safeReporter } from './delivery-answer.js';
 
 /** What the merchant's handler decides; build it with {@link approve} or {@link deny}. */
 export type PlaceOrderDecision =
@@ -125,7 +126,7 @@ export async function handlePlaceOrder(
     // A failure inside this library, reported as it was thrown: what to fix is in the error, not in a stage's
     // guess. No answer was kept (a delivery without a decision gives its token up), so a later delivery decides.
     report(error, 'internal');
-    return answer(500, NOT_HANDLED);
+    return jsonAnswer(500, NOT_HANDLED);
   }
 }
 
@@ -143,16 +144,16 @@ async function answerCallback(
   const store = options.store ?? defaultStore;
   const claimTtlMs = positiveOr(options.claimTtlMs, DEFAULT_CLAIM_TTL_MS);
   const answerTtlMs = positiveOr(options.answerTtlMs, DEFAULT_ANSWER_TTL_MS);
-  if (request.method.toUpperCase() !== 'POST') return answer(405, { error: 'place_order callbacks are POST requests' }, { allow: 'POST' });
+  if (request.method.toUpperCase() !== 'POST') return jsonAnswer(405, { error: 'place_order callbacks are POST requests' }, { allow: 'POST' });
   if (request.bodyUsed) {
     // Not the caller's mistake but the route's: something before it (a body parser, a validator) read the body.
     report(new TypeError(BODY_ALREADY_READ), 'callback');
-    return answer(500, NOT_HANDLED);
+    return jsonAnswer(500, NOT_HANDLED);
   }
   const callback = await readCallback(request, callbackBodyLimit(givenOptions));
   if ('refused' in callback) {
     report(new TypeError(`Invalid place_order callback: ${callback.refused}${callback.detail ? ` (${callback.detail})` : ''}.`), 'callback');
-    return answer(callback.status, { error: callback.refused });
+    return jsonAnswer(callback.status, { error: callback.refused });
   }
   const { authorizationToken } = callback;
   let order = callback.order;
@@ -163,9 +164,9 @@ async function answerCallback(
   } catch (error) {
     // Without the store, a repeated delivery could run the handler twice: Klarna is asked to try later instead.
     report(error, 'record');
-    return answer(503, { error: 'could not check whether this callback was already handled' }, { 'retry-after': '5' });
+    return jsonAnswer(503, { error: 'could not check whether this callback was already handled' }, { 'retry-after': '5' });
   }
-  if (earlier) return answer(earlier.status, earlier.body, { 'klarna-elements-replay': 'true' });
+  if (earlier) return jsonAnswer(earlier.status, earlier.body, { 'klarna-elements-replay': 'true' });
   const claim = keepClaim(store, authorizationToken, claimTtlMs, (error) => report(error, 'record'));
   let decided: StoredPlaceOrderAnswer | undefined;
   try {
@@ -173,7 +174,7 @@ async function answerCallback(
   } finally {
     await recordOutcome(decided, claim.stop());
   }
-  return answer(decided.status, decided.body);
+  return jsonAnswer(decided.status, decided.body);
 
   /**
    * A final answer (placed, denied) is kept; after an outage the order may not exist yet, so the
@@ -295,10 +296,6 @@ export function callbackBodyLimit(options: HandlePlaceOrderOptions): number {
   return positiveOr(ownValue(options, 'maxBodyBytes'), DEFAULT_MAX_CALLBACK_BYTES);
 }
 
-/** A tunable as given when it is a positive number; else (absent, or a mistake) its default. */
-function positiveOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' && value > 0 ? value : fallback;
-}
 
 /**
  * How a call to Klarna is expected to fail: Klarna refused it or could not be reached, or it was
@@ -327,23 +324,9 @@ const FALLBACK_CAUSES: Record<FallbackStage, string> = {
   deny: 'the handler\'s deny was refused as invalid',
 };
 
-/**
- * The merchant's own `onError`, made safe to call anywhere: absent or not a function, nothing; a
- * logger that throws must not change the answer (a throw from inside a fallback would leave the
- * consumer waiting).
- */
+/** The merchant's own `onError`, made safe to call anywhere (see {@link safeReporter}). */
 export function errorReporter(options: HandlePlaceOrderOptions): (error: unknown, stage: PlaceOrderStage) => void {
-  const given = ownValue(options, 'onError');
-  // Called only when it is one: a value from a polluted prototype or a mistake is no logger.
-  const onError = typeof given === 'function' ? (given as NonNullable<HandlePlaceOrderOptions['onError']>) : undefined;
-  return (error, stage) => {
-    if (!onError) return;
-    try {
-      onError(error, stage);
-    } catch {
-      // The merchant's logger failed; the purchase goes on.
-    }
-  };
+  return safeReporter<PlaceOrderStage>(ownValue(options, 'onError'));
 }
 
 /**
@@ -398,6 +381,3 @@ export const BODY_ALREADY_READ =
 
 const outcome = (status: number, body: Record<string, unknown>): StoredPlaceOrderAnswer => ({ status, body });
 
-function answer(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-}
