@@ -10,16 +10,11 @@ import { explainHttpError } from '../../src/core/http-errors.js';
 import { fetchJson, KlarnaHttpError } from '../../src/core/http.js';
 import { requestJson } from '../../src/core/request-json.js';
 import { useEmulator } from './use-emulator.js';
+import { withPollutedPrototype } from './polluted-prototype.js';
 
 /** Runs `check` with `Object.prototype[name] = value`, and removes it whatever happens. */
-async function withPolluted(name: string, value: unknown, check: () => unknown): Promise<void> {
-  const prototype = Object.prototype as Record<string, unknown>;
-  prototype[name] = value;
-  try {
-    await check();
-  } finally {
-    delete prototype[name];
-  }
+function withPolluted(name: string, value: unknown, check: () => unknown): Promise<unknown> {
+  return withPollutedPrototype({ [name]: value }, check);
 }
 
 describe('the core, with a polluted Object.prototype', () => {

@@ -27,17 +27,8 @@ import {
 } from '../../src/server/index.js';
 import { ORDER } from './instant-shopping-fixtures.js';
 import { rejection } from './assertions.js';
+import { withPollutedPrototype } from './polluted-prototype.js';
 
-/** Runs `body` with `fields` set on Object.prototype (enumerable, as an assignment by a buggy merge sets them), then removes them. */
-async function withPollutedPrototype<T>(fields: Record<string, unknown>, body: () => Promise<T> | T): Promise<T> {
-  const prototype = Object.prototype as Record<string, unknown>;
-  for (const [name, value] of Object.entries(fields)) prototype[name] = value;
-  try {
-    return await body();
-  } finally {
-    for (const name of Object.keys(fields)) delete prototype[name];
-  }
-}
 
 interface SentRequest {
   url: string;
