@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
-import { EMULATOR_WEBHOOK_SIGNING_KEY } from '../../src/emulator/index.js';
+import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, EMULATOR_WEBHOOK_SIGNING_KEY } from '../../src/emulator/index.js';
 import {
   handleExpressCheckoutWebhook,
   KlarnaPaymentsClient,
@@ -25,10 +25,10 @@ import {
   type HandleExpressCheckoutWebhookOptions,
   type PlaceOrderStore,
 } from '../../src/server/index.js';
-import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME } from '../../src/emulator/index.js';
 import { useEmulator } from './use-emulator.js';
 import { useRedis } from './use-redis.js';
 import { HANDLER_RUNS_KEY, ORDER, startWebhookBackend } from './webhook-backend.js';
+import { withPollutedPrototype } from './polluted-prototype.js';
 
 const emulator = useEmulator();
 const sign = (body: string, key = EMULATOR_WEBHOOK_SIGNING_KEY, encoding: 'hex' | 'base64' = 'hex') => createHmac('sha256', key).update(body).digest(encoding);
@@ -138,6 +138,24 @@ describe('handleExpressCheckoutWebhook', () => {
     ]);
   });
 
+  it('takes a body a framework read raw before the route (Express\'s express.raw() sets req.body to its bytes), as docs/server.md shows', async () => {
+    const server = createServer((request, response) => {
+      // What express.raw({ type: 'application/json' }) does before the route: the stream read, its bytes in req.body.
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const raw = Object.assign(request, { body: Buffer.concat(chunks) });
+        void toWebRequest(raw).then((webRequest) => handleExpressCheckoutWebhook(webRequest!, (run) => void runs.push(run), options())).then((answer) => sendWebResponse(response, answer));
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const issued = emulator.expressCheckout.issuePaymentToken();
+    const delivered = await emulator.expressCheckout.deliverCompleted(issued.payment_request_id, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/klarna/webhooks` });
+    assert.equal(delivered.status, 200, delivered.body);
+    assert.deepEqual(runs.map(({ event }) => event.paymentRequestId), [issued.payment_request_id]);
+  });
+
   it('checks the signature over the body\'s bytes as they came: a byte-order mark is part of what Klarna signed', async () => {
     const json = completed({ payment_request_id: 'krn:payment:eu1:request:with-bom', payment_token: 'token-1' });
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]);
@@ -225,17 +243,6 @@ describe('handleExpressCheckoutWebhook', () => {
 });
 
 describe('handleExpressCheckoutWebhook with a polluted Object.prototype', () => {
-  /** Runs `body` with `fields` set on Object.prototype (as a buggy merge sets them), then removes them. */
-  async function withPollutedPrototype<T>(fields: Record<string, unknown>, body: () => Promise<T>): Promise<T> {
-    const prototype = Object.prototype as Record<string, unknown>;
-    for (const [name, value] of Object.entries(fields)) prototype[name] = value;
-    try {
-      return await body();
-    } finally {
-      for (const name of Object.keys(fields)) delete prototype[name];
-    }
-  }
-
   it('takes no inherited signing key: a delivery signed with it is not accepted', async () => {
     const body = completed({ payment_request_id: 'krn:payment:eu1:request:1', payment_token: 'token-1' });
     const forged = delivery(body, { 'klarna-signature': sign(body, 'attacker-key') });
