@@ -9,7 +9,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { instantShoppingSdkUrl } from '../core/endpoints.js';
 import type { TrustedScriptUrl } from '../core/script.js';
 import { isHeld, PageConfigController } from '../internal/page-config.js';
-import { JsonChildController } from './json-child.js';
+import { JsonChildController } from '../internal/json-child.js';
 import { sdkUrlBelow } from './sdk-loader.js';
 import { hostInputs, isConfigured, resolveOptions, type HostProperties, type ResolvedOptions } from './sdk-options.js';
 
@@ -47,7 +47,7 @@ export class HostConfigController {
   constructor(host: ConfigHost) {
     this.#host = host;
     this.#page = new PageConfigController(host);
-    this.#json = new JsonChildController(host);
+    this.#json = new JsonChildController(host, 'Instant Shopping SDK fields');
   }
 
   /** Reads everything again, into `value`: the host calls it at the start of each update. */

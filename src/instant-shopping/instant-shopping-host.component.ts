@@ -12,7 +12,7 @@ import { HostConfigController } from './host-config.js';
 import { HostStatusController, type InstantShoppingState } from './host-status.js';
 import { instantShoppingHostStyles } from './instant-shopping-host.styles.js';
 import { InstanceAttachment } from './instance-attachment.js';
-import { OnlineRetryController } from './online-retry.js';
+import { OnlineRetryController } from '../internal/online-retry.js';
 import { loadInstantShoppingSdk } from './sdk-loader.js';
 
 export type { InstantShoppingState } from './host-status.js';

@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { OnlineRetryController } from '../../src/instant-shopping/online-retry.js';
+import { OnlineRetryController } from '../../src/internal/online-retry.js';
 
 class FakeHost implements ReactiveControllerHost {
   isConnected = false;

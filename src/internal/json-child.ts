@@ -1,13 +1,16 @@
 /**
- * A `<script type="application/json">` child of the host, for pages without a build step: its
- * Instant Shopping SDK fields, read when the host connects and again whenever the child or its
- * text changes. A reactive controller, so the host updates when the data does.
+ * A `<script type="application/json">` child of an element, for pages without a build step: the
+ * fields it holds (the Instant Shopping SDK's, an Express Checkout payment request's), read when
+ * the element connects and again whenever the child or its text changes. A reactive controller, so
+ * the element updates when the data does.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isRecord } from '../core/json.js';
 
 export class JsonChildController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
+  /** What the object holds, for the message when it holds something else. */
+  readonly #holds: string;
   #observer: MutationObserver | undefined;
   #text: string | undefined;
   /** The child's fields; empty when there is no child or it cannot be read. */
@@ -15,9 +18,16 @@ export class JsonChildController implements ReactiveController {
   /** Why the child could not be read, when it could not: for the host's `invalid-config` message. */
   problem: string | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  /** `holds`: what the object's fields are, e.g. `Instant Shopping SDK fields`. */
+  constructor(host: ReactiveControllerHost & HTMLElement, holds: string) {
     this.#host = host;
+    this.#holds = holds;
     host.addController(this);
+  }
+
+  /** Whether the element has such a child, readable or not. */
+  get present(): boolean {
+    return this.#text !== undefined;
   }
 
   hostConnected(): void {
@@ -47,7 +57,7 @@ export class JsonChildController implements ReactiveController {
       return true;
     }
     if (isRecord(parsed)) this.value = parsed;
-    else this.problem = 'must hold a JSON object of Instant Shopping SDK fields';
+    else this.problem = `must hold a JSON object of ${this.#holds}`;
     return true;
   }
 }
