@@ -6,8 +6,8 @@ import { consentProblem, klarnaConfigContext, withoutEmpty, type KlarnaConsent, 
 import { property } from '../internal/property.js';
 
 /**
- * Gives every Klarna element inside it the same `client-id`, `locale`, `environment`, `region`,
- * `api-url` and `consent`, so a page states them once. An element's own attribute wins; a `<klarna-config>`
+ * Gives every Klarna element inside it the same `client-id`, `sdk-client-id`, `locale`,
+ * `environment`, `region`, `api-url` and `consent`, so a page states them once. An element's own attribute wins; a `<klarna-config>`
  * inside another overrides only what it sets. Changing a value here updates the elements below.
  * It renders nothing of its own (`display: contents`).
  *
@@ -22,6 +22,8 @@ export class KlarnaConfig extends LitElement {
   // ── public properties ───────────────────────────────────────────────────────────────────────
   /** Your OSM client id, for every `<klarna-osm-placement>` inside. */
   @property({ attribute: 'client-id' }) clientId?: string;
+  /** Your Web SDK client identifier (`klarna_test_client_…`), for every `<klarna-express-checkout>` inside: not the OSM `client-id`. */
+  @property({ attribute: 'sdk-client-id' }) sdkClientId?: string;
   /** E.g. `en-US`, for every element inside. */
   @property() locale?: string;
   /** `production` or `playground`. */
@@ -44,10 +46,11 @@ export class KlarnaConfig extends LitElement {
 
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
   protected override willUpdate(changed: PropertyValues): void {
-    const { clientId, locale, environment, region, apiUrl, consent } = this;
+    const { clientId, sdkClientId, locale, environment, region, apiUrl, consent } = this;
     const problem = changed.has('consent') && consentProblem(consent);
     if (problem) console.warn(`<klarna-config>: ${problem}`);
-    const value = { ...this.#outer.value, ...withoutEmpty({ clientId, locale, environment, region, apiUrl, consent }) };
+    const own = withoutEmpty({ clientId, sdkClientId, locale, environment, region, apiUrl, consent });
+    const value = { ...this.#outer.value, ...own };
     if (JSON.stringify(value) !== JSON.stringify(this.#provider.value)) this.#provider.setValue(value);
   }
 

@@ -11,6 +11,11 @@ import type { KlarnaRegion } from '../core/markets.js';
 export interface KlarnaPageConfig {
   /** Your OSM client id (`<klarna-osm-placement client-id>`). */
   clientId?: string | undefined;
+  /**
+   * Your Web SDK client identifier (`klarna_test_client_…`, `<klarna-express-checkout client-id>`):
+   * another id than the OSM one, from the Merchant Portal's client identifiers, so its own setting.
+   */
+  sdkClientId?: string | undefined;
   locale?: string | undefined;
   environment?: KlarnaEnvironment | undefined;
   region?: KlarnaRegion | undefined;
@@ -25,7 +30,7 @@ export interface KlarnaPageConfig {
 
 export type KlarnaConsent = 'pending' | 'granted';
 
-export const PAGE_CONFIG_FIELDS = ['clientId', 'locale', 'environment', 'region', 'apiUrl', 'consent'] as const;
+export const PAGE_CONFIG_FIELDS = ['clientId', 'sdkClientId', 'locale', 'environment', 'region', 'apiUrl', 'consent'] as const;
 
 /**
  * Whether the page holds every request to Klarna: consent is given and is not `granted`. Anything
@@ -59,8 +64,8 @@ const store: PageConfigStore = ((globalThis as Record<symbol, unknown>)[Symbol.f
 }) as PageConfigStore;
 
 /**
- * Sets page-wide defaults for every Klarna element: `configure({ clientId, locale, environment,
- * region, apiUrl, consent })`. Values merge with earlier calls; `undefined` removes one. Elements
+ * Sets page-wide defaults for every Klarna element: `configure({ clientId, sdkClientId, locale,
+ * environment, region, apiUrl, consent })`. Values merge with earlier calls; `undefined` removes one. Elements
  * already on the page update.
  */
 export function configure(config: KlarnaPageConfig): void {

@@ -42,7 +42,7 @@ describe('React component props', () => {
     same<ElementProperty<KlarnaInstantShoppingHost>, 'buttonKey' | 'instanceId' | 'environment' | 'region' | 'purchaseCountry' | 'purchaseCurrency' | 'locale' | 'sdkUrl'
       | 'orderLines' | 'items' | 'shippingOptions' | 'merchantUrls' | 'styling' | 'billingAddress' | 'billingCountries' | 'shippingCountries'
       | 'merchantReference1' | 'merchantReference2' | 'merchantData' | 'additionalCheckboxes' | 'options'>(true);
-    same<ElementProperty<KlarnaConfig>, 'clientId' | 'locale' | 'environment' | 'region' | 'apiUrl' | 'consent'>(true);
+    same<ElementProperty<KlarnaConfig>, 'clientId' | 'sdkClientId' | 'locale' | 'environment' | 'region' | 'apiUrl' | 'consent'>(true);
     expect(elementPropertyNames(KlarnaOsmPlacement)).to.have.length(15);
   });
 });
