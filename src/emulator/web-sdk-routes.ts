@@ -10,6 +10,7 @@ import { emulatedWebSdkSource } from './emulated-web-sdk.js';
 import type { ExpressCheckoutEmulation } from './express-checkout-state.js';
 import { readJsonBody } from './json-body.js';
 
+/** Klarna's path (the protocol's `WEB_SDK_PATH`), so that `<klarna-config api-url>` pointing at the emulator finds the stand-in. */
 export const WEB_SDK_MODULE_PATH = '/web-sdk/v2/klarna.mjs';
 /** Where the emulated dialog posts an approved purchase; the emulator's own, not Klarna's. */
 export const EMULATED_COMPLETE_PATH = '/web-sdk/emulator/v2/completions';

@@ -8,8 +8,11 @@
  * request). Where r8 is silent this module says what was chosen.
  */
 
+/** The module's path on Klarna's host; the emulator serves its stand-in at the same path. */
+export const WEB_SDK_PATH = '/web-sdk/v2/klarna.mjs';
+
 /** Where Klarna serves the Web SDK v2 as an ES module. It must be loaded from there, never bundled. */
-export const WEB_SDK_URL = 'https://js.klarna.com/web-sdk/v2/klarna.mjs';
+export const WEB_SDK_URL = `https://js.klarna.com${WEB_SDK_PATH}`;
 
 /** The SDK revision whose shapes this module follows. */
 export const WEB_SDK_REVISION = 'v2-r8';

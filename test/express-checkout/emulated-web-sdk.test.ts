@@ -6,12 +6,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { paymentRouter, type PaymentParty } from '../../src/express-checkout/payment-router.js';
-import {
-  askShippingOptions,
-  askShippingTotals,
-  type ShippingAddressChangeDetail,
-  type ShippingOptionSelectDetail,
-} from '../../src/express-checkout/shipping-questions.js';
+import { askShippingOptions, askShippingTotals } from '../../src/express-checkout/shipping-questions.js';
 import { webSdk, WebSdkError } from '../../src/express-checkout/web-sdk.js';
 import type { InitiateResult, KlarnaPayment, PaymentError, PaymentRequest, PaymentRequestData } from '../../src/protocol/express-checkout.js';
 import { configureEmulator, emulatorRequests, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
@@ -50,7 +45,7 @@ class Button implements PaymentParty {
 /** The page's shipping answers: two options, express adding 15.00. */
 function answerShipping(host: HTMLElement): void {
   host.addEventListener('klarna-express-checkout-shipping-address-change', (event) => {
-    (event as CustomEvent<ShippingAddressChangeDetail>).detail.respondWith({
+    (event).detail.respondWith({
       shippingOptions: [
         { shippingOptionReference: 'standard', amount: 0, displayName: 'Standard', description: '3 to 5 days' },
         { shippingOptionReference: 'express', amount: 1500, displayName: 'Express', description: 'Next day' },
@@ -58,7 +53,7 @@ function answerShipping(host: HTMLElement): void {
     });
   });
   host.addEventListener('klarna-express-checkout-shipping-option-select', (event) => {
-    const { detail } = event as CustomEvent<ShippingOptionSelectDetail>;
+    const { detail } = event;
     detail.respondWith({ amount: detail.shippingOptionReference === 'express' ? 34400 : 32900 });
   });
 }
@@ -152,12 +147,12 @@ describe('the emulated Klarna Web SDK', () => {
     const { party, click, container } = await mounted(payment);
     let answerOptions: (() => void) | undefined;
     container.addEventListener('klarna-express-checkout-shipping-address-change', (event) => {
-      (event as CustomEvent<ShippingAddressChangeDetail>).detail.respondWith(new Promise((resolve) => {
+      (event).detail.respondWith(new Promise((resolve) => {
         answerOptions = () => resolve({ shippingOptions: [{ shippingOptionReference: 'standard', amount: 0, displayName: 'Standard', description: '' }] });
       }));
     });
     container.addEventListener('klarna-express-checkout-shipping-option-select', (event) => {
-      (event as CustomEvent<ShippingOptionSelectDetail>).detail.respondWith({ amount: 32900 });
+      (event).detail.respondWith({ amount: 32900 });
     });
     click();
     click();
@@ -216,7 +211,7 @@ describe('the emulated Klarna Web SDK', () => {
     const { party, click, container } = await mounted(slowSdk);
     // A listener that never answers: the element's own refusal comes at 4.5 s, after this emulator's 50 ms.
     container.addEventListener('klarna-express-checkout-shipping-address-change', (event) => {
-      (event as CustomEvent<ShippingAddressChangeDetail>).detail.respondWith(new Promise(() => {}));
+      (event).detail.respondWith(new Promise(() => {}));
     });
     try {
       click();

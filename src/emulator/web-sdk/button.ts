@@ -56,6 +56,9 @@ function css(config: PaymentButtonConfig): string {
 export function buttonElement(doc: Document, config: PaymentButtonConfig, onClick: () => void): HTMLElement {
   const host = doc.createElement(BUTTON_TAG);
   if (config.id) host.id = config.id;
+  // The look as attributes too, so that a test or a person in devtools sees which button this is.
+  host.dataset.theme = config.theme ?? 'default';
+  host.dataset.shape = config.shape ?? 'default';
   const intent = config.intents?.[0] ?? 'PAY';
   const button = element(doc, 'button', { type: 'button', part: 'button', onclick: onClick }, LABELS[intent] ?? LABELS.PAY);
   host.attachShadow({ mode: 'open' }).append(

@@ -10,7 +10,7 @@ import type {
   PaymentRequestData,
 } from '../../protocol/express-checkout.js';
 import { buttonElement, setButtonState } from './button.js';
-import { paymentError, paymentRequestRefusals } from './checks.js';
+import { paymentError, paymentRequestRefusals, type EmulatedPaymentError } from './checks.js';
 import { PaymentFlow } from './flow.js';
 import { PaymentHandlers, type PaymentEvent } from './handlers.js';
 import type { EmulatedWebSdkSettings } from './settings.js';
@@ -64,43 +64,44 @@ export class EmulatedPayment {
     };
   }
 
-  /** A click: the merchant's payment request, checked, then Klarna's dialog. */
+  /**
+   * A click: the merchant's payment request, checked, then Klarna's dialog. A start that fails is
+   * over before the error handlers hear of it, so a handler that lets the shopper try again can.
+   */
   async #start(config: PaymentButtonConfig): Promise<void> {
     // Klarna runs one payment request at a time; a second click while `initiate` runs opens nothing.
     if (this.#current) return;
     this.#current = 'starting';
-    try {
-      const started = await this.#initiated(config);
-      if (!started) return;
-      const ended = () => {
-        if (this.#current === flow) this.#current = undefined;
-      };
-      const { paymentRequestId, data } = started;
-      const flow = new PaymentFlow(
-        this.#doc, this.#clientId, paymentRequestId, data, this.#handlers, this.#settings, ended,
-      );
-      this.#current = flow;
-      await flow.start();
-    } finally {
-      if (this.#current === 'starting') this.#current = undefined;
+    const started = await this.#initiated(config);
+    this.#current = undefined;
+    if ('refusal' in started) {
+      await this.#handlers.notify('error', started.refusal);
+      return;
     }
+    const ended = () => {
+      if (this.#current === flow) this.#current = undefined;
+    };
+    const { paymentRequestId, data } = started;
+    const flow = new PaymentFlow(
+      this.#doc, this.#clientId, paymentRequestId, data, this.#handlers, this.#settings, ended,
+    );
+    this.#current = flow;
+    await flow.start();
   }
 
-  /** What the merchant's `initiate` gave, checked; `undefined` once the handlers have been told why not. */
-  async #initiated(config: PaymentButtonConfig): Promise<InitiatedRequest | undefined> {
+  /** What the merchant's `initiate` gave, checked, or the error Klarna reports instead. */
+  async #initiated(config: PaymentButtonConfig): Promise<InitiatedRequest | { refusal: EmulatedPaymentError }> {
     let result: unknown;
     try {
       if (!config.initiate) throw new Error('the button was given no initiate function');
       result = await config.initiate();
     } catch (error) {
-      await this.#handlers.notify('error', paymentError('INITIATE_FAILED', error instanceof Error ? error.message : String(error)));
-      return undefined;
+      return { refusal: paymentError('INITIATE_FAILED', error instanceof Error ? error.message : String(error)) };
     }
     const started = initiatedRequest(result);
     if ('refusals' in started) {
       const { refusals } = started;
-      await this.#handlers.notify('error', paymentError('VALIDATION_ERROR', `the payment request is invalid: ${refusals.join('; ')}`, refusals));
-      return undefined;
+      return { refusal: paymentError('VALIDATION_ERROR', `the payment request is invalid: ${refusals.join('; ')}`, refusals) };
     }
     return started;
   }
