@@ -29,8 +29,8 @@ export class ButtonMount implements ReactiveController {
   readonly #host: MountHost;
   /** What the element asked to show, kept while it is away so that it shows it again when back. */
   #wanted: ButtonRequest | undefined;
-  /** The button on the page, and the look it was made with. */
-  #shown: { button: PaymentButton; look: string; disabled: boolean } | undefined;
+  /** The button on the page, and the SDK and look it was made with. */
+  #shown: { button: PaymentButton; payment: KlarnaPayment; look: string; disabled: boolean } | undefined;
 
   constructor(host: MountHost) {
     this.#host = host;
@@ -42,22 +42,26 @@ export class ButtonMount implements ReactiveController {
     return this.#shown ? 1 : 0;
   }
 
-  /** Shows the button `request` describes: the same look keeps the button, another replaces it. */
-  show(request: ButtonRequest): void {
+  /**
+   * Shows the button `request` describes: the same look keeps the button, another replaces it.
+   * True when a new button was mounted.
+   */
+  show(request: ButtonRequest): boolean {
     this.#wanted = request;
-    if (!this.#host.isConnected) return;
+    if (!this.#host.isConnected) return false;
     const look = lookOf(request.config);
-    if (this.#shown?.look !== look) {
+    if (this.#shown?.look !== look || this.#shown.payment !== request.payment) {
       this.#unmount();
       const button = request.payment.button({ ...request.config, disabled: request.disabled });
       button.mount(this.#container());
-      this.#shown = { button, look, disabled: request.disabled };
-      return;
+      this.#shown = { button, payment: request.payment, look, disabled: request.disabled };
+      return true;
     }
     if (this.#shown.disabled !== request.disabled) {
       this.#shown.button.toggleState('disabled', request.disabled);
       this.#shown.disabled = request.disabled;
     }
+    return false;
   }
 
   /** Shows no button (the element's configuration became invalid, say). */

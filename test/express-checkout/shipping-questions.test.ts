@@ -45,7 +45,7 @@ describe('Express Checkout shipping questions', () => {
     const clock = new HandClock();
     const asked: ShippingAddressChangeDetail[] = [];
     host.parentElement!.addEventListener('klarna-express-checkout-shipping-address-change', (event) => {
-      const { detail, bubbles, composed } = event as CustomEvent<ShippingAddressChangeDetail>;
+      const { detail, bubbles, composed } = event;
       expect([bubbles, composed]).to.deep.equal([true, true]);
       asked.push(detail);
       detail.respondWith(Promise.resolve({ shippingOptions: [STANDARD, EXPRESS], selectedShippingOptionReference: 'standard' }));
@@ -60,7 +60,7 @@ describe('Express Checkout shipping questions', () => {
   it('takes the totals for a chosen option, as a plain value too', async () => {
     const host = await page();
     host.addEventListener('klarna-express-checkout-shipping-option-select', (event) => {
-      const { detail } = event as CustomEvent<ShippingOptionSelectDetail>;
+      const { detail } = event;
       expect(detail.shippingOptionReference).to.equal('express');
       detail.respondWith({ amount: 34400, lineItems: [{ name: 'Jacket', quantity: 1, totalAmount: 32900 }, { name: 'Express', quantity: 1, totalAmount: 1500 }] });
     });
@@ -83,7 +83,7 @@ describe('Express Checkout shipping questions', () => {
     const host = await page();
     const clock = new HandClock();
     host.addEventListener('klarna-express-checkout-shipping-option-select', (event) => {
-      (event as CustomEvent<ShippingOptionSelectDetail>).detail.respondWith(new Promise(() => {}));
+      (event).detail.respondWith(new Promise(() => {}));
     });
     const asking = askShippingTotals(host, 'krn:1', 'express', clock.timer);
     clock.fire();
@@ -98,7 +98,7 @@ describe('Express Checkout shipping questions', () => {
     const failure = new Error('pricing service down');
     let answer: unknown = Promise.reject(failure);
     host.addEventListener('klarna-express-checkout-shipping-address-change', (event) => {
-      (event as CustomEvent<ShippingAddressChangeDetail>).detail.respondWith(answer as Promise<never>);
+      (event).detail.respondWith(answer as Promise<never>);
     });
     const failed = await askShippingOptions(host, 'krn:1', { country: 'US' }, new HandClock().timer);
     expect(failed.answer).to.deep.equal({ rejectionReason: 'ADDRESS_NOT_SUPPORTED' });
@@ -117,7 +117,7 @@ describe('Express Checkout shipping questions', () => {
   it('passes on a refusal the page gives, when it is one Klarna knows', async () => {
     const host = await page();
     host.addEventListener('klarna-express-checkout-shipping-address-change', (event) => {
-      (event as CustomEvent<ShippingAddressChangeDetail>).detail.respondWith({ rejectionReason: 'POSTAL_CODE_NOT_SUPPORTED' });
+      (event).detail.respondWith({ rejectionReason: 'POSTAL_CODE_NOT_SUPPORTED' });
     });
     expect(await askShippingOptions(host, 'krn:1', { country: 'US' }, new HandClock().timer)).to.deep.equal({ answer: { rejectionReason: 'POSTAL_CODE_NOT_SUPPORTED' } });
   });
@@ -127,7 +127,7 @@ describe('Express Checkout shipping questions', () => {
     let later: ShippingOptionSelectDetail | undefined;
     const thrown: string[] = [];
     host.addEventListener('klarna-express-checkout-shipping-option-select', (event) => {
-      const { detail } = event as CustomEvent<ShippingOptionSelectDetail>;
+      const { detail } = event;
       detail.respondWith({ amount: 100 });
       try {
         detail.respondWith({ amount: 200 });
@@ -148,7 +148,7 @@ describe('Express Checkout shipping questions, late or without a page', () => {
     const clock = new HandClock();
     let answer: ((value: { amount: number }) => void) | undefined;
     host.addEventListener('klarna-express-checkout-shipping-option-select', (event) => {
-      (event as CustomEvent<ShippingOptionSelectDetail>).detail.respondWith(new Promise((resolve) => {
+      (event).detail.respondWith(new Promise((resolve) => {
         answer = resolve;
       }));
     });

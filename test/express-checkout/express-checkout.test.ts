@@ -1,0 +1,305 @@
+/**
+ * `<klarna-express-checkout>` against the emulator's Web SDK over HTTP: a button for data Klarna
+ * takes, an `invalid-config` error that names what to fix for data it would refuse, a purchase from
+ * the click through Klarna's dialog (shipping asked of the page) to the payment token, an abort and
+ * a second purchase after it, and never two buttons for one element.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/express-checkout/define.js';
+import '../../src/config/define.js';
+import { configure } from '../../src/internal/page-config.js';
+import type { KlarnaExpressCheckout } from '../../src/express-checkout/express-checkout.component.js';
+import { BUTTON_CONTAINER_ATTRIBUTE } from '../../src/express-checkout/button-mount.js';
+import { webSdk } from '../../src/express-checkout/web-sdk.js';
+import type { PaymentError } from '../../src/protocol/express-checkout.js';
+import { emulatorRequests, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
+import { captureConsole } from '../helpers/console.js';
+
+const SDK_URL = `${emulatorUrl}/web-sdk/v2/klarna.mjs`;
+const CLIENT_ID = 'klarna_test_client_ZW11bGF0ZWQ';
+const JACKET = [{ name: 'Aurora jacket', quantity: 1, totalAmount: 32900 }];
+
+/** The next `name` event `target` fires, typed as `addEventListener` knows it. */
+function nextEvent<K extends keyof HTMLElementEventMap>(target: EventTarget, name: K): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve) => target.addEventListener(name, (event) => resolve(event as HTMLElementEventMap[K]), { once: true }));
+}
+
+function dialog(): ShadowRoot | null | undefined {
+  return document.querySelector('klarna-emulated-payment-dialog')?.shadowRoot;
+}
+
+/** The emulated Klarna buttons inside `element` (0 or 1, never more). */
+function buttonsOf(element: HTMLElement): HTMLElement[] {
+  return [...element.querySelectorAll<HTMLElement>('klarna-emulated-payment-button')];
+}
+
+function click(element: HTMLElement): void {
+  buttonsOf(element)[0]!.shadowRoot!.querySelector('button')!.click();
+}
+
+/** An element with the jacket's purchase, its button shown. */
+async function readyCheckout(extra: Partial<KlarnaExpressCheckout> = {}): Promise<KlarnaExpressCheckout> {
+  const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
+    client-id=${CLIENT_ID} sdk-url=${SDK_URL} locale="en-US" currency="USD" amount="32900" shape="pill"
+    .lineItems=${JACKET} .shippingConfig=${{ mode: 'EDITABLE' }}></klarna-express-checkout>`);
+  Object.assign(element, extra);
+  if (element.state !== 'ready') await nextEvent(element, 'klarna-express-checkout-ready');
+  return element;
+}
+
+/** The page's shipping answers: two options, express adding 15.00. */
+function answerShipping(element: HTMLElement): void {
+  element.addEventListener('klarna-express-checkout-shipping-address-change', (event) => {
+    (event).detail.respondWith({
+      shippingOptions: [
+        { shippingOptionReference: 'standard', amount: 0, displayName: 'Standard', description: '3 to 5 days' },
+        { shippingOptionReference: 'express', amount: 1500, displayName: 'Express', description: 'Next day' },
+      ],
+    });
+  });
+  element.addEventListener('klarna-express-checkout-shipping-option-select', (event) => {
+    const { detail } = event;
+    detail.respondWith({ amount: detail.shippingOptionReference === 'express' ? 34400 : 32900 });
+  });
+}
+
+async function pay(): Promise<void> {
+  await waitUntil(() => dialog()?.querySelector<HTMLButtonElement>('[data-action="pay"]')?.disabled === false, 'Pay is offered');
+  dialog()!.querySelector<HTMLButtonElement>('[data-action="pay"]')!.click();
+}
+
+async function cancel(): Promise<void> {
+  await waitUntil(() => dialog()?.querySelector('[data-action="cancel"]'), 'the dialog opens');
+  dialog()!.querySelector<HTMLButtonElement>('[data-action="cancel"]')!.click();
+}
+
+describe('<klarna-express-checkout>', () => {
+  before(() => resetEmulator());
+  afterEach(() => {
+    document.querySelector('klarna-emulated-payment-dialog')?.remove();
+    configure({ sdkClientId: undefined });
+  });
+
+  it('shows one button in a light-DOM container of its own, and says it is ready', async () => {
+    const element = await readyCheckout();
+    expect(element.state).to.equal('ready');
+    expect(element.matches(':state(ready)')).to.equal(true);
+    expect(buttonsOf(element)).to.have.length(1);
+    expect(element.querySelector(`:scope > [${BUTTON_CONTAINER_ATTRIBUTE}] > klarna-emulated-payment-button`)).to.exist;
+    expect(buttonsOf(element)[0]!.dataset.shape).to.equal('pill');
+  });
+
+  it('stays quiet while given nothing: no SDK, no event, state idle', async () => {
+    const errors: Event[] = [];
+    const before = (await emulatorRequests('/web-sdk/v2/klarna.mjs')).length;
+    const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout @klarna-express-checkout-error=${(event: Event) => errors.push(event)}></klarna-express-checkout>`);
+    await new Promise((resolve) => setTimeout(resolve));
+    await element.updateComplete;
+    expect(element.state).to.equal('idle');
+    expect(errors).to.have.length(0);
+    expect(buttonsOf(element)).to.have.length(0);
+    expect((await emulatorRequests('/web-sdk/v2/klarna.mjs')).length).to.equal(before);
+  });
+
+  it('names what to fix when the line items do not add up, shows no button, and recovers once they do', async () => {
+    const captured = captureConsole('error');
+    try {
+      const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
+        client-id=${CLIENT_ID} sdk-url=${SDK_URL} currency="USD" amount="30000" .lineItems=${JACKET}></klarna-express-checkout>`);
+      const { detail } = await nextEvent(element, 'klarna-express-checkout-error');
+      expect(detail.code).to.equal('invalid-config');
+      expect(detail.message).to.equal('lineItems add up to 32900, not the amount 30000: the lines\' totalAmount must sum to the amount (totals are checked, never corrected)');
+      expect(element.state).to.equal('error');
+      expect(buttonsOf(element)).to.have.length(0);
+      element.amount = 32900;
+      await nextEvent(element, 'klarna-express-checkout-ready');
+      expect(element.state).to.equal('ready');
+      expect(element.error).to.equal(undefined);
+    } finally {
+      captured.restore();
+    }
+  });
+
+  for (const [name, attributes, expected] of [
+    ['an amount that is not whole minor units', { amount: '329.5' }, 'amount 329.5 must be a whole number of minor units, 0 or more'],
+    ['an unknown currency', { currency: 'XYZ' }, 'currency "XYZ" is not the ISO 4217 code of a Klarna market (USD, EUR, GBP, SEK, …)'],
+    ['no currency', { currency: '' }, 'currency is required: the ISO 4217 code of the purchase (USD, EUR, GBP, SEK, …)'],
+    ['the On-site messaging client id', { 'client-id': '7d5c44b0-a1b2-4c3d-9e8f-001122334455' }, 'client-id "7d5c44b0-a1b2-4c3d-9e8f-001122334455" looks like an On-site messaging client id: Express Checkout needs the Web SDK client identifier (klarna_test_client_… or klarna_live_client_…, from the Merchant Portal\'s Client identifiers)'],
+    ['an unknown theme', { theme: 'neon' }, 'theme "neon" is not one of default, light, dark, outlined'],
+    ['an unknown intent', { intents: 'PAY BUY' }, 'intents has "BUY": the intents are PAY, SUBSCRIBE, SIGNUP, SIGNIN, DONATE'],
+  ] as const) {
+    it(`is an invalid-config error for ${name}`, async () => {
+      const captured = captureConsole('error');
+      try {
+        const element = document.createElement('klarna-express-checkout');
+        const base: Record<string, string> = { 'client-id': CLIENT_ID, 'sdk-url': SDK_URL, currency: 'USD', amount: '32900' };
+        const all = { ...base, ...attributes };
+        for (const [attribute, value] of Object.entries(all)) if (value !== '') element.setAttribute(attribute, value);
+        const failed = nextEvent(element, 'klarna-express-checkout-error');
+        document.body.append(element);
+        try {
+          const { detail } = await failed;
+          expect(detail).to.deep.equal({ code: 'invalid-config', message: expected });
+          expect(buttonsOf(element)).to.have.length(0);
+        } finally {
+          element.remove();
+        }
+      } finally {
+        captured.restore();
+      }
+    });
+  }
+
+  it('takes its client id from <klarna-config sdk-client-id> or configure({ sdkClientId })', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<klarna-config sdk-client-id=${CLIENT_ID} client-id="7d5c44b0-a1b2-4c3d-9e8f-001122334455">
+      <klarna-express-checkout sdk-url=${SDK_URL} currency="USD" amount="32900"></klarna-express-checkout></klarna-config>`);
+    const element = wrapper.querySelector('klarna-express-checkout')!;
+    if (element.state !== 'ready') await nextEvent(element, 'klarna-express-checkout-ready');
+    configure({ sdkClientId: CLIENT_ID });
+    const alone = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout sdk-url=${SDK_URL} currency="USD" amount="32900"></klarna-express-checkout>`);
+    if (alone.state !== 'ready') await nextEvent(alone, 'klarna-express-checkout-ready');
+    expect(buttonsOf(alone)).to.have.length(1);
+  });
+
+  it('finds the SDK below <klarna-config api-url>, as the emulator serves it at Klarna\'s path', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<klarna-config api-url=${emulatorUrl}>
+      <klarna-express-checkout client-id=${CLIENT_ID} currency="USD" amount="32900"></klarna-express-checkout></klarna-config>`);
+    const element = wrapper.querySelector('klarna-express-checkout')!;
+    if (element.state !== 'ready') await nextEvent(element, 'klarna-express-checkout-ready');
+    expect(buttonsOf(element)).to.have.length(1);
+  });
+
+  it('reads the payment request from a JSON child', async () => {
+    const captured = captureConsole('error');
+    after(() => captured.restore());
+    const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout client-id=${CLIENT_ID} sdk-url=${SDK_URL} currency="USD" amount="32900">
+      <script type="application/json">{ "lineItems": [{ "name": "Aurora jacket", "quantity": 1, "totalAmount": 30000 }] }</script>
+    </klarna-express-checkout>`);
+    const { detail } = await nextEvent(element, 'klarna-express-checkout-error');
+    expect(detail.message).to.equal('lineItems add up to 30000, not the amount 32900: the lines\' totalAmount must sum to the amount (totals are checked, never corrected)');
+    element.querySelector('script')!.textContent = JSON.stringify({ lineItems: JACKET, shippingConfig: { mode: 'EDITABLE' } });
+    await nextEvent(element, 'klarna-express-checkout-ready');
+  });
+
+  it('runs a purchase: click, shipping asked of the page, Pay, and complete with the payment token', async () => {
+    const element = await readyCheckout();
+    answerShipping(element);
+    const clicked = nextEvent(element, 'klarna-express-checkout-click');
+    click(element);
+    expect((await clicked).detail).to.deep.equal({ amount: 32900, currency: 'USD' });
+    const completed = nextEvent(element, 'klarna-express-checkout-complete');
+    await waitUntil(() => dialog()?.querySelector('input[value="express"]'), 'the dialog shows the options');
+    dialog()!.querySelector<HTMLInputElement>('input[value="express"]')!.click();
+    await waitUntil(() => dialog()?.querySelector('[data-amount]')?.textContent === 'Total: 344.00 USD', 'the total follows the option');
+    await pay();
+    const { detail } = await completed;
+    expect(detail.state).to.equal('COMPLETED');
+    expect(detail.paymentRequestId).to.match(/^krn:payment:eu1:request:[0-9a-f-]{36}$/);
+    expect(detail.paymentToken).to.match(/^[0-9a-f-]{36}$/);
+    expect(detail.shipping).to.deep.equal({
+      address: { country: 'US', postalCode: '90012', city: 'Los Angeles', region: 'CA' },
+      shippingOptionReference: 'express',
+    });
+  });
+
+  it('opens no dialog when a click listener calls preventDefault(), and the next click opens it', async () => {
+    const element = await readyCheckout();
+    // The page's SDK (the element's, by URL): Klarna tells its error handlers that initiate gave nothing.
+    const { Payment } = await webSdk({ url: SDK_URL, config: { clientId: CLIENT_ID } });
+    const refused = new Promise<PaymentError>((resolve) => {
+      const handler = (error: PaymentError | Error) => {
+        Payment.off('error', handler);
+        resolve(error as PaymentError);
+      };
+      Payment.on('error', handler);
+    });
+    element.addEventListener('klarna-express-checkout-click', (event) => event.preventDefault(), { once: true });
+    click(element);
+    expect((await refused).errorCode).to.equal('INITIATE_FAILED');
+    expect(dialog(), 'no dialog for the prevented click').to.equal(undefined);
+    click(element);
+    await cancel();
+  });
+
+  it('aborts when the shopper closes the dialog, and a second click after it pays', async () => {
+    const element = await readyCheckout();
+    answerShipping(element);
+    const aborted = nextEvent(element, 'klarna-express-checkout-abort');
+    click(element);
+    await cancel();
+    const { detail } = await aborted;
+    expect(detail.stateReason).to.equal('PURCHASE_FLOW_ABORTED');
+    const completed = nextEvent(element, 'klarna-express-checkout-complete');
+    click(element);
+    await pay();
+    expect((await completed).detail.paymentToken).to.be.a('string');
+  });
+
+  it('checks the purchase again at the click: a change Klarna would refuse opens no dialog', async () => {
+    const captured = captureConsole('error');
+    try {
+      const element = await readyCheckout();
+      const failed = nextEvent(element, 'klarna-express-checkout-error');
+      element.amount = 1;
+      // The click comes before the element's update, as a shopper's may.
+      click(element);
+      const { detail } = await failed;
+      expect(detail.code).to.equal('invalid-config');
+      expect(detail.message).to.contain('lineItems add up to 32900, not the amount 1');
+      expect(dialog()).to.equal(undefined);
+      // The same problem stands once the element updates: it is said again as its state's error.
+      await nextEvent(element, 'klarna-express-checkout-error');
+      expect(element.state).to.equal('error');
+    } finally {
+      captured.restore();
+    }
+  });
+
+  it('never shows two buttons: 50 variant changes, a new look, a move, and a removal', async () => {
+    const element = await readyCheckout();
+    const first = buttonsOf(element)[0];
+    for (let variant = 1; variant <= 50; variant++) {
+      element.amount = 32900 + variant;
+      element.lineItems = [{ name: `Aurora jacket, variant ${variant}`, quantity: 1, totalAmount: 32900 + variant }];
+      await element.updateComplete;
+      expect(buttonsOf(element), `after variant ${variant}`).to.have.length(1);
+    }
+    expect(buttonsOf(element)[0], 'a variant keeps the button').to.equal(first);
+    element.theme = 'dark';
+    await element.updateComplete;
+    expect(buttonsOf(element)).to.have.length(1);
+    expect(buttonsOf(element)[0]!.dataset.theme).to.equal('dark');
+    const elsewhere = await fixture<HTMLElement>(html`<section></section>`);
+    elsewhere.append(element);
+    await element.updateComplete;
+    expect(buttonsOf(element), 'after a move').to.have.length(1);
+    expect(document.querySelectorAll('klarna-emulated-payment-button').length).to.be.at.least(1);
+    const before = document.querySelectorAll('klarna-emulated-payment-button').length;
+    element.remove();
+    expect(document.querySelectorAll('klarna-emulated-payment-button').length, 'a removed element leaves no button').to.equal(before - 1);
+  });
+
+  it('greys its button out while disabled', async () => {
+    const element = await readyCheckout();
+    element.disabled = true;
+    await element.updateComplete;
+    expect(buttonsOf(element)[0]!.shadowRoot!.querySelector('button')!.disabled).to.equal(true);
+    element.disabled = false;
+    await element.updateComplete;
+    expect(buttonsOf(element)[0]!.shadowRoot!.querySelector('button')!.disabled).to.equal(false);
+  });
+
+  it('is a script-load error when the SDK module is not there, and names sdk-url', async () => {
+    const captured = captureConsole('error');
+    try {
+      const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
+        client-id=${CLIENT_ID} sdk-url=${`${emulatorUrl}/web-sdk/v2/missing.mjs`} currency="USD" amount="32900"></klarna-express-checkout>`);
+      const { detail } = await nextEvent(element, 'klarna-express-checkout-error');
+      expect(detail.code).to.equal('script-load');
+      expect(detail.message).to.contain('check sdk-url');
+      expect(element.state).to.equal('error');
+    } finally {
+      captured.restore();
+    }
+  });
+});
