@@ -87,7 +87,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [nodeBuiltins, aboveProtocol] }] },
   },
   {
-    files: ['src/osm-placement/**/*.ts', 'src/instant-shopping/**/*.ts', 'src/config/**/*.ts', 'src/internal/**/*.ts', 'src/react/**/*.ts', 'src/index.ts'],
+    files: ['src/osm-placement/**/*.ts', 'src/instant-shopping/**/*.ts', 'src/express-checkout/**/*.ts', 'src/config/**/*.ts', 'src/internal/**/*.ts', 'src/react/**/*.ts', 'src/index.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [nodeBuiltins, serverOrEmulator] }] },
   },
   {

@@ -45,8 +45,7 @@ export interface CdnFile {
 }
 
 /**
- * Every CDN file: the one with everything, and one per element (Express Checkout's goes here once
- * it exists). A per-element file has `configure()` (0.2 KB gzip on the message's) so that a page
+ * Every CDN file: the one with everything, and one per element. A per-element file has `configure()` (0.2 KB gzip on the message's) so that a page
  * with that file alone still gives its settings once and holds every request until the visitor's
  * consent. `<klarna-config>` would cost the message's file 1.0 KB more, its whole allowance: a page
  * that wants it loads `klarna-elements.js`, as does a page with several kinds of element (each
@@ -56,6 +55,7 @@ export const CDN_FILES: readonly CdnFile[] = [
   { name: 'klarna-elements', exportsFrom: ['index.ts'], withConfigure: false, onDemand: 'inline' },
   { name: 'osm-placement', exportsFrom: ['osm-placement/index.ts'], withConfigure: true, onDemand: 'files' },
   { name: 'instant-shopping', exportsFrom: ['instant-shopping/index.ts'], withConfigure: true, onDemand: 'files' },
+  { name: 'express-checkout', exportsFrom: ['express-checkout/index.ts'], withConfigure: true, onDemand: 'files' },
 ];
 
 export interface BuiltCdnFile {

@@ -1,5 +1,13 @@
 import type {
   KlarnaConfig,
+  KlarnaExpressCheckout,
+  ExpressCheckoutReadyDetail,
+  ExpressCheckoutClickDetail,
+  ExpressCheckoutCompleteDetail,
+  ExpressCheckoutAbortDetail,
+  ExpressCheckoutErrorDetail,
+  ShippingAddressChangeDetail,
+  ShippingOptionSelectDetail,
   KlarnaInstantShoppingHost,
   InstantShoppingReadyDetail,
   InstantShoppingErrorDetail,
@@ -77,6 +85,8 @@ type BaseEvents = {};
 export type KlarnaConfigProps = {
   /** Your OSM client id, for every `<klarna-osm-placement>` inside. */
   "client-id"?: KlarnaConfig["clientId"];
+  /** Your Web SDK client identifier (`klarna_test_client_…`), for every `<klarna-express-checkout>` inside: not the OSM `client-id`. */
+  "sdk-client-id"?: KlarnaConfig["sdkClientId"];
   /** E.g. `en-US`, for every element inside. */
   locale?: KlarnaConfig["locale"];
   /** `production` or `playground`. */
@@ -89,6 +99,67 @@ export type KlarnaConfigProps = {
   consent?: KlarnaConfig["consent"];
   /** The settings the elements inside receive. */
   config?: KlarnaConfig["config"];
+};
+
+export type KlarnaExpressCheckoutProps = {
+  /** Your Web SDK client identifier (`klarna_test_client_…` or `klarna_live_client_…`, from the Merchant Portal's Client identifiers): not the On-site messaging client id. Else `sdk-client-id` of `<klarna-config>`. */
+  "client-id"?: KlarnaExpressCheckout["clientId"];
+  /** The button's and the dialog's language and market, e.g. `en-US`; else the page's `locale`. */
+  locale?: KlarnaExpressCheckout["locale"];
+  /** Three-letter currency of the purchase, e.g. `USD`. Required unless `initiate` gives the payment request. */
+  currency?: KlarnaExpressCheckout["currency"];
+  /** The purchase's total in minor units (`32900` is 329.00); the line items must add up to it. */
+  amount?: KlarnaExpressCheckout["amount"];
+  /** `default`, `light`, `dark` or `outlined`. */
+  theme?: KlarnaExpressCheckout["theme"];
+  /** `default`, `pill` or `rect`. */
+  shape?: KlarnaExpressCheckout["shape"];
+  /** What the button offers, space-separated as `class` is: `PAY` (the default), `SUBSCRIBE`, `SIGNUP`, `SIGNIN`, `DONATE`. */
+  intents?: KlarnaExpressCheckout["intents"];
+  /** How Klarna's flow opens: `DEVICE_BEST` (Klarna chooses per device), `ON_PAGE`, `POPUP` or `REDIRECT`. */
+  "initiation-mode"?: KlarnaExpressCheckout["initiationMode"];
+  /** For acquirers and accounts with several partners: the partner account the SDK runs for. */
+  "partner-account-id"?: KlarnaExpressCheckout["partnerAccountId"];
+  /** Shows the button greyed out: a click does nothing (a variant not chosen yet, say). */
+  disabled?: KlarnaExpressCheckout["disabled"];
+  /** Replaces the URL of Klarna's Web SDK module (the emulator's, for development and tests, or a proxy's); else the SDK's path below the page's `api-url`, else Klarna's. */
+  "sdk-url"?: KlarnaExpressCheckout["sdkUrl"];
+  /** While present, the element waits (no request, no event, no error) for properties still to come:
+lit's convention for server-rendered elements. The React components render it when they have
+properties to set after hydration, and remove it once they are set. */
+  "defer-hydration"?: KlarnaExpressCheckout["deferHydration"];
+  /** What is sold, in minor units (`{ name, quantity, totalAmount, … }`); the lines' `totalAmount` must add up to `amount`. Sent as Klarna's `supplementaryPurchaseData.lineItems`. */
+  lineItems?: KlarnaExpressCheckout["lineItems"];
+  /** `{ mode: 'EDITABLE' }`: the shopper picks the address and shipping option in Klarna's dialog (answer the shipping events); `READ_ONLY`: the page gave them. */
+  shippingConfig?: KlarnaExpressCheckout["shippingConfig"];
+  /** What Klarna shares of the shopper with the purchase, e.g. `['profile:email', 'profile:name']`. */
+  collectCustomerProfile?: KlarnaExpressCheckout["collectCustomerProfile"];
+  /** Where Klarna sends the shopper back after a redirect flow; a relative URL is resolved against the page. Sent as Klarna's `customerInteractionConfig.returnUrl`. */
+  returnUrl?: KlarnaExpressCheckout["returnUrl"];
+  /** Your own reference for the purchase (an order number), passed back with it. */
+  paymentRequestReference?: KlarnaExpressCheckout["paymentRequestReference"];
+  /** The rest of Klarna's supplementary purchase data (`purchaseReference`, `customer`, `shipping`); `lineItems` has its own property. */
+  supplementaryPurchaseData?: KlarnaExpressCheckout["supplementaryPurchaseData"];
+  /** Gives the payment request when the shopper clicks, instead of the properties above: Klarna's `PaymentRequestData`, or `{ paymentRequestId }` of one your server created. */
+  initiate?: KlarnaExpressCheckout["initiate"];
+  /** What the element is doing: `idle`, `loading`, `ready` (the button is shown) or `error`. */
+  state?: KlarnaExpressCheckout["state"];
+  /** The error that stands, while `state` is `error`. */
+  error?: KlarnaExpressCheckout["error"];
+  /** The button is on the page. Detail: `{ clientId }`. */
+  "onklarna-express-checkout-ready"?: (e: CustomEvent<ExpressCheckoutReadyDetail>) => void;
+  /** The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Detail: `{ amount, currency }`. */
+  "onklarna-express-checkout-click"?: (e: CustomEvent<ExpressCheckoutClickDetail>) => void;
+  /** Klarna approved the purchase. Detail: `{ paymentRequestId, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`. */
+  "onklarna-express-checkout-complete"?: (e: CustomEvent<ExpressCheckoutCompleteDetail>) => void;
+  /** The purchase ended without a payment. Detail: `{ paymentRequestId, stateReason }`. */
+  "onklarna-express-checkout-abort"?: (e: CustomEvent<ExpressCheckoutAbortDetail>) => void;
+  /** Something is wrong. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`, `timeout`. */
+  "onklarna-express-checkout-error"?: (e: CustomEvent<ExpressCheckoutErrorDetail>) => void;
+  /** The shopper gave an address in Klarna's dialog: call `detail.respondWith(answer)` in the listener with the shipping options for it (or a `rejectionReason`), as a value or a promise, within 4.5 s. Detail: `{ paymentRequestId, address, respondWith }`. */
+  "onklarna-express-checkout-shipping-address-change"?: (e: CustomEvent<ShippingAddressChangeDetail>) => void;
+  /** The shopper picked a shipping option: call `detail.respondWith({ amount, lineItems? })` with the new total within 4.5 s. Detail: `{ paymentRequestId, shippingOptionReference, respondWith }`. */
+  "onklarna-express-checkout-shipping-option-select"?: (e: CustomEvent<ShippingOptionSelectDetail>) => void;
 };
 
 export type KlarnaInstantShoppingHostProps = {
@@ -235,6 +306,33 @@ export type CustomElements = {
    *  - _default_ - The part of the page the settings apply to.
    */
   "klarna-config": Partial<KlarnaConfigProps & BaseProps & BaseEvents>;
+
+  /**
+   * Klarna's Express Checkout button for a product or cart page.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **klarna-express-checkout-ready** - The button is on the page. Detail: `{ clientId }`.
+   * - **klarna-express-checkout-click** - The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Detail: `{ amount, currency }`.
+   * - **klarna-express-checkout-complete** - Klarna approved the purchase. Detail: `{ paymentRequestId, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`.
+   * - **klarna-express-checkout-abort** - The purchase ended without a payment. Detail: `{ paymentRequestId, stateReason }`.
+   * - **klarna-express-checkout-error** - Something is wrong. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`, `timeout`.
+   * - **klarna-express-checkout-shipping-address-change** - The shopper gave an address in Klarna's dialog: call `detail.respondWith(answer)` in the listener with the shipping options for it (or a `rejectionReason`), as a value or a promise, within 4.5 s. Detail: `{ paymentRequestId, address, respondWith }`.
+   * - **klarna-express-checkout-shipping-option-select** - The shopper picked a shipping option: call `detail.respondWith({ amount, lineItems? })` with the new total within 4.5 s. Detail: `{ paymentRequestId, shippingOptionReference, respondWith }`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - _default_ - Holds the container of Klarna's button (the element adds one, marked `data-klarna-express-checkout-button`, when the button first shows), and an optional `<script type="application/json">` with payment request fields (`lineItems`, `shippingConfig`, `collectCustomerProfile`, `returnUrl`, `paymentRequestReference`, `supplementaryPurchaseData`) for pages without a build step.
+   *
+   * ### **CSS Properties:**
+   *  - **--klarna-express-checkout-min-height** - Space kept while the button loads, so nothing shifts when it appears. _(default: 0px)_
+   */
+  "klarna-express-checkout": Partial<KlarnaExpressCheckoutProps & BaseProps & BaseEvents>;
 
   /**
    * Klarna's Instant Shopping button for a product page.

@@ -1,11 +1,13 @@
 // Generated from custom-elements.json by scripts/framework-types.js (npm run analyze): do not edit.
 // Vue's template checker (vue-tsc, Volar) reads these: props in camelCase, `@event` handlers as `on…`.
 import type { DefineComponent } from 'vue';
-import type { InstantShoppingErrorDetail, InstantShoppingEventDetail, InstantShoppingReadyDetail, KlarnaConfig, KlarnaInstantShoppingHost, KlarnaOsmPlacement, OsmEmptyDetail, OsmErrorDetail, OsmImpressionDetail, OsmLinkDetail, OsmRenderDetail } from '../index.js';
+import type { ExpressCheckoutAbortDetail, ExpressCheckoutClickDetail, ExpressCheckoutCompleteDetail, ExpressCheckoutErrorDetail, ExpressCheckoutReadyDetail, InstantShoppingErrorDetail, InstantShoppingEventDetail, InstantShoppingReadyDetail, KlarnaConfig, KlarnaExpressCheckout, KlarnaInstantShoppingHost, KlarnaOsmPlacement, OsmEmptyDetail, OsmErrorDetail, OsmImpressionDetail, OsmLinkDetail, OsmRenderDetail, ShippingAddressChangeDetail, ShippingOptionSelectDetail } from '../index.js';
 
 type KlarnaConfigProps = {
   /** Your OSM client id, for every `<klarna-osm-placement>` inside. */
   clientId?: KlarnaConfig['clientId'];
+  /** Your Web SDK client identifier (`klarna_test_client_…`), for every `<klarna-express-checkout>` inside: not the OSM `client-id`. */
+  sdkClientId?: KlarnaConfig['sdkClientId'];
   /** E.g. `en-US`, for every element inside. */
   locale?: KlarnaConfig['locale'];
   /** `production` or `playground`. */
@@ -16,6 +18,63 @@ type KlarnaConfigProps = {
   apiUrl?: KlarnaConfig['apiUrl'];
   /** `granted` (default) or `pending`: while pending, no element inside sends anything to Klarna (no request, beacon or SDK script); once granted, they go on. */
   consent?: KlarnaConfig['consent'];
+};
+
+type KlarnaExpressCheckoutProps = {
+  /** Your Web SDK client identifier (`klarna_test_client_…` or `klarna_live_client_…`, from the Merchant Portal's Client identifiers): not the On-site messaging client id. Else `sdk-client-id` of `<klarna-config>`. */
+  clientId?: KlarnaExpressCheckout['clientId'];
+  /** The button's and the dialog's language and market, e.g. `en-US`; else the page's `locale`. */
+  locale?: KlarnaExpressCheckout['locale'];
+  /** Three-letter currency of the purchase, e.g. `USD`. Required unless `initiate` gives the payment request. */
+  currency?: KlarnaExpressCheckout['currency'];
+  /** The purchase's total in minor units (`32900` is 329.00); the line items must add up to it. */
+  amount?: KlarnaExpressCheckout['amount'];
+  /** `default`, `light`, `dark` or `outlined`. */
+  theme?: KlarnaExpressCheckout['theme'];
+  /** `default`, `pill` or `rect`. */
+  shape?: KlarnaExpressCheckout['shape'];
+  /** What the button offers, space-separated as `class` is: `PAY` (the default), `SUBSCRIBE`, `SIGNUP`, `SIGNIN`, `DONATE`. */
+  intents?: KlarnaExpressCheckout['intents'];
+  /** How Klarna's flow opens: `DEVICE_BEST` (Klarna chooses per device), `ON_PAGE`, `POPUP` or `REDIRECT`. */
+  initiationMode?: KlarnaExpressCheckout['initiationMode'];
+  /** For acquirers and accounts with several partners: the partner account the SDK runs for. */
+  partnerAccountId?: KlarnaExpressCheckout['partnerAccountId'];
+  /** Shows the button greyed out: a click does nothing (a variant not chosen yet, say). */
+  disabled?: KlarnaExpressCheckout['disabled'];
+  /** Replaces the URL of Klarna's Web SDK module (the emulator's, for development and tests, or a proxy's); else the SDK's path below the page's `api-url`, else Klarna's. */
+  sdkUrl?: KlarnaExpressCheckout['sdkUrl'];
+  /** What is sold, in minor units (`{ name, quantity, totalAmount, … }`); the lines' `totalAmount` must add up to `amount`. Sent as Klarna's `supplementaryPurchaseData.lineItems`. */
+  lineItems?: KlarnaExpressCheckout['lineItems'];
+  /** `{ mode: 'EDITABLE' }`: the shopper picks the address and shipping option in Klarna's dialog (answer the shipping events); `READ_ONLY`: the page gave them. */
+  shippingConfig?: KlarnaExpressCheckout['shippingConfig'];
+  /** What Klarna shares of the shopper with the purchase, e.g. `['profile:email', 'profile:name']`. */
+  collectCustomerProfile?: KlarnaExpressCheckout['collectCustomerProfile'];
+  /** Where Klarna sends the shopper back after a redirect flow; a relative URL is resolved against the page. Sent as Klarna's `customerInteractionConfig.returnUrl`. */
+  returnUrl?: KlarnaExpressCheckout['returnUrl'];
+  /** Your own reference for the purchase (an order number), passed back with it. */
+  paymentRequestReference?: KlarnaExpressCheckout['paymentRequestReference'];
+  /** The rest of Klarna's supplementary purchase data (`purchaseReference`, `customer`, `shipping`); `lineItems` has its own property. */
+  supplementaryPurchaseData?: KlarnaExpressCheckout['supplementaryPurchaseData'];
+  /** Gives the payment request when the shopper clicks, instead of the properties above: Klarna's `PaymentRequestData`, or `{ paymentRequestId }` of one your server created. */
+  initiate?: KlarnaExpressCheckout['initiate'];
+  /** While present, the element waits (no request, no event, no error) for properties still to come:
+   * lit's convention for server-rendered elements. The React components render it when they have
+   * properties to set after hydration, and remove it once they are set. */
+  deferHydration?: KlarnaExpressCheckout['deferHydration'];
+  /** The button is on the page. Detail: `{ clientId }`. */
+  onKlarnaExpressCheckoutReady?: (event: CustomEvent<ExpressCheckoutReadyDetail>) => void;
+  /** The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Detail: `{ amount, currency }`. */
+  onKlarnaExpressCheckoutClick?: (event: CustomEvent<ExpressCheckoutClickDetail>) => void;
+  /** Klarna approved the purchase. Detail: `{ paymentRequestId, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`. */
+  onKlarnaExpressCheckoutComplete?: (event: CustomEvent<ExpressCheckoutCompleteDetail>) => void;
+  /** The purchase ended without a payment. Detail: `{ paymentRequestId, stateReason }`. */
+  onKlarnaExpressCheckoutAbort?: (event: CustomEvent<ExpressCheckoutAbortDetail>) => void;
+  /** Something is wrong. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`, `timeout`. */
+  onKlarnaExpressCheckoutError?: (event: CustomEvent<ExpressCheckoutErrorDetail>) => void;
+  /** The shopper gave an address in Klarna's dialog: call `detail.respondWith(answer)` in the listener with the shipping options for it (or a `rejectionReason`), as a value or a promise, within 4.5 s. Detail: `{ paymentRequestId, address, respondWith }`. */
+  onKlarnaExpressCheckoutShippingAddressChange?: (event: CustomEvent<ShippingAddressChangeDetail>) => void;
+  /** The shopper picked a shipping option: call `detail.respondWith({ amount, lineItems? })` with the new total within 4.5 s. Detail: `{ paymentRequestId, shippingOptionReference, respondWith }`. */
+  onKlarnaExpressCheckoutShippingOptionSelect?: (event: CustomEvent<ShippingOptionSelectDetail>) => void;
 };
 
 type KlarnaInstantShoppingHostProps = {
@@ -144,6 +203,8 @@ type KlarnaOsmPlacementProps = {
 export type CustomElements = {
   /** Page- or section-wide settings for the Klarna elements inside it. */
   'klarna-config': DefineComponent<KlarnaConfigProps>;
+  /** Klarna's Express Checkout button for a product or cart page. */
+  'klarna-express-checkout': DefineComponent<KlarnaExpressCheckoutProps>;
   /** Klarna's Instant Shopping button for a product page. */
   'klarna-instant-shopping-host': DefineComponent<KlarnaInstantShoppingHostProps>;
   /** Klarna On-site messaging: "Pay in 4" and financing messages next to a price. */

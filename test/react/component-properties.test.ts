@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveElement } from 'lit';
 import { KlarnaConfig } from '../../src/config/define.js';
+import { KlarnaExpressCheckout } from '../../src/express-checkout/define.js';
 import { KlarnaInstantShoppingHost } from '../../src/instant-shopping/define.js';
 import { KlarnaElement } from '../../src/internal/klarna-element.js';
 import { KlarnaOsmPlacement } from '../../src/osm-placement/define.js';
@@ -30,6 +31,7 @@ describe('React component props', () => {
   for (const [name, elementClass, base] of [
     ['KlarnaOsmPlacement', KlarnaOsmPlacement, KlarnaElement.prototype],
     ['KlarnaInstantShoppingHost', KlarnaInstantShoppingHost, KlarnaElement.prototype],
+    ['KlarnaExpressCheckout', KlarnaExpressCheckout, KlarnaElement.prototype],
     ['KlarnaConfig', KlarnaConfig, Object.getPrototypeOf(KlarnaConfig.prototype) as object],
   ] as const) {
     it(`${name}: the props that set properties are the element's reactive properties, and nothing else it lets a script assign`, () => {
@@ -42,6 +44,9 @@ describe('React component props', () => {
     same<ElementProperty<KlarnaInstantShoppingHost>, 'buttonKey' | 'instanceId' | 'environment' | 'region' | 'purchaseCountry' | 'purchaseCurrency' | 'locale' | 'sdkUrl'
       | 'orderLines' | 'items' | 'shippingOptions' | 'merchantUrls' | 'styling' | 'billingAddress' | 'billingCountries' | 'shippingCountries'
       | 'merchantReference1' | 'merchantReference2' | 'merchantData' | 'additionalCheckboxes' | 'options'>(true);
+    same<ElementProperty<KlarnaExpressCheckout>, 'clientId' | 'locale' | 'currency' | 'amount' | 'theme' | 'shape' | 'intents' | 'initiationMode'
+      | 'partnerAccountId' | 'disabled' | 'sdkUrl' | 'lineItems' | 'shippingConfig' | 'collectCustomerProfile' | 'returnUrl'
+      | 'paymentRequestReference' | 'supplementaryPurchaseData' | 'initiate'>(true);
     same<ElementProperty<KlarnaConfig>, 'clientId' | 'sdkClientId' | 'locale' | 'environment' | 'region' | 'apiUrl' | 'consent'>(true);
     expect(elementPropertyNames(KlarnaOsmPlacement)).to.have.length(15);
   });
