@@ -120,7 +120,8 @@ async function ask<Answer>(
   if (!given) {
     const why = host.isConnected ? `no listener of ${event} called detail.respondWith` : `the element left the page before ${event} could be asked`;
     const message = `${why}: Klarna was told ${JSON.stringify(refusal)}`;
-    return { answer: refusal, problem: { code: 'invalid-config', message } };
+    // A `timeout`: nobody answered Klarna, which is all Klarna sees; the message says why.
+    return { answer: refusal, problem: { code: 'timeout', message } };
   }
   let stopWaiting = () => {};
   const late = new Promise<ShippingQuestionOutcome<Answer>>((resolve) => {

@@ -12,7 +12,7 @@ import type { KlarnaExpressCheckout } from '../../src/express-checkout/express-c
 import { BUTTON_CONTAINER_ATTRIBUTE } from '../../src/express-checkout/button-mount.js';
 import { webSdk } from '../../src/express-checkout/web-sdk.js';
 import type { PaymentError } from '../../src/protocol/express-checkout.js';
-import { emulatorRequests, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
+import { configureEmulator, emulatorRequests, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
 import { captureConsole } from '../helpers/console.js';
 
 const SDK_URL = `${emulatorUrl}/web-sdk/v2/klarna.mjs`;
@@ -38,13 +38,17 @@ function click(element: HTMLElement): void {
 }
 
 /** An element with the jacket's purchase, its button shown. */
-async function readyCheckout(extra: Partial<KlarnaExpressCheckout> = {}): Promise<KlarnaExpressCheckout> {
+async function readyCheckout(sdkUrl = SDK_URL): Promise<KlarnaExpressCheckout> {
   const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
-    client-id=${CLIENT_ID} sdk-url=${SDK_URL} locale="en-US" currency="USD" amount="32900" shape="pill"
+    client-id=${CLIENT_ID} sdk-url=${sdkUrl} locale="en-US" currency="USD" amount="32900" shape="pill"
     .lineItems=${JACKET} .shippingConfig=${{ mode: 'EDITABLE' }}></klarna-express-checkout>`);
-  Object.assign(element, extra);
   if (element.state !== 'ready') await nextEvent(element, 'klarna-express-checkout-ready');
   return element;
+}
+
+/** The error that stands on `element`, or the next one it reports. */
+async function standingError(element: KlarnaExpressCheckout) {
+  return element.error ?? (await nextEvent(element, 'klarna-express-checkout-error')).detail;
 }
 
 /** The page's shipping answers: two options, express adding 15.00. */
@@ -298,6 +302,114 @@ describe('<klarna-express-checkout>', () => {
       expect(detail.code).to.equal('script-load');
       expect(detail.message).to.contain('check sdk-url');
       expect(element.state).to.equal('error');
+    } finally {
+      captured.restore();
+    }
+  });
+
+  it('tells Klarna ADDRESS_NOT_SUPPORTED when no listener answers the address, and says which event went unanswered', async () => {
+    const captured = captureConsole('error');
+    try {
+      const element = await readyCheckout();
+      const failed = nextEvent(element, 'klarna-express-checkout-error');
+      click(element);
+      const { detail } = await failed;
+      expect(detail).to.deep.equal({
+        code: 'timeout',
+        message: 'no listener of klarna-express-checkout-shipping-address-change called detail.respondWith: Klarna was told {"rejectionReason":"ADDRESS_NOT_SUPPORTED"}',
+      });
+      await waitUntil(() => dialog()?.querySelector('[data-status]')?.textContent?.includes('ADDRESS_NOT_SUPPORTED'), 'Klarna shows the refusal');
+      expect(element.state, 'the button stays').to.equal('ready');
+      await cancel();
+    } finally {
+      captured.restore();
+    }
+  });
+
+  it('answers Klarna itself at 4.5 s when a listener is slow, before Klarna\'s 5 s deadline', async () => {
+    const captured = captureConsole('error');
+    try {
+      const element = await readyCheckout();
+      element.addEventListener('klarna-express-checkout-shipping-address-change', (event) => event.detail.respondWith(new Promise(() => {})));
+      const failed = nextEvent(element, 'klarna-express-checkout-error');
+      click(element);
+      const { detail } = await failed;
+      expect(detail.code).to.equal('timeout');
+      expect(detail.message).to.equal('the listener of klarna-express-checkout-shipping-address-change did not answer within 4500 ms (Klarna waits 5 s): Klarna was told {"rejectionReason":"ADDRESS_NOT_SUPPORTED"}');
+      await waitUntil(() => dialog()?.querySelector('[data-status]')?.textContent?.includes('ADDRESS_NOT_SUPPORTED'), 'Klarna took the refusal in time');
+      await cancel();
+    } finally {
+      captured.restore();
+    }
+  });
+
+  it('is an sdk error, with Klarna\'s code, when Klarna declines the purchase; the button stays for another try', async () => {
+    const captured = captureConsole('error');
+    await configureEmulator({ expressCheckout: { outcome: 'decline' } });
+    try {
+      // A module of its own: the emulator writes its settings into the module it serves.
+      const element = await readyCheckout(`${SDK_URL}?page=decline`);
+      answerShipping(element);
+      const failed = nextEvent(element, 'klarna-express-checkout-error');
+      click(element);
+      await pay();
+      const { detail } = await failed;
+      expect(detail.code).to.equal('sdk');
+      expect(detail.message).to.match(/^Klarna's Web SDK reported an error \(payment request krn:payment:eu1:request:[0-9a-f-]{36}\): PURCHASE_DECLINED: Klarna declined the purchase$/);
+      expect(element.state).to.equal('ready');
+    } finally {
+      captured.restore();
+      await resetEmulator();
+    }
+  });
+
+  it('waits in state loading while the SDK is slow to load, keeping its min-height, then shows the button', async () => {
+    const url = `${SDK_URL}?page=slow`;
+    await configureEmulator({ faults: [{ path: '/web-sdk/v2/klarna.mjs', query: { page: 'slow' }, latencyMs: 300 }] });
+    try {
+      const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout style="--klarna-express-checkout-min-height: 48px"
+        client-id=${CLIENT_ID} sdk-url=${url} currency="USD" amount="32900"></klarna-express-checkout>`);
+      expect(element.state).to.equal('loading');
+      expect(element.matches(':state(loading)')).to.equal(true);
+      expect(element.getBoundingClientRect().height).to.equal(48);
+      await nextEvent(element, 'klarna-express-checkout-ready');
+      expect(buttonsOf(element)).to.have.length(1);
+    } finally {
+      await resetEmulator();
+    }
+  });
+
+  it('tries a failed SDK load again when the browser is back online, and shows the button', async () => {
+    const captured = captureConsole('error');
+    const url = `${SDK_URL}?page=offline`;
+    await configureEmulator({ faults: [{ path: '/web-sdk/v2/klarna.mjs', query: { page: 'offline' }, status: 503, times: 1 }] });
+    try {
+      const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
+        client-id=${CLIENT_ID} sdk-url=${url} currency="USD" amount="32900"></klarna-express-checkout>`);
+      const { detail } = await nextEvent(element, 'klarna-express-checkout-error');
+      expect(detail.code).to.equal('script-load');
+      expect(element.state).to.equal('error');
+      const ready = nextEvent(element, 'klarna-express-checkout-ready');
+      window.dispatchEvent(new Event('online'));
+      await ready;
+      expect(element.state).to.equal('ready');
+      expect(element.error).to.equal(undefined);
+    } finally {
+      captured.restore();
+      await resetEmulator();
+    }
+  });
+
+  it('is an invalid-config error when a second button gives another client id: one page, one SDK', async () => {
+    const captured = captureConsole('error');
+    try {
+      await readyCheckout();
+      const other = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
+        client-id="klarna_test_client_b3RoZXI" sdk-url=${SDK_URL} currency="USD" amount="32900"></klarna-express-checkout>`);
+      const error = await standingError(other);
+      expect(error.code).to.equal('invalid-config');
+      expect(error.message).to.contain(`the page's Klarna Web SDK was started with client id ${CLIENT_ID}`);
+      expect(buttonsOf(other)).to.have.length(0);
     } finally {
       captured.restore();
     }

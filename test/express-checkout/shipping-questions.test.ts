@@ -74,7 +74,7 @@ describe('Express Checkout shipping questions', () => {
     const outcome = await askShippingOptions(host, 'krn:1', { country: 'US' }, new HandClock().timer);
     expect(outcome.answer).to.deep.equal({ rejectionReason: 'ADDRESS_NOT_SUPPORTED' });
     expect(outcome.problem).to.deep.equal({
-      code: 'invalid-config',
+      code: 'timeout',
       message: 'no listener of klarna-express-checkout-shipping-address-change called detail.respondWith: Klarna was told {"rejectionReason":"ADDRESS_NOT_SUPPORTED"}',
     });
   });
