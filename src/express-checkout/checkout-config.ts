@@ -9,6 +9,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { checkBaseUrl } from '../core/endpoints.js';
 import { isRecord } from '../core/json.js';
+import { AmountSource } from '../internal/amount-source.js';
 import { JsonChildController } from '../internal/json-child.js';
 import { isHeld, PageConfigController } from '../internal/page-config.js';
 import {
@@ -47,6 +48,8 @@ export interface CheckoutProperties {
   locale?: string | undefined;
   currency?: string | undefined;
   amount?: number | undefined;
+  amountFrom?: string | undefined;
+  quantityFrom?: string | undefined;
   theme?: string | undefined;
   shape?: string | undefined;
   intents?: string | undefined;
@@ -66,7 +69,10 @@ export interface CheckoutProperties {
 export type ButtonLook = Omit<PaymentButtonConfig, 'disabled' | 'initiate' | 'id'>;
 
 export interface CheckoutConfig {
-  /** Whether the element was given anything yet: until then it waits quietly, reporting nothing. */
+  /**
+   * Whether the element was given anything yet, and the price it reads from the page (if it does)
+   * is there: until then it waits quietly, reporting nothing.
+   */
   configured: boolean;
   /** The page holds every request to Klarna (`consent: 'pending'`): no SDK is loaded for it. */
   held: boolean;
@@ -88,11 +94,14 @@ export class CheckoutConfigController {
   readonly #page: PageConfigController;
   /** The payment request's parts from a `<script type="application/json">` child. */
   readonly #json: JsonChildController;
+  /** `amount`, or the price and quantity the page shows (`amount-from`, `quantity-from`), read by code loaded on demand. */
+  readonly #amountSource: AmountSource;
 
   constructor(host: ConfigHost) {
     this.#host = host;
     this.#page = new PageConfigController(host);
     this.#json = new JsonChildController(host, 'payment request fields');
+    this.#amountSource = new AmountSource(host, 'amount');
   }
 
   /** What the element was given, as of its last update. */
@@ -119,20 +128,22 @@ export class CheckoutConfigController {
     const locale = host.locale || page.locale;
     const sdkUrl = this.#sdkUrl(page.apiUrl, problems);
     const look = this.#look(locale, problems);
-    const request = host.initiate ? undefined : this.#request(problems);
+    const amount = this.#amount(problems);
+    const request = host.initiate ? undefined : this.#request(amount, problems);
     const config: SdkConfig = { clientId, products: ['PAYMENT'] };
     if (locale) config.locale = locale;
     if (host.partnerAccountId) config.partnerAccountId = host.partnerAccountId;
     const sdk = { url: sdkUrl, config };
-    const read = { configured: this.#isConfigured(), held: isHeld(page), problems, sdk, look, request };
+    const configured = this.#isConfigured() && amount !== WAITING;
+    const read = { configured, held: isHeld(page), problems, sdk, look, request };
     if (!aside) this.value = read;
     return read;
   }
 
   /** Given anything of its own: an id, a price, a request or a JSON child (the page's settings alone are not). */
   #isConfigured(): boolean {
-    const { clientId, currency, amount, lineItems, initiate } = this.#host;
-    const given = [clientId, currency, amount, lineItems, initiate].some((value) => value !== undefined && value !== '');
+    const { clientId, currency, amount, amountFrom, quantityFrom, lineItems, initiate } = this.#host;
+    const given = [clientId, currency, amount, amountFrom, quantityFrom, lineItems, initiate].some((value) => value !== undefined && value !== '');
     return given || this.#json.present;
   }
 
@@ -183,8 +194,22 @@ export class CheckoutConfigController {
     return words.filter((word): word is ButtonIntent => isOneOf(word, BUTTON_INTENTS));
   }
 
+  /**
+   * `amount`, or the price `amount-from` reads times the quantity `quantity-from` shows (the
+   * placement's code): {@link WAITING} while that code loads or the price is not on the page yet.
+   */
+  #amount(problems: string[]): number | undefined | typeof WAITING {
+    const read = this.#amountSource.read();
+    if (!read) return WAITING;
+    if (typeof read.source === 'object' && read.source !== null) {
+      problems.push(read.source.problem);
+      return undefined;
+    }
+    return read.value as number | undefined;
+  }
+
   /** The payment request from the element's fields (a property over the JSON child's field of the same name). */
-  #request(problems: string[]): PaymentRequestData {
+  #request(amount: number | undefined | typeof WAITING, problems: string[]): PaymentRequestData {
     const json = this.#json;
     if (json.problem) problems.push(`the <script type="application/json"> child ${json.problem}`);
     const unknown = Object.keys(json.value).filter((key) => !(JSON_CHILD_FIELDS as readonly string[]).includes(key));
@@ -192,7 +217,7 @@ export class CheckoutConfigController {
       problems.push(`the <script type="application/json"> child has ${unknown.join(', ')}: its fields are ${JSON_CHILD_FIELDS.join(', ')}`);
     }
     const host = this.#host;
-    const fields: PaymentRequestFields = { currency: host.currency ?? '', amount: host.amount };
+    const fields: PaymentRequestFields = { currency: host.currency ?? '', amount: amount === WAITING ? undefined : amount };
     for (const name of JSON_CHILD_FIELDS) {
       const value = host[name] ?? (Object.hasOwn(json.value, name) ? json.value[name] : undefined);
       if (value !== undefined) Object.assign(fields, { [name]: value });
@@ -207,6 +232,9 @@ export class CheckoutConfigController {
     return request;
   }
 }
+
+/** The amount of an element that reads its price from the page before the price is there. */
+const WAITING = Symbol('waiting for the page\'s price');
 
 /** Whether `value` is one of `allowed`. */
 function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {

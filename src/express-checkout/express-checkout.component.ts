@@ -71,6 +71,10 @@ export class KlarnaExpressCheckout extends KlarnaElement {
   @property() currency?: string;
   /** The purchase's total in minor units (`32900` is 329.00); the line items must add up to it. */
   @property({ type: Number }) amount?: number;
+  /** A CSS selector of the price the page shows (nearest match first), read as `amount` and followed as it changes; `amount` wins when both are set. As on `<klarna-osm-placement>`. */
+  @property({ attribute: 'amount-from' }) amountFrom?: string;
+  /** A CSS selector of the quantity field the page shows: `amount` (or the price `amount-from` reads) times it. */
+  @property({ attribute: 'quantity-from' }) quantityFrom?: string;
   /** `default`, `light`, `dark` or `outlined`. */
   @property() theme?: 'default' | 'light' | 'dark' | 'outlined';
   /** `default`, `pill` or `rect`. */

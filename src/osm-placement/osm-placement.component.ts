@@ -5,7 +5,7 @@ import { isHeld, PageConfigController } from '../internal/page-config.js';
 import { property } from '../internal/property.js';
 import type { OsmNode } from '../protocol/osm-answer.js';
 import type { OsmPlacementKey } from '../protocol/osm-request.js';
-import { AmountSource } from './amount-source.js';
+import { AmountSource } from '../internal/amount-source.js';
 import type { OsmErrorDetail } from './events.js';
 import { ImpressionController } from './impression-controller.js';
 import { followLink } from './links.js';

@@ -4,6 +4,7 @@
  * names each attribute to fix and the values it takes, is in `placement-problems.ts`, loaded only
  * by a page whose placement has a problem.
  */
+import type { PageAmount } from '../internal/amount-from.js';
 import type { KlarnaPageConfig } from '../internal/page-config.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/http.js';
 import { oneOfProblem, osmRequest, type OsmRequest, type OsmRequestInput, type OsmRequestProblem } from '../protocol/osm-request.js';
@@ -34,14 +35,9 @@ export interface PlacementAttributes {
 
 /**
  * The purchase amount a request is for, and how to name it when it is wrong: the
- * `purchase-amount` attribute's text (a value that did not parse stays visible as NaN), or, for an
- * amount read from the page (`amount-from`, `quantity-from`), the whole sentence that says what to
- * fix. `value` is whatever the property holds.
+ * `purchase-amount` attribute's text, or the sentence about what `amount-from` read.
  */
-export interface PlacementAmount {
-  value: unknown;
-  source: string | null | { problem: string };
-}
+export type PlacementAmount = PageAmount;
 
 export interface PlacementRequest extends OsmRequest {
   timeout: number;

@@ -110,6 +110,10 @@ export type KlarnaExpressCheckoutProps = {
   currency?: KlarnaExpressCheckout["currency"];
   /** The purchase's total in minor units (`32900` is 329.00); the line items must add up to it. */
   amount?: KlarnaExpressCheckout["amount"];
+  /** A CSS selector of the price the page shows (nearest match first), read as `amount` and followed as it changes; `amount` wins when both are set. As on `<klarna-osm-placement>`. */
+  "amount-from"?: KlarnaExpressCheckout["amountFrom"];
+  /** A CSS selector of the quantity field the page shows: `amount` (or the price `amount-from` reads) times it. */
+  "quantity-from"?: KlarnaExpressCheckout["quantityFrom"];
   /** `default`, `light`, `dark` or `outlined`. */
   theme?: KlarnaExpressCheckout["theme"];
   /** `default`, `pill` or `rect`. */

@@ -29,6 +29,10 @@ type KlarnaExpressCheckoutProps = {
   currency?: KlarnaExpressCheckout['currency'];
   /** The purchase's total in minor units (`32900` is 329.00); the line items must add up to it. */
   amount?: KlarnaExpressCheckout['amount'];
+  /** A CSS selector of the price the page shows (nearest match first), read as `amount` and followed as it changes; `amount` wins when both are set. As on `<klarna-osm-placement>`. */
+  amountFrom?: KlarnaExpressCheckout['amountFrom'];
+  /** A CSS selector of the quantity field the page shows: `amount` (or the price `amount-from` reads) times it. */
+  quantityFrom?: KlarnaExpressCheckout['quantityFrom'];
   /** `default`, `light`, `dark` or `outlined`. */
   theme?: KlarnaExpressCheckout['theme'];
   /** `default`, `pill` or `rect`. */

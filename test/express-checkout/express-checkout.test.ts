@@ -414,4 +414,24 @@ describe('<klarna-express-checkout>', () => {
       captured.restore();
     }
   });
+
+  it('reads its amount from the price and quantity the page shows (amount-from, quantity-from), waiting quietly for the price', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <input id="quantity" value="2">
+      <klarna-express-checkout client-id=${CLIENT_ID} sdk-url=${SDK_URL} currency="USD" amount-from=".price" quantity-from="#quantity"></klarna-express-checkout>
+    </div>`);
+    const element = page.querySelector('klarna-express-checkout')!;
+    await element.updateComplete;
+    expect(element.state, 'no price on the page yet').to.equal('idle');
+    const ready = nextEvent(element, 'klarna-express-checkout-ready');
+    page.insertAdjacentHTML('afterbegin', '<p class="price">$329.00</p>');
+    await ready;
+    page.querySelector<HTMLInputElement>('#quantity')!.value = '3';
+    page.querySelector('#quantity')!.dispatchEvent(new Event('input', { bubbles: true }));
+    await element.updateComplete;
+    const clicked = nextEvent(element, 'klarna-express-checkout-click');
+    click(element);
+    expect((await clicked).detail).to.deep.equal({ amount: 98700, currency: 'USD' });
+    await cancel();
+  });
 });

@@ -76,7 +76,7 @@ describe('server-side rendering', () => {
       assert.doesNotMatch(served, /part="text-main"/);
       // Had the element started reading the page, it would have loaded this module and failed on
       // the server's missing DOM by the time the module is loaded here and the ticks after it ran.
-      await import('../../src/osm-placement/amount-from.js');
+      await import('../../src/internal/amount-from.js');
       await new Promise((resolve) => setImmediate(resolve));
       assert.deepEqual(failures, []);
       assert.equal(emulator.records.requests.filter((request) => request.path === '/messaging/v3').length, 0);

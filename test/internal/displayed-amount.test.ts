@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { minorDigitsOf, parseDisplayedPrice, readDisplayedAmount } from '../../src/osm-placement/displayed-amount.js';
+import { minorDigitsOf, parseDisplayedPrice, readDisplayedAmount } from '../../src/internal/displayed-amount.js';
 import { OSM_LOCALES } from '../../src/protocol/osm-request.js';
 import { countryOfLocale, currencyOfCountry } from '../../src/core/markets.js';
 

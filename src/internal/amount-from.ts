@@ -1,37 +1,59 @@
 /**
- * `amount-from` and `quantity-from`: the placement's amount from the price and the quantity the
- * page shows, following the page as it changes, with no code of the merchant's. Loaded only by
- * placements that use either attribute (see `amount-source.ts`).
+ * `amount-from` and `quantity-from`: an element's amount from the price and the quantity the page
+ * shows, following the page as it changes, with no code of the merchant's. The placement loads it
+ * on demand, only when it uses either attribute (see `osm-placement/amount-source.ts`); the
+ * Express Checkout element reads its `amount` the same way.
  *
  * What counts as a change: anything in the document (text, attributes, an element added, removed
  * or replaced, as a variant picker does), seen by one `MutationObserver`; an `input` or `change`
  * event (typing into a quantity field); and a click, read after the click's own handlers ran (a
  * stepper's buttons set `input.value`, which neither fires an event nor changes an attribute).
  */
-import type { ReactiveController } from 'lit';
-import type { AmountSourceHost } from './amount-source.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readDisplayedAmount, type DisplayedAmount } from './displayed-amount.js';
-import type { PlacementAmount } from './placement-request.js';
+
+/**
+ * An amount, and how to name it when it is wrong: the own attribute's text (a value that did not
+ * parse stays visible as NaN), or, for an amount read from the page, the whole sentence that says
+ * what to fix. `value` is whatever the property holds.
+ */
+export interface PageAmount {
+  value: unknown;
+  source: string | null | { problem: string };
+}
+
+/** The attribute an element takes its own amount from, which wins over `amount-from`. */
+export type OwnAmountAttribute = 'purchase-amount' | 'amount';
+
+/** An element that reads its amount from the page: the placement (`purchase-amount`) or the Express Checkout button (`amount`). */
+export interface PageAmountHost extends ReactiveControllerHost, HTMLElement {
+  purchaseAmount?: number | undefined;
+  amount?: number | undefined;
+  amountFrom?: string | undefined;
+  quantityFrom?: string | undefined;
+}
 
 /** A quantity above this is a typo or a test of the page, not an order: it keeps the last good one. */
 export const MAX_QUANTITY = 9999;
 
 /**
- * Reads the placement's amount from the page: its own `purchase-amount` (which wins over
- * `amount-from`, with one warning) or the price `amount-from` matches, times the quantity
- * `quantity-from` shows. The placement updates whenever that changes.
+ * Reads an element's amount from the page: its own amount (`purchase-amount`, `amount`: it wins
+ * over `amount-from`, with one warning) or the price `amount-from` matches, times the quantity
+ * `quantity-from` shows. The element updates whenever that changes.
  */
 export class PageAmountReader implements ReactiveController {
-  /** The placement: where matches are looked for nearest first, and whose name the warnings carry. */
-  readonly #host: AmountSourceHost;
-  /** Sees every change to the document (and to the placement's own shadow root, if it is in one). */
+  /** The element: where matches are looked for nearest first, and whose name the warnings carry. */
+  readonly #host: PageAmountHost;
+  /** The attribute of the element's own amount. */
+  readonly #ownAttribute: OwnAmountAttribute;
+  /** Sees every change to the document (and to the element's own shadow root, if it is in one). */
   readonly #observer = new MutationObserver(() => this.#pageChanged());
   /** Reads after a click's own handlers have run. */
   readonly #changeSoon = () => setTimeout(() => this.#pageChanged());
   /** Reads at once (an `input` or `change` event). */
   readonly #changeNow = () => this.#pageChanged();
-  /** The amount last read, so that the placement updates only when it changes. */
-  #last: PlacementAmount | undefined;
+  /** The amount last read, so that the element updates only when it changes. */
+  #last: PageAmount | undefined;
   /** The last amount read from the page: kept while the price is briefly gone (a variant's markup replaced). */
   #lastAmount: number | undefined;
   /** The last good quantity: kept while the field is empty or shows something else. */
@@ -39,8 +61,10 @@ export class PageAmountReader implements ReactiveController {
   /** Each warning given, so that a page's every keystroke does not repeat it. */
   readonly #warned = new Set<string>();
 
-  constructor(host: AmountSourceHost) {
+  /** `ownAttribute`: where the element's own amount is, `purchase-amount` for a placement. */
+  constructor(host: PageAmountHost, ownAttribute: OwnAmountAttribute = 'purchase-amount') {
     this.#host = host;
+    this.#ownAttribute = ownAttribute;
     host.addController(this);
   }
 
@@ -48,7 +72,7 @@ export class PageAmountReader implements ReactiveController {
     const root = this.#host.getRootNode();
     const changes = { subtree: true, childList: true, characterData: true, attributes: true };
     this.#observer.observe(document, changes);
-    // A placement in a component's shadow root reads that root first: its changes count too.
+    // An element in a component's shadow root reads that root first: its changes count too.
     if (root !== document) this.#observer.observe(root, changes);
     document.addEventListener('input', this.#changeNow, true);
     document.addEventListener('change', this.#changeNow, true);
@@ -64,22 +88,24 @@ export class PageAmountReader implements ReactiveController {
   }
 
   /**
-   * The amount now: `undefined` while there is none to read yet (no match: the placement waits,
-   * quietly), else the amount and how to name it when it is wrong. Read as the placement updates,
-   * so its own changes (`amount-from`, `purchase-amount`) count at once.
+   * The amount now: `undefined` while there is none to read yet (no match: the element waits,
+   * quietly), else the amount and how to name it when it is wrong. Read as the element updates,
+   * so its own changes (`amount-from`, its own amount) count at once.
    */
-  read(): PlacementAmount | undefined {
-    const { purchaseAmount, amountFrom, quantityFrom } = this.#host;
-    if (purchaseAmount != null && amountFrom) {
-      this.#warn(`purchase-amount and amount-from are both set: purchase-amount (${purchaseAmount}) is used. Remove one of them.`);
+  read(): PageAmount | undefined {
+    const { amountFrom, quantityFrom } = this.#host;
+    const attribute = this.#ownAttribute;
+    const ownValue = attribute === 'amount' ? this.#host.amount : this.#host.purchaseAmount;
+    if (ownValue != null && amountFrom) {
+      this.#warn(`${attribute} and amount-from are both set: ${attribute} (${ownValue}) is used. Remove one of them.`);
     }
-    const own = { value: purchaseAmount, source: this.#host.getAttribute('purchase-amount') };
-    const amount = purchaseAmount != null || !amountFrom ? own : this.#readPrice(amountFrom);
+    const own = { value: ownValue, source: this.#host.getAttribute(attribute) };
+    const amount = ownValue != null || !amountFrom ? own : this.#readPrice(amountFrom);
     const quantity = quantityFrom ? this.#readQuantity(quantityFrom) : 1;
     return (this.#last = amount && timesQuantity(amount, quantity));
   }
 
-  /** Reads the page again; the placement updates if its amount changed. */
+  /** Reads the page again; the element updates if its amount changed. */
   #pageChanged(): void {
     const before = this.#last;
     if (!sameAmount(before, this.read())) this.#host.requestUpdate();
@@ -90,7 +116,7 @@ export class PageAmountReader implements ReactiveController {
    * went away keeps the amount it showed. A price that cannot be read stays visible as NaN, with
    * the sentence that says why.
    */
-  #readPrice(selector: string): PlacementAmount | undefined {
+  #readPrice(selector: string): PageAmount | undefined {
     let element: Element | undefined;
     try {
       element = this.#find(selector);
@@ -122,7 +148,7 @@ export class PageAmountReader implements ReactiveController {
     return this.#lastQuantity;
   }
 
-  /** Warns once per placement and message. */
+  /** Warns once per element and message. */
   #warn(message: string): void {
     if (this.#warned.has(message)) return;
     this.#warned.add(message);
@@ -130,7 +156,7 @@ export class PageAmountReader implements ReactiveController {
   }
 
   /**
-   * The match nearest the placement in its own root (so a product card's placement reads its own
+   * The match nearest the element in its own root (so a product card's placement reads its own
    * card's price), else the first in the document. Throws for a selector that is not valid CSS.
    */
   #find(selector: string): Element | undefined {
@@ -143,18 +169,18 @@ export class PageAmountReader implements ReactiveController {
   }
 }
 
-/** `amount` times `quantity`; a value that is not a whole amount stays as it is, for the placement's own message. */
-function timesQuantity(amount: PlacementAmount, quantity: number): PlacementAmount {
+/** `amount` times `quantity`; a value that is not a whole amount stays as it is, for the element's own message. */
+function timesQuantity(amount: PageAmount, quantity: number): PageAmount {
   const { value } = amount;
   return typeof value === 'number' && Number.isSafeInteger(value) ? { ...amount, value: value * quantity } : amount;
 }
 
-function sameAmount(a: PlacementAmount | undefined, b: PlacementAmount | undefined): boolean {
+function sameAmount(a: PageAmount | undefined, b: PageAmount | undefined): boolean {
   if (!a || !b) return a === b;
   return Object.is(a.value, b.value) && describeSource(a.source) === describeSource(b.source);
 }
 
-function describeSource(source: PlacementAmount['source']): string {
+function describeSource(source: PageAmount['source']): string {
   return typeof source === 'object' && source ? source.problem : String(source);
 }
 
@@ -164,7 +190,7 @@ function fieldText(field: Element): string {
   return ((isFormField ? (field as HTMLInputElement).value : field.textContent) ?? '').trim();
 }
 
-/** Why the text `selector` matches is no price, and how to point the placement at one. */
+/** Why the text `selector` matches is no price, and how to point the element at one. */
 function unreadablePrice(selector: string, read: Exclude<DisplayedAmount, { amount: number }>): string {
   const dataAmount = 'or give the element data-amount in minor units (e.g. data-amount="129999")';
   if ('unreadable' in read) {
