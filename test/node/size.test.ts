@@ -24,6 +24,7 @@ describe('bundle size', () => {
     assert.doesNotMatch(code, /Lit is in dev mode/, 'the bundle uses lit\'s production build');
     for (const chunk of [{ name: 'the entry', code }, ...lazy]) {
       assert.doesNotMatch(chunk.code, /instant-?shopping/i, `${chunk.name}: the OSM-only entry carries no Instant Shopping code`);
+      assert.doesNotMatch(chunk.code, /express-?checkout|web-sdk/i, `${chunk.name}: the OSM-only entry carries no Express Checkout code`);
     }
   });
 
@@ -40,6 +41,9 @@ describe('bundle size', () => {
     assert.deepEqual(loadedAtFirst, ['osm-placement.js'], 'one file at first, pinned by its <script integrity>');
     // An import map pins these by their names in the file's folder, as the docs show.
     assert.ok(onDemand.length > 0 && onDemand.every((path) => path.startsWith('osm-placement/')), `on demand: ${onDemand.join(', ')}`);
-    for (const [path, code] of modules) assert.doesNotMatch(code, /instant-?shopping/i, `${path} carries no Instant Shopping code`);
+    for (const [path, code] of modules) {
+      assert.doesNotMatch(code, /instant-?shopping/i, `${path} carries no Instant Shopping code`);
+      assert.doesNotMatch(code, /express-?checkout|web-sdk/i, `${path} carries no Express Checkout code`);
+    }
   });
 });

@@ -91,4 +91,11 @@ describe('server-side rendering', () => {
     assert.match(served, /<klarna-instant-shopping-host[^>]*><template shadowroot="open" shadowrootmode="open">/);
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined', 'nothing put a document in place');
   });
+
+  it('renders the Express Checkout button\'s element without a DOM, loading no SDK on the server', async () => {
+    const served = await collectResult(render(html`<klarna-config sdk-client-id="klarna_test_client_ZW11bGF0ZWQ"><klarna-express-checkout sdk-url=${`${emulator.url}/web-sdk/v2/klarna.mjs`} currency="USD" amount="32900" amount-from=".price" theme="dark"></klarna-express-checkout></klarna-config>`));
+    assert.match(served, /<klarna-express-checkout[^>]*theme="dark"[^>]*><template shadowroot="open" shadowrootmode="open">/);
+    assert.equal(emulator.records.requests.filter((request) => request.path === '/web-sdk/v2/klarna.mjs').length, 0, 'the SDK is the browser\'s to load');
+    assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined', 'nothing put a document in place');
+  });
 });
