@@ -5,8 +5,10 @@
  * - `ts`, `tsx`, `js`: type-checked together under `strict` in an app with the packed package
  *   (test/apps/docs/), each block a module of its own; `./shop.js` is the merchant's own code.
  * - `vue`: vue-tsc; `svelte`: svelte-check, each block a component.
- * - `html`: loaded in Chromium with the CDN file, pointed at the emulator with `configure()`; every
- *   placement must reach `rendered` and every Instant Shopping host `ready`, with no console error.
+ * - `html`: loaded in Chromium with the CDN file, pointed at the emulator with `configure()` (and a
+ *   block's own `http://localhost:8787`, the emulator's documented address, pointed at it too); every
+ *   placement must reach `rendered`, and every Instant Shopping host and Express Checkout button
+ *   `ready`, with no console error.
  *   A block that pins CDN files (`<script integrity>`, an import map's `integrity`) must pin this
  *   build's files with this build's hashes (dist/cdn/integrity.json), what each file loads on demand
  *   included, and is loaded with its pins, which the browser checks too.
@@ -113,6 +115,12 @@ function pinProblems(block: Block, manifest: Map<string, string>): string[] {
 
 /** Where a page of the browser check finds this build's CDN files. */
 const LOCAL_CDN = '/cdn/';
+
+/** The emulator's address as the docs write it (`npx klarna-emulator`'s default port): the check's emulator in its place. */
+const DOCUMENTED_EMULATOR = 'http://localhost:8787';
+
+/** The elements an HTML block shows, each of which must reach `rendered` (a placement) or `ready` (a button). */
+const SHOWN = 'klarna-osm-placement, klarna-instant-shopping-host, klarna-express-checkout';
 
 /**
  * The page the browser check loads for an HTML block, pointed at the emulator by `configure()`
@@ -225,7 +233,9 @@ describe('every code block in README.md and docs/', () => {
       await mkdir(root);
       // This build's CDN files in place of the snippets' CDN address.
       await cp(join(repository, 'dist/cdn'), join(root, LOCAL_CDN), { recursive: true });
-      for (const block of of('html')) await writeFile(join(root, `${block.slug}.html`), pageOf(block.code, emulator.url));
+      for (const block of of('html')) {
+        await writeFile(join(root, `${block.slug}.html`), pageOf(block.code.replaceAll(DOCUMENTED_EMULATOR, emulator.url), emulator.url));
+      }
       site = await serveStatic(root);
       browser = await launchBrowser();
     });
@@ -240,11 +250,11 @@ describe('every code block in README.md and docs/', () => {
       it(`shows ${block.where}: every placement rendered, every button ready, no console error`, async () => {
         const visited = await visit(browser, `${site.origin}/${block.slug}.html`);
         try {
-          await visited.page.waitForFunction(() => {
-            const states = [...document.querySelectorAll<HTMLElement & { state: string }>('klarna-osm-placement, klarna-instant-shopping-host')].map((element) => element.state);
+          await visited.page.waitForFunction((shown) => {
+            const states = [...document.querySelectorAll<HTMLElement & { state: string }>(shown)].map((element) => element.state);
             return states.length > 0 && states.every((state) => state === 'rendered' || state === 'ready');
-          }, { timeout: 10000 }).catch(async () => assert.fail(`${block.where}: ${JSON.stringify(await visited.page.evaluate(() =>
-            [...document.querySelectorAll<HTMLElement & { state: string; error?: { message: string } }>('klarna-osm-placement, klarna-instant-shopping-host')].map((element) => [element.localName, element.state, element.error?.message])))} ${visited.errors.join('\n')}`));
+          }, { timeout: 10000 }, SHOWN).catch(async () => assert.fail(`${block.where}: ${JSON.stringify(await visited.page.evaluate((shown) =>
+            [...document.querySelectorAll<HTMLElement & { state: string; error?: { message: string } }>(shown)].map((element) => [element.localName, element.state, element.error?.message]), SHOWN))} ${visited.errors.join('\n')}`));
           assert.deepEqual(visited.errors, []);
         } finally {
           await visited.close();
