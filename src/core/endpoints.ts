@@ -31,6 +31,8 @@ export const INSTANT_SHOPPING_SDK_URL = 'https://x.klarnacdn.net/instantshopping
 
 /** Path of the SDK below a base URL, so the emulator can serve it at the same place. */
 export const INSTANT_SHOPPING_SDK_PATH = '/instantshopping/lib/v1/lib.js';
+/** The Web SDK v2's module path on Klarna's host (`js.klarna.com`); the emulator serves its stand-in at the same path. */
+export const WEB_SDK_PATH = '/web-sdk/v2/klarna.mjs';
 
 export const OSM_MESSAGING_PATH = '/messaging/v3';
 

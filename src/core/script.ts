@@ -1,5 +1,5 @@
 /**
- * Loads a third-party script (Klarna's Instant Shopping `lib.js`) once per page. One promise per
+ * Loads a third-party script (Klarna's Instant Shopping `lib.js`, the Web SDK's module) once per page. One promise per
  * URL; a `<script>` already on the page is reused rather than added again; a failure is forgotten
  * so a later call can retry. The tag records its state in `data-klarna-load` so that a second copy
  * of this library on the page (two bundles, a CDN and an npm build) shares it too.
@@ -16,8 +16,8 @@ export interface TrustedScriptUrl {
 }
 
 /**
- * The name of the library's Trusted Types policy (made by the Instant Shopping loader, which passes
- * Klarna's SDK URL and nothing else). A page that lists its policies in `trusted-types` lists it.
+ * The name of the library's Trusted Types policy (trusted-script-url.ts: it passes Klarna's SDK
+ * URLs and nothing else). A page that lists its policies in `trusted-types` lists it.
  */
 export const TRUSTED_TYPES_POLICY = 'klarna-elements';
 
@@ -29,6 +29,8 @@ export interface LoadScriptOptions {
   trustedUrl?: ((url: string) => TrustedScriptUrl | string) | undefined;
   /** CSP nonce for the injected `<script>`, for pages with a strict `script-src`. */
   nonce?: string | undefined;
+  /** A module script (`type="module"`): loaded means fetched and run, and in the page's module map. */
+  module?: boolean | undefined;
   /** True when what the script provides is already there (the global exists): nothing to load. */
   isReady?: (() => boolean) | undefined;
   /** Milliseconds to wait for the load before rejecting; default 30000, `0` waits forever. */
@@ -97,6 +99,7 @@ function attach(url: string, trusted: TrustedScriptUrl | undefined, options: Loa
       return Promise.reject(new ScriptLoadError(url, `the page requires Trusted Types and refused it (${(error as Error).message}). Allow the policy "${TRUSTED_TYPES_POLICY}" in the page's trusted-types directive, or give the URL as a TrustedScriptURL.`, { cause: error }));
     }
     script.async = true;
+    if (options.module) script.type = 'module';
     if (options.nonce) script.nonce = options.nonce;
   }
   const element = script;

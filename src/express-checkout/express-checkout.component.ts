@@ -37,6 +37,8 @@ let buttonCount = 0;
  *
  * @summary Klarna's Express Checkout button for a product or cart page.
  *
+ * @attr {string} nonce - CSP nonce that admits Klarna's Web SDK module, for a page whose `script-src` names neither Klarna's host nor `'strict-dynamic'` (a nonced library's `import()` carries its nonce already). Read from the element's built-in `nonce`, which keeps the value after a browser hides the attribute under a header CSP.
+ *
  * @cssstate idle - Given nothing yet, or held until the page has the visitor's consent (the read-only `state` property, for styling as `:state(idle)`).
  * @cssstate loading - Starting Klarna's Web SDK.
  * @cssstate ready - The button is on the page.
@@ -123,7 +125,8 @@ export class KlarnaExpressCheckout extends KlarnaElement {
     task: async ([wanted]) => {
       if (!wanted) return initialState;
       const { url, config } = this.#config.value.sdk;
-      return webSdk({ url, config });
+      // The built-in `nonce`: a browser blanks the attribute of a connected element under a header CSP, not this.
+      return webSdk({ url, config, nonce: this.nonce || undefined });
     },
     onComplete: () => this.#scriptRetry.reset(),
     onError: (error) => this.#sdkFailed(error),

@@ -8,8 +8,11 @@
  * later, tries again.
  *
  * `import()` is not a Trusted Types sink, and a page's CSP nonce carries over from the module that
- * calls it: the page's `script-src` must allow Klarna's host (or the emulator's, or a proxy's).
+ * calls it: a page's `script-src` allows Klarna's host (or the emulator's, or a proxy's), or
+ * `'strict-dynamic'` with a nonced library, or the element is given the nonce (see `importModule`).
  */
+import { loadScript } from '../core/script.js';
+import { klarnaScriptUrl } from '../core/trusted-script-url.js';
 import { timerDelay } from '../core/wait.js';
 import type { KlarnaSdkInstance, SdkConfig, WebSdkModule } from '../protocol/express-checkout.js';
 
@@ -32,6 +35,12 @@ export interface WebSdkRequest {
   config: SdkConfig;
   /** Milliseconds for the module to load and the SDK to start; 0 waits for ever. */
   timeout?: number | undefined;
+  /**
+   * A CSP nonce that admits the module, for a page whose `script-src` names neither Klarna's host
+   * nor `'strict-dynamic'` and whose own scripts carry no nonce (an `import()` carries its
+   * script's nonce, if it has one).
+   */
+  nonce?: string | undefined;
 }
 
 /** The SDK made from one module URL: which client id started it, and its start (in flight or done). */
@@ -55,14 +64,14 @@ const failedLoads = new Map<string, number>();
  * throw), so a later caller waits for the same one. A start that fails is forgotten.
  */
 export function webSdk(request: WebSdkRequest): Promise<KlarnaSdkInstance> {
-  const { url, config, timeout = DEFAULT_TIMEOUT_MS } = request;
+  const { url, config, timeout = DEFAULT_TIMEOUT_MS, nonce } = request;
   let sdk = sdks.get(url);
   if (sdk && sdk.clientId !== config.clientId) {
     const message = `the page's Klarna Web SDK was started with client id ${sdk.clientId}; one page has one SDK, so every button gives the same client id (not ${config.clientId})`;
     return Promise.reject(new WebSdkError('invalid-config', message));
   }
   if (!sdk) {
-    const started = startSdk(url, config);
+    const started = startSdk(url, config, nonce);
     sdk = { clientId: config.clientId, started };
     sdks.set(url, sdk);
     started.catch(() => {
@@ -83,8 +92,8 @@ function withinTimeout(started: Promise<KlarnaSdkInstance>, url: string, timeout
   });
 }
 
-async function startSdk(url: string, config: SdkConfig): Promise<KlarnaSdkInstance> {
-  const module = await importModule(url);
+async function startSdk(url: string, config: SdkConfig, nonce: string | undefined): Promise<KlarnaSdkInstance> {
+  const module = await importModule(url, nonce);
   return makeInstance(module, url, config);
 }
 
@@ -102,9 +111,16 @@ function attemptUrl(url: string): string {
   return retried.href;
 }
 
-async function importModule(url: string): Promise<WebSdkModule> {
+/**
+ * The module, by `import()`. With a nonce, a `<script type="module" nonce>` fetches and runs it
+ * first (through the library's Trusted Types policy, as `lib.js` is): the `import()` then finds it
+ * in the page's module map, and fetches it no second time, so no CSP check stands in its way.
+ */
+async function importModule(url: string, nonce: string | undefined): Promise<WebSdkModule> {
+  const attempt = attemptUrl(url);
   try {
-    return (await import(/* @vite-ignore */ /* webpackIgnore: true */ attemptUrl(url))) as WebSdkModule;
+    if (nonce) await loadScript(attempt, { module: true, nonce, trustedUrl: klarnaScriptUrl, timeout: 0 });
+    return (await import(/* @vite-ignore */ /* webpackIgnore: true */ attempt)) as WebSdkModule;
   } catch (cause) {
     failedLoads.set(url, (failedLoads.get(url) ?? 0) + 1);
     const reason = 'check sdk-url, and that the page\'s Content-Security-Policy script-src allows its host';

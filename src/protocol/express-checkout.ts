@@ -8,8 +8,9 @@
  * request). Where r8 is silent this module says what was chosen.
  */
 
-/** The module's path on Klarna's host; the emulator serves its stand-in at the same path. */
-export const WEB_SDK_PATH = '/web-sdk/v2/klarna.mjs';
+import { WEB_SDK_PATH } from '../core/endpoints.js';
+
+export { WEB_SDK_PATH };
 
 /** Where Klarna serves the Web SDK v2 as an ES module. It must be loaded from there, never bundled. */
 export const WEB_SDK_URL = `https://js.klarna.com${WEB_SDK_PATH}`;

@@ -102,6 +102,8 @@ export type KlarnaConfigProps = {
 };
 
 export type KlarnaExpressCheckoutProps = {
+  /** CSP nonce that admits Klarna's Web SDK module, for a page whose `script-src` names neither Klarna's host nor `'strict-dynamic'` (a nonced library's `import()` carries its nonce already). Read from the element's built-in `nonce`, which keeps the value after a browser hides the attribute under a header CSP. */
+  nonce?: KlarnaExpressCheckout["nonce"];
   /** Your Web SDK client identifier (`klarna_test_client_…` or `klarna_live_client_…`, from the Merchant Portal's Client identifiers): not the On-site messaging client id. Else `sdk-client-id` of `<klarna-config>`. */
   "client-id"?: KlarnaExpressCheckout["clientId"];
   /** The button's and the dialog's language and market, e.g. `en-US`; else the page's `locale`. */

@@ -65,6 +65,8 @@ type KlarnaExpressCheckoutProps = {
    * lit's convention for server-rendered elements. The React components render it when they have
    * properties to set after hydration, and remove it once they are set. */
   deferHydration?: KlarnaExpressCheckout['deferHydration'];
+  /** CSP nonce that admits Klarna's Web SDK module, for a page whose `script-src` names neither Klarna's host nor `'strict-dynamic'` (a nonced library's `import()` carries its nonce already). Read from the element's built-in `nonce`, which keeps the value after a browser hides the attribute under a header CSP. */
+  nonce?: KlarnaExpressCheckout['nonce'];
   /** The button is on the page. Detail: `{ clientId }`. */
   onKlarnaExpressCheckoutReady?: (event: CustomEvent<ExpressCheckoutReadyDetail>) => void;
   /** The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Detail: `{ amount, currency }`. */

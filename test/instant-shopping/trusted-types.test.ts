@@ -30,7 +30,7 @@ describe('<klarna-instant-shopping-host> on a page that requires Trusted Types',
     expect([host.state, host.error?.message]).to.deep.equal(['ready', undefined]);
     expect(page.violations).to.deep.equal([]);
     const policy = (page as unknown as Record<symbol, { createScriptURL(url: string): unknown }>)[Symbol.for('klarna-elements:trusted-types-policy')]!;
-    expect(() => policy.createScriptURL('https://evil.example/lib.js')).to.throw(/is not the Instant Shopping SDK/);
+    expect(() => policy.createScriptURL('https://evil.example/lib.js')).to.throw(/is not a Klarna SDK/);
   });
 
   it('takes sdk-url as a TrustedScriptURL from the page\'s own policy', async () => {
