@@ -27,13 +27,16 @@ export interface ButtonRequest {
 
 export class ButtonMount implements ReactiveController {
   readonly #host: MountHost;
+  /** Told each time a new button is on the page: the first, one of a new look, one after a move. */
+  readonly #mounted: () => void;
   /** What the element asked to show, kept while it is away so that it shows it again when back. */
   #wanted: ButtonRequest | undefined;
   /** The button on the page, and the SDK and look it was made with. */
   #shown: { button: PaymentButton; payment: KlarnaPayment; look: string; disabled: boolean } | undefined;
 
-  constructor(host: MountHost) {
+  constructor(host: MountHost, mounted: () => void = () => {}) {
     this.#host = host;
+    this.#mounted = mounted;
     host.addController(this);
   }
 
@@ -42,26 +45,23 @@ export class ButtonMount implements ReactiveController {
     return this.#shown ? 1 : 0;
   }
 
-  /**
-   * Shows the button `request` describes: the same look keeps the button, another replaces it.
-   * True when a new button was mounted.
-   */
-  show(request: ButtonRequest): boolean {
+  /** Shows the button `request` describes: the same look keeps the button, another replaces it. */
+  show(request: ButtonRequest): void {
     this.#wanted = request;
-    if (!this.#host.isConnected) return false;
+    if (!this.#host.isConnected) return;
     const look = lookOf(request.config);
     if (this.#shown?.look !== look || this.#shown.payment !== request.payment) {
       this.#unmount();
       const button = request.payment.button({ ...request.config, disabled: request.disabled });
       button.mount(this.#container());
       this.#shown = { button, payment: request.payment, look, disabled: request.disabled };
-      return true;
+      this.#mounted();
+      return;
     }
     if (this.#shown.disabled !== request.disabled) {
       this.#shown.button.toggleState('disabled', request.disabled);
       this.#shown.disabled = request.disabled;
     }
-    return false;
   }
 
   /** Shows no button (the element's configuration became invalid, say). */

@@ -201,8 +201,14 @@ export class CheckoutConfigController {
   #amount(problems: string[]): number | undefined | typeof WAITING {
     const read = this.#amountSource.read();
     if (!read) return WAITING;
-    if (typeof read.source === 'object' && read.source !== null) {
-      problems.push(read.source.problem);
+    const { source } = read;
+    if (typeof source === 'object' && source !== null) {
+      problems.push(source.problem);
+      return undefined;
+    }
+    // `amount="329.00"` reads as 329: minor units are whole, so a written decimal point is a mistake.
+    if (typeof source === 'string' && !/^\s*\d+\s*$/.test(source)) {
+      problems.push(`amount "${source}" must be a whole number of minor units (32900 for 329.00)`);
       return undefined;
     }
     return read.value as number | undefined;
@@ -224,13 +230,27 @@ export class CheckoutConfigController {
     }
     if (typeof fields.returnUrl === 'string') fields.returnUrl = absoluteUrl(fields.returnUrl, host.ownerDocument.baseURI);
     const request = paymentRequestData(fields);
-    for (const problem of paymentRequestProblems(request, 'paymentRequest').map(namedAsGiven)) {
-      // No currency at all is worded as missing, not as a code Klarna does not know.
-      const missing = !host.currency && problem.startsWith('currency ');
-      problems.push(missing ? 'currency is required: the ISO 4217 code of the purchase (USD, EUR, GBP, SEK, …)' : problem);
-    }
+    problems.push(...requestProblems(request, host));
     return request;
   }
+}
+
+/**
+ * What Klarna would refuse in `request`, worded for the element: named as the page gave each part,
+ * a missing currency as missing, and lines that stop adding up to an amount the page's price sets
+ * with what to do about it.
+ */
+function requestProblems(request: PaymentRequestData, host: CheckoutProperties): string[] {
+  const followsPage = Boolean(host.amountFrom || host.quantityFrom);
+  return paymentRequestProblems(request, 'paymentRequest').map(namedAsGiven).map((problem) => {
+    if (!host.currency && problem.startsWith('currency ')) {
+      return 'currency is required: the ISO 4217 code of the purchase (USD, EUR, GBP, SEK, …)';
+    }
+    if (followsPage && problem.startsWith('lineItems add up to')) {
+      return `${problem}; the amount follows amount-from and quantity-from, the lines do not: give no lineItems, or keep them in step`;
+    }
+    return problem;
+  });
 }
 
 /** The amount of an element that reads its price from the page before the price is there. */

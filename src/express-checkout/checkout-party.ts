@@ -4,7 +4,8 @@
  * `error` event, and each shipping question the page's shipping event, whose answer (or Klarna's
  * documented refusal, with an `error` event saying why) goes back to Klarna.
  */
-import type { PaymentError, PaymentRequest } from '../protocol/express-checkout.js';
+import { ownValue } from '../core/json.js';
+import type { InitiateResult, PaymentError, PaymentRequest } from '../protocol/express-checkout.js';
 import type { ExpressCheckoutAbortDetail, ExpressCheckoutCompleteDetail, ExpressCheckoutErrorDetail } from './events.js';
 import type { PaymentParty } from './payment-router.js';
 import { askShippingOptions, askShippingTotals, type ShippingQuestionOutcome } from './shipping-questions.js';
@@ -21,16 +22,28 @@ export class CheckoutParty implements PaymentParty {
   /** The element: where the page is asked its shipping questions. */
   readonly #host: HTMLElement;
   readonly #outlet: PartyOutlet;
+  /**
+   * The `paymentRequestReference` of the request the element last handed Klarna, given back with
+   * its completion: Klarna runs one request at a time, and does not give it back itself (r8).
+   */
+  #reference: string | undefined;
 
   constructor(host: HTMLElement, outlet: PartyOutlet) {
     this.#host = host;
     this.#outlet = outlet;
   }
 
+  /** The element hands Klarna `request`: its reference comes back with the completion. */
+  starting(request: InitiateResult): void {
+    const reference = ownValue(request, 'paymentRequestReference');
+    this.#reference = typeof reference === 'string' ? reference : undefined;
+  }
+
   completed(request: PaymentRequest): void {
     const context = request.stateContext;
     this.#outlet.completed({
       paymentRequestId: request.paymentRequestId,
+      paymentRequestReference: this.#reference,
       state: request.state,
       paymentToken: context?.paymentToken,
       interoperabilityToken: context?.interoperabilityToken,

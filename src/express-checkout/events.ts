@@ -37,6 +37,8 @@ export interface ExpressCheckoutClickDetail {
 /** Klarna approved the purchase: your server creates the order from `paymentToken`. */
 export interface ExpressCheckoutCompleteDetail {
   paymentRequestId: string;
+  /** Your `paymentRequestReference` (an order or cart number), when the request you gave had one. */
+  paymentRequestReference?: string | undefined;
   state: PaymentRequestState;
   /** For your server: the order is created from it (`KlarnaPaymentsClient.createOrder`). */
   paymentToken?: string | undefined;

@@ -46,9 +46,9 @@ let buttonCount = 0;
  *
  * @slot - Holds the container of Klarna's button (the element adds one, marked `data-klarna-express-checkout-button`, when the button first shows), and an optional `<script type="application/json">` with payment request fields (`lineItems`, `shippingConfig`, `collectCustomerProfile`, `returnUrl`, `paymentRequestReference`, `supplementaryPurchaseData`) for pages without a build step.
  *
- * @fires {ExpressCheckoutReadyDetail} klarna-express-checkout-ready - The button is on the page. Detail: `{ clientId }`.
+ * @fires {ExpressCheckoutReadyDetail} klarna-express-checkout-ready - A button is on the page: the first, a new one for a new look (`theme`, `shape`, …), or one after the element moved. Detail: `{ clientId }`.
  * @fires {ExpressCheckoutClickDetail} klarna-express-checkout-click - The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Detail: `{ amount, currency }`.
- * @fires {ExpressCheckoutCompleteDetail} klarna-express-checkout-complete - Klarna approved the purchase. Detail: `{ paymentRequestId, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`.
+ * @fires {ExpressCheckoutCompleteDetail} klarna-express-checkout-complete - Klarna approved the purchase. Detail: `{ paymentRequestId, paymentRequestReference?, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`.
  * @fires {ExpressCheckoutAbortDetail} klarna-express-checkout-abort - The purchase ended without a payment. Detail: `{ paymentRequestId, stateReason }`.
  * @fires {ExpressCheckoutErrorDetail} klarna-express-checkout-error - Something is wrong. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`, `timeout`.
  * @fires {ShippingAddressChangeDetail} klarna-express-checkout-shipping-address-change - The shopper gave an address in Klarna's dialog: call `detail.respondWith(answer)` in the listener with the shipping options for it (or a `rejectionReason`), as a value or a promise, within 4.5 s. Detail: `{ paymentRequestId, address, respondWith }`.
@@ -133,8 +133,10 @@ export class KlarnaExpressCheckout extends KlarnaElement {
   });
   /** A module that failed to load, or an SDK that did not start in time, is tried again: when the element is added again, or the browser is back online. */
   #scriptRetry = new OnlineRetryController(this, () => void this.#sdk.run());
-  /** The element's one button, in its own light-DOM container. */
-  #button = new ButtonMount(this);
+  /** The element's one button, in its own light-DOM container; each new one is announced. */
+  #button = new ButtonMount(this, () => {
+    this.emit('klarna-express-checkout-ready', { clientId: this.#config.value.sdk.config.clientId });
+  });
   /** The element's side of its payment requests: Klarna's callbacks as events. */
   #party = new CheckoutParty(this, {
     completed: (detail) => this.emit('klarna-express-checkout-complete', detail),
@@ -200,8 +202,7 @@ export class KlarnaExpressCheckout extends KlarnaElement {
       return;
     }
     const config = { ...given.look, id: this.#buttonId, initiate: () => this.#initiate(sdk) };
-    const mounted = this.#button.show({ payment: sdk.Payment, config, disabled: Boolean(this.disabled) });
-    if (mounted) this.emit('klarna-express-checkout-ready', { clientId: given.sdk.config.clientId });
+    this.#button.show({ payment: sdk.Payment, config, disabled: Boolean(this.disabled) });
   }
 
   /**
@@ -215,6 +216,7 @@ export class KlarnaExpressCheckout extends KlarnaElement {
       throw new NoPaymentStarted('a klarna-express-checkout-click listener called preventDefault(): no payment started');
     }
     const request = await this.#paymentRequest(given);
+    this.#party.starting(request);
     paymentRouter(sdk.Payment).starting(this.#party);
     return request;
   }

@@ -48,7 +48,7 @@ export const BUTTON_INTENTS: readonly ButtonIntent[] = ['PAY', 'SUBSCRIBE', 'SIG
 export const INITIATION_MODES: readonly InitiationMode[] = ['DEVICE_BEST', 'REDIRECT', 'ON_PAGE', 'POPUP'];
 
 /** What `initiate` may answer: the payment request itself, or the id of one a server created. */
-export type InitiateResult = PaymentRequestData | { paymentRequestId: string } | { returnUrl?: string };
+export type InitiateResult = PaymentRequestData | { paymentRequestId: string };
 
 /** `klarna.Payment.button(config)` (r6 `KlarnaPaymentButtonConfig` with r8's `ButtonConfiguration`). */
 export interface PaymentButtonConfig {

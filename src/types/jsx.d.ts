@@ -152,11 +152,11 @@ properties to set after hydration, and remove it once they are set. */
   state?: KlarnaExpressCheckout["state"];
   /** The error that stands, while `state` is `error`. */
   error?: KlarnaExpressCheckout["error"];
-  /** The button is on the page. Detail: `{ clientId }`. */
+  /** A button is on the page: the first, a new one for a new look (`theme`, `shape`, …), or one after the element moved. Detail: `{ clientId }`. */
   "onklarna-express-checkout-ready"?: (e: CustomEvent<ExpressCheckoutReadyDetail>) => void;
   /** The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Detail: `{ amount, currency }`. */
   "onklarna-express-checkout-click"?: (e: CustomEvent<ExpressCheckoutClickDetail>) => void;
-  /** Klarna approved the purchase. Detail: `{ paymentRequestId, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`. */
+  /** Klarna approved the purchase. Detail: `{ paymentRequestId, paymentRequestReference?, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`. */
   "onklarna-express-checkout-complete"?: (e: CustomEvent<ExpressCheckoutCompleteDetail>) => void;
   /** The purchase ended without a payment. Detail: `{ paymentRequestId, stateReason }`. */
   "onklarna-express-checkout-abort"?: (e: CustomEvent<ExpressCheckoutAbortDetail>) => void;
@@ -319,9 +319,9 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **klarna-express-checkout-ready** - The button is on the page. Detail: `{ clientId }`.
+   *  - **klarna-express-checkout-ready** - A button is on the page: the first, a new one for a new look (`theme`, `shape`, …), or one after the element moved. Detail: `{ clientId }`.
    * - **klarna-express-checkout-click** - The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Detail: `{ amount, currency }`.
-   * - **klarna-express-checkout-complete** - Klarna approved the purchase. Detail: `{ paymentRequestId, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`.
+   * - **klarna-express-checkout-complete** - Klarna approved the purchase. Detail: `{ paymentRequestId, paymentRequestReference?, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`.
    * - **klarna-express-checkout-abort** - The purchase ended without a payment. Detail: `{ paymentRequestId, stateReason }`.
    * - **klarna-express-checkout-error** - Something is wrong. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`, `timeout`.
    * - **klarna-express-checkout-shipping-address-change** - The shopper gave an address in Klarna's dialog: call `detail.respondWith(answer)` in the listener with the shipping options for it (or a `rejectionReason`), as a value or a promise, within 4.5 s. Detail: `{ paymentRequestId, address, respondWith }`.

@@ -125,7 +125,8 @@ describe('<klarna-express-checkout>', () => {
   });
 
   for (const [name, attributes, expected] of [
-    ['an amount that is not whole minor units', { amount: '329.5' }, 'amount 329.5 must be a whole number of minor units, 0 or more'],
+    ['an amount that is not whole minor units', { amount: '329.5' }, 'amount "329.5" must be a whole number of minor units (32900 for 329.00)'],
+    ['an amount written with a decimal point', { amount: '329.00' }, 'amount "329.00" must be a whole number of minor units (32900 for 329.00)'],
     ['an unknown currency', { currency: 'XYZ' }, 'currency "XYZ" is not the ISO 4217 code of a Klarna market (USD, EUR, GBP, SEK, …)'],
     ['no currency', { currency: '' }, 'currency is required: the ISO 4217 code of the purchase (USD, EUR, GBP, SEK, …)'],
     ['the On-site messaging client id', { 'client-id': '7d5c44b0-a1b2-4c3d-9e8f-001122334455' }, 'client-id "7d5c44b0-a1b2-4c3d-9e8f-001122334455" looks like an On-site messaging client id: Express Checkout needs the Web SDK client identifier (klarna_test_client_… or klarna_live_client_…, from the Merchant Portal\'s Client identifiers)'],
@@ -187,6 +188,7 @@ describe('<klarna-express-checkout>', () => {
 
   it('runs a purchase: click, shipping asked of the page, Pay, and complete with the payment token', async () => {
     const element = await readyCheckout();
+    element.paymentRequestReference = 'cart-8841';
     answerShipping(element);
     const clicked = nextEvent(element, 'klarna-express-checkout-click');
     click(element);
@@ -198,6 +200,7 @@ describe('<klarna-express-checkout>', () => {
     await pay();
     const { detail } = await completed;
     expect(detail.state).to.equal('COMPLETED');
+    expect(detail.paymentRequestReference, 'the page\'s own reference comes back').to.equal('cart-8841');
     expect(detail.paymentRequestId).to.match(/^krn:payment:eu1:request:[0-9a-f-]{36}$/);
     expect(detail.paymentToken).to.match(/^[0-9a-f-]{36}$/);
     expect(detail.shipping).to.deep.equal({
@@ -274,7 +277,9 @@ describe('<klarna-express-checkout>', () => {
     expect(buttonsOf(element)).to.have.length(1);
     expect(buttonsOf(element)[0]!.dataset.theme).to.equal('dark');
     const elsewhere = await fixture<HTMLElement>(html`<section></section>`);
+    const readyAgain = nextEvent(element, 'klarna-express-checkout-ready');
     elsewhere.append(element);
+    await readyAgain;
     await element.updateComplete;
     expect(buttonsOf(element), 'after a move').to.have.length(1);
     expect(document.querySelectorAll('klarna-emulated-payment-button').length).to.be.at.least(1);
@@ -433,5 +438,19 @@ describe('<klarna-express-checkout>', () => {
     click(element);
     expect((await clicked).detail).to.deep.equal({ amount: 98700, currency: 'USD' });
     await cancel();
+  });
+
+  it('says why lines stop adding up when the amount follows the page and the lines do not', async () => {
+    const captured = captureConsole('error');
+    try {
+      const page = await fixture<HTMLElement>(html`<div><p class="price">$329.00</p><input id="quantity" value="2">
+        <klarna-express-checkout client-id=${CLIENT_ID} sdk-url=${SDK_URL} currency="USD" amount-from=".price" quantity-from="#quantity"
+          .lineItems=${JACKET}></klarna-express-checkout></div>`);
+      const element = page.querySelector('klarna-express-checkout')!;
+      const { detail } = await nextEvent(element, 'klarna-express-checkout-error');
+      expect(detail.message).to.equal('lineItems add up to 32900, not the amount 65800: the lines\' totalAmount must sum to the amount (totals are checked, never corrected); the amount follows amount-from and quantity-from, the lines do not: give no lineItems, or keep them in step');
+    } finally {
+      captured.restore();
+    }
   });
 });
