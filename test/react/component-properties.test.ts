@@ -44,7 +44,7 @@ describe('React component props', () => {
     same<ElementProperty<KlarnaInstantShoppingHost>, 'buttonKey' | 'instanceId' | 'environment' | 'region' | 'purchaseCountry' | 'purchaseCurrency' | 'locale' | 'sdkUrl'
       | 'orderLines' | 'items' | 'shippingOptions' | 'merchantUrls' | 'styling' | 'billingAddress' | 'billingCountries' | 'shippingCountries'
       | 'merchantReference1' | 'merchantReference2' | 'merchantData' | 'additionalCheckboxes' | 'options'>(true);
-    same<ElementProperty<KlarnaExpressCheckout>, 'clientId' | 'locale' | 'currency' | 'amount' | 'theme' | 'shape' | 'intents' | 'initiationMode'
+    same<ElementProperty<KlarnaExpressCheckout>, 'clientId' | 'locale' | 'currency' | 'amount' | 'amountFrom' | 'quantityFrom' | 'theme' | 'shape' | 'intents' | 'initiationMode'
       | 'partnerAccountId' | 'disabled' | 'sdkUrl' | 'lineItems' | 'shippingConfig' | 'collectCustomerProfile' | 'returnUrl'
       | 'paymentRequestReference' | 'supplementaryPurchaseData' | 'initiate'>(true);
     same<ElementProperty<KlarnaConfig>, 'clientId' | 'sdkClientId' | 'locale' | 'environment' | 'region' | 'apiUrl' | 'consent'>(true);
