@@ -7,6 +7,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { startMerchantBackend } from './demo/backend/merchant-backend.ts';
+import { EXPRESS_CHECKOUT_WEBHOOK_PATH } from './demo/express-checkout-purchase.ts';
 import { startEmulator } from './src/emulator/index.ts';
 import { buildCdnFile, buildInteropApps } from './test/interop/build.ts';
 import { OsmClient } from './src/server/index.ts';
@@ -48,9 +49,14 @@ const engineOf = new Map(selected.map((name) => [launchers[name](), name]));
 await Promise.all([buildInteropApps(), buildCdnFile()]);
 // The test pages' origin, known before the emulator starts: its control API answers that origin only.
 const port = await freePort();
-const emulator = await startEmulator({ controlOrigins: [`http://localhost:${port}`] });
-// The demo shop's backend, for the end-to-end purchase tests.
-const merchantBackend = await startMerchantBackend({ klarnaBaseUrl: emulator.url });
+// The demo shop's backend, for the end-to-end purchase tests: its port is chosen first, so that the
+// emulator's start config (which a reset restores) posts Express Checkout's webhook to it.
+const backendPort = await freePort();
+const emulator = await startEmulator({
+  controlOrigins: [`http://localhost:${port}`],
+  config: { expressCheckout: { webhookUrl: `http://127.0.0.1:${backendPort}${EXPRESS_CHECKOUT_WEBHOOK_PATH}` } },
+});
+const merchantBackend = await startMerchantBackend({ klarnaBaseUrl: emulator.url, port: backendPort });
 
 /**
  * Ends the run with one plain line, `browser: N passed, N failed, N skipped`, that CI and people

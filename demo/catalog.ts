@@ -66,6 +66,16 @@ export function findProduct(id: string): Product | undefined {
   return PRODUCTS.find((product) => product.id === id);
 }
 
+/** One unit of a product in a size: the base price plus the size's surcharge. */
+export function variantPrice(product: Product, size: string): number {
+  return product.price + (product.sizes.find((candidate) => candidate.label === size)?.surcharge ?? 0);
+}
+
+/** A variant as order lines name it: `Aurora Down Jacket, Moss, XL` (no size for one-size products). */
+export function variantName(product: Product, colour: string, size: string): string {
+  return `${product.name}, ${colour}${size === 'One size' ? '' : `, ${size}`}`;
+}
+
 const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY });
 
 export function formatPrice(minorUnits: number): string {

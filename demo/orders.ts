@@ -12,6 +12,10 @@ export interface DemoOrder {
   lines: { reference: string; name: string; quantity: number; totalAmount: number }[];
   orderAmount: number;
   currency: string;
+  /** Which Klarna button sold it: the Instant Shopping button, or the Express Checkout one. */
+  channel: 'instant-shopping' | 'express-checkout';
+  /** Klarna's payment request behind an Express Checkout order. */
+  paymentRequestId?: string;
 }
 
 /** Variant references, as the product page builds them: `aurora-jacket-moss-xl`. */

@@ -2,10 +2,12 @@
  * The Klarna emulator, the shop's backend and the demo storefront together: what `npm start` runs,
  * and what the screenshot script (scripts/screenshots.ts) photographs.
  */
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { startEmulator } from '../src/emulator/index.js';
 import { MerchantBackend } from './backend/merchant-backend.js';
+import { EXPRESS_CHECKOUT_WEBHOOK_PATH } from './express-checkout-purchase.js';
 
 export interface DemoPorts {
   /** The emulator's preferred port; any free one when it is taken. */
@@ -32,11 +34,26 @@ async function onFreePort<T>(start: (port: number) => Promise<T>, preferred: num
   }
 }
 
+/** The preferred port if it is free now, else any free one: for a server whose address another must know before it starts. */
+async function freePort(preferred: number): Promise<number> {
+  const probe = (port: number) => new Promise<number>((resolve, reject) => {
+    const server = createNetServer().once('error', reject).listen(port, '127.0.0.1', () => {
+      const { port: taken } = server.address() as AddressInfo;
+      server.close(() => resolve(taken));
+    });
+  });
+  return onFreePort(probe, preferred);
+}
+
 export async function startDemo(ports: DemoPorts): Promise<RunningDemo> {
-  const emulator = await onFreePort((port) => startEmulator({ port }), ports.emulator);
+  // The emulator posts Express Checkout's webhook to the backend, so the backend's address is
+  // chosen first and given to the emulator as its start config, which a reset restores.
+  const backendPort = await freePort(ports.backend);
+  const webhookUrl = `http://127.0.0.1:${backendPort}${EXPRESS_CHECKOUT_WEBHOOK_PATH}`;
+  const startKlarna = (port: number) => startEmulator({ port, config: { expressCheckout: { webhookUrl } } });
+  const emulator = await onFreePort(startKlarna, ports.emulator);
   process.env.VITE_KLARNA_EMULATOR_URL = emulator.url;
-  const startBackend = (port: number) => new MerchantBackend({ klarnaBaseUrl: emulator.url }).listen(port);
-  const backend = await onFreePort(startBackend, ports.backend);
+  const backend = await new MerchantBackend({ klarnaBaseUrl: emulator.url }).listen(backendPort);
 
   const vite = await createServer({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
