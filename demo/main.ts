@@ -9,6 +9,7 @@ import { fetchButtonKey } from './button-key.js';
 import { cart } from './cart.js';
 import { findProduct } from './catalog.js';
 import './event-log.js';
+import { DEMO_SDK_CLIENT_ID } from './express-checkout-purchase.js';
 import { fetchOrders, orderView, ordersView, termsView } from './order-views.js';
 import { cartView, landingView, productView, type ProductSelection } from './views.js';
 
@@ -74,8 +75,12 @@ cart.subscribe(() => {
   if (location.hash.startsWith('#/cart')) show();
 });
 window.addEventListener('hashchange', show);
+// An Express Checkout purchase ends on its order's page, once the shop has created the order.
+view.addEventListener('demo-express-checkout-ordered', (event) => {
+  location.hash = `#/orders/${encodeURIComponent(event.detail.number)}`;
+});
 document.querySelector('demo-event-log')!.setAttribute('emulator-url', emulatorUrl);
-Object.assign(document.querySelector('klarna-config')!, { clientId: EMULATOR_CLIENT_ID, apiUrl: emulatorUrl });
+Object.assign(document.querySelector('klarna-config')!, { clientId: EMULATOR_CLIENT_ID, sdkClientId: DEMO_SDK_CLIENT_ID, apiUrl: emulatorUrl });
 document.querySelector('#emulator-url')!.textContent = emulatorUrl || 'not running';
 showCartCount();
 show();

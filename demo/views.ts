@@ -3,18 +3,27 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { productArt } from './art.js';
 import { cart } from './cart.js';
-import { CURRENCY, findProduct, formatPrice, PRODUCTS, type Colour, type Product } from './catalog.js';
+import { CURRENCY, findProduct, formatPrice, PRODUCTS, variantName, variantPrice, type Colour, type Product } from './catalog.js';
 import type { ButtonStyling, OrderLine, ShippingOption } from '../src/instant-shopping/index.js';
 // The tags these views render (main.ts loads them too; this keeps each module honest about what it uses).
 import '../src/index.js';
+import './express-checkout-button.js';
+import { SHIPPING_RATES } from './express-checkout-purchase.js';
 import { variantReference } from './orders.js';
 
 const BUTTON_STYLING: ButtonStyling = { theme: { type: 'express', variation: 'klarna' } };
 
-const SHIPPING_OPTIONS: ShippingOption[] = [
-  { id: 'standard', name: 'Standard', description: '3–5 business days', price: 0, tax_amount: 0, tax_rate: 0, shipping_method: 'Home', preselected: true },
-  { id: 'express', name: 'Express', description: 'Next business day', price: 1500, tax_amount: 0, tax_rate: 0, shipping_method: 'Home' },
-];
+/** The shop's shipping rates (the same as Express Checkout's), as Instant Shopping takes them; the first is preselected. */
+const SHIPPING_OPTIONS: ShippingOption[] = SHIPPING_RATES.map((rate, index) => ({
+  id: rate.reference,
+  name: rate.name,
+  description: rate.description,
+  price: rate.price,
+  tax_amount: 0,
+  tax_rate: 0,
+  shipping_method: 'Home',
+  ...(index === 0 && { preselected: true }),
+}));
 
 interface PlacementOptions {
   placementKey: 'credit-promotion-badge' | 'top-strip-promotion-badge';
@@ -62,7 +71,16 @@ export function landingView(): TemplateResult {
 }
 
 export function unitPrice(product: Product, selection: ProductSelection): number {
-  return product.price + (product.sizes.find((size) => size.label === selection.size)?.surcharge ?? 0);
+  return variantPrice(product, selection.size);
+}
+
+/**
+ * The Express Checkout button for the chosen variant and quantity (demo/express-checkout-button.ts):
+ * its client id and the emulator's address come from the page's <klarna-config>.
+ */
+function expressCheckoutButton(product: Product, colour: Colour, selection: ProductSelection): TemplateResult {
+  const item = { productId: product.id, colour: colour.name, size: selection.size, quantity: selection.quantity };
+  return html`<demo-express-checkout .item=${item}></demo-express-checkout>`;
 }
 
 /**
@@ -78,11 +96,11 @@ function instantShoppingButton(
   buttonKey: string | undefined,
 ): TemplateResult {
   // The shop's backend creates the key with Klarna's Button Keys API (demo/backend); no key, no button.
-  if (!buttonKey) return html`<p class="muted">Express checkout is unavailable: the shop's backend did not answer.</p>`;
+  if (!buttonKey) return html`<p class="muted">Instant Shopping is unavailable: the shop's backend did not answer.</p>`;
   const line: OrderLine = {
     type: 'physical',
     reference: variantReference(product.id, colour.name, selection.size),
-    name: `${product.name}, ${colour.name}${selection.size === 'One size' ? '' : `, ${selection.size}`}`,
+    name: variantName(product, colour.name, selection.size),
     quantity: selection.quantity,
     unit_price: price,
     tax_rate: 0,
@@ -119,7 +137,10 @@ export function productView(
         <h1>${product.name}</h1>
         <p class="tagline">${product.tagline}</p>
         <p class="price price--large" aria-live="polite">${formatPrice(amount)}${selection.quantity > 1 ? html` <small>(${selection.quantity} × ${formatPrice(price)})</small>` : nothing}</p>
-        <div class="payment-options">${osmPlacement({ placementKey: 'credit-promotion-badge', amount })}</div>
+        <div class="payment-options payment-options--with-button">
+          <div class="payment-options__message">${osmPlacement({ placementKey: 'credit-promotion-badge', amount })}</div>
+          ${expressCheckoutButton(product, colour, selection)}
+        </div>
 
         <fieldset class="options">
           <legend>Colour: <strong>${colour.name}</strong></legend>
@@ -147,7 +168,7 @@ export function productView(
           </div>
           <button class="button" type="button" @click=${() => cart.add({ productId: product.id, colour: colour.name, size: selection.size, unitPrice: price, quantity: selection.quantity })}>Add to cart</button>
         </div>
-        <div class="express-checkout">${instantShoppingButton(product, colour, selection, price, buttonKey)}</div>
+        <div class="instant-shopping">${instantShoppingButton(product, colour, selection, price, buttonKey)}</div>
         <p class="description">${product.description}</p>
         <details class="drawer">
           <summary>Ways to pay</summary>
