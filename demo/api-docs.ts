@@ -5,6 +5,7 @@
  */
 import 'api-viewer-element';
 import { configure } from '../src/index.js';
+import { DEMO_SDK_CLIENT_ID } from './express-checkout-purchase.js';
 
 /** The parts of <api-viewer> this page uses (its own types name a manifest package that is not installed). */
 type ApiViewer = HTMLElement & {
@@ -28,6 +29,8 @@ function exampleTemplates(buttonKey: string): string {
     order_lines: [{ type: 'physical', reference: 'NL-AJ-MOSS-M', name: 'Aurora jacket', quantity: 1, unit_price: 18900, tax_rate: 0, total_amount: 18900, total_discount_amount: 0, total_tax_amount: 0 }],
     merchant_urls: { terms: new URL('/#/terms', location.href).href },
   };
+  // No shippingConfig: the emulated dialog then asks the page nothing, and Pay completes the purchase.
+  const payment = { lineItems: [{ name: 'Aurora jacket', quantity: 1, totalAmount: 18900, lineItemReference: 'NL-AJ-MOSS-M' }] };
   return `
     <template data-element="klarna-osm-placement" data-target="host">
       <klarna-osm-placement placement-key="credit-promotion-badge" purchase-amount="18900"></klarna-osm-placement>
@@ -36,6 +39,10 @@ function exampleTemplates(buttonKey: string): string {
       <klarna-instant-shopping-host button-key="${buttonKey}" purchase-country="US" purchase-currency="USD"></klarna-instant-shopping-host>
     </template>
     <template data-element="klarna-instant-shopping-host" data-target="slot"><script type="application/json">${JSON.stringify(order)}</script></template>
+    <template data-element="klarna-express-checkout" data-target="host">
+      <klarna-express-checkout currency="USD" amount="18900" shape="pill"></klarna-express-checkout>
+    </template>
+    <template data-element="klarna-express-checkout" data-target="slot"><script type="application/json">${JSON.stringify(payment)}</script></template>
     <template data-element="klarna-config" data-target="host">
       <klarna-config locale="en-US"></klarna-config>
     </template>`;
@@ -46,7 +53,7 @@ export function mountApiDocs(
   { manifest, emulatorUrl, clientId, buttonKey }: ApiDocsOptions,
 ): ApiViewer {
   // The examples inherit these, as a storefront's tags would from its <klarna-config>.
-  configure({ clientId, apiUrl: emulatorUrl, locale: 'en-US', environment: 'playground' });
+  configure({ clientId, sdkClientId: DEMO_SDK_CLIENT_ID, apiUrl: emulatorUrl, locale: 'en-US', environment: 'playground' });
   const viewer = document.createElement('api-viewer') as ApiViewer;
   // api-viewer reads its example templates from its light DOM when it first renders.
   viewer.innerHTML = exampleTemplates(buttonKey ?? '123e4567-e89b-12d3-a456-426655440000');
