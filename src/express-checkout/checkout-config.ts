@@ -201,17 +201,19 @@ export class CheckoutConfigController {
   #amount(problems: string[]): number | undefined | typeof WAITING {
     const read = this.#amountSource.read();
     if (!read) return WAITING;
-    const { source } = read;
+    const { value, source } = read;
     if (typeof source === 'object' && source !== null) {
       problems.push(source.problem);
       return undefined;
     }
+    // A framework may set the property to the attribute's text (Vue does, for a static `amount="32900"`).
+    const text = typeof value === 'string' ? value : source;
     // `amount="329.00"` reads as 329: minor units are whole, so a written decimal point is a mistake.
-    if (typeof source === 'string' && !/^\s*\d+\s*$/.test(source)) {
-      problems.push(`amount "${source}" must be a whole number of minor units (32900 for 329.00)`);
+    if (typeof text === 'string' && !/^\s*\d+\s*$/.test(text)) {
+      problems.push(`amount "${text}" must be a whole number of minor units (32900 for 329.00)`);
       return undefined;
     }
-    return read.value as number | undefined;
+    return typeof value === 'string' ? Number(value) : (value as number | undefined);
   }
 
   /** The payment request from the element's fields (a property over the JSON child's field of the same name). */

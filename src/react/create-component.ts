@@ -51,6 +51,15 @@ function isPrimitive(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
+/**
+ * React 19 sets a custom element's prop as the element's property when it has one by that name
+ * (`amount`, `disabled`, `timeout`), and renders it as an attribute on the server: it gets the
+ * value itself, which the text of a number or a boolean would spoil (`amount = "11900"`,
+ * `disabled = ""`, which is false). React 17 and 18 set every prop as an attribute: they get the
+ * text lit reads back.
+ */
+const SETS_PROPERTIES = Number.parseInt(React.version, 10) >= 19;
+
 /** A primitive prop as its attribute's value, as lit reads it back: `true` is present and empty, `false` absent. */
 function attributeValue(value: string | number | boolean): string | undefined {
   if (value === true) return '';
@@ -86,7 +95,7 @@ export function createComponent<Element extends HTMLElement, Events>(
         const attribute = attributeOf(elementClass, name);
         // The same on the server and in the browser, so hydration finds what the server sent.
         if (attribute && isPrimitive(value)) {
-          reactProps[attribute] = attributeValue(value);
+          reactProps[attribute] = SETS_PROPERTIES ? value : attributeValue(value);
           attributeProps.add(name);
         } else if (value !== undefined && value !== null) elementProps.set(name, value);
       } else reactProps[name] = value;

@@ -110,7 +110,7 @@ describe('<klarna-express-checkout>', () => {
     try {
       const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
         client-id=${CLIENT_ID} sdk-url=${SDK_URL} currency="USD" amount="30000" .lineItems=${JACKET}></klarna-express-checkout>`);
-      const { detail } = await nextEvent(element, 'klarna-express-checkout-error');
+      const detail = await standingError(element);
       expect(detail.code).to.equal('invalid-config');
       expect(detail.message).to.equal('lineItems add up to 32900, not the amount 30000: the lines\' totalAmount must sum to the amount (totals are checked, never corrected)');
       expect(element.state).to.equal('error');
@@ -180,7 +180,7 @@ describe('<klarna-express-checkout>', () => {
     const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout client-id=${CLIENT_ID} sdk-url=${SDK_URL} currency="USD" amount="32900">
       <script type="application/json">{ "lineItems": [{ "name": "Aurora jacket", "quantity": 1, "totalAmount": 30000 }] }</script>
     </klarna-express-checkout>`);
-    const { detail } = await nextEvent(element, 'klarna-express-checkout-error');
+    const detail = await standingError(element);
     expect(detail.message).to.equal('lineItems add up to 30000, not the amount 32900: the lines\' totalAmount must sum to the amount (totals are checked, never corrected)');
     element.querySelector('script')!.textContent = JSON.stringify({ lineItems: JACKET, shippingConfig: { mode: 'EDITABLE' } });
     await nextEvent(element, 'klarna-express-checkout-ready');
@@ -303,7 +303,7 @@ describe('<klarna-express-checkout>', () => {
     try {
       const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
         client-id=${CLIENT_ID} sdk-url=${`${emulatorUrl}/web-sdk/v2/missing.mjs`} currency="USD" amount="32900"></klarna-express-checkout>`);
-      const { detail } = await nextEvent(element, 'klarna-express-checkout-error');
+      const detail = await standingError(element);
       expect(detail.code).to.equal('script-load');
       expect(detail.message).to.contain('check sdk-url');
       expect(element.state).to.equal('error');
@@ -391,7 +391,7 @@ describe('<klarna-express-checkout>', () => {
     try {
       const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
         client-id=${CLIENT_ID} sdk-url=${url} currency="USD" amount="32900"></klarna-express-checkout>`);
-      const { detail } = await nextEvent(element, 'klarna-express-checkout-error');
+      const detail = await standingError(element);
       expect(detail.code).to.equal('script-load');
       expect(element.state).to.equal('error');
       const ready = nextEvent(element, 'klarna-express-checkout-ready');
@@ -447,10 +447,21 @@ describe('<klarna-express-checkout>', () => {
         <klarna-express-checkout client-id=${CLIENT_ID} sdk-url=${SDK_URL} currency="USD" amount-from=".price" quantity-from="#quantity"
           .lineItems=${JACKET}></klarna-express-checkout></div>`);
       const element = page.querySelector('klarna-express-checkout')!;
-      const { detail } = await nextEvent(element, 'klarna-express-checkout-error');
-      expect(detail.message).to.equal('lineItems add up to 32900, not the amount 65800: the lines\' totalAmount must sum to the amount (totals are checked, never corrected); the amount follows amount-from and quantity-from, the lines do not: give no lineItems, or keep them in step');
+      const error = await standingError(element);
+      expect(error.message).to.equal('lineItems add up to 32900, not the amount 65800: the lines\' totalAmount must sum to the amount (totals are checked, never corrected); the amount follows amount-from and quantity-from, the lines do not: give no lineItems, or keep them in step');
     } finally {
       captured.restore();
     }
+  });
+
+  it('takes an amount a framework set as the attribute\'s text (Vue\'s static amount="32900") as the number', async () => {
+    const element = await readyCheckout();
+    (element as unknown as { amount: string }).amount = '32900';
+    await element.updateComplete;
+    const clicked = nextEvent(element, 'klarna-express-checkout-click');
+    click(element);
+    expect((await clicked).detail).to.deep.equal({ amount: 32900, currency: 'USD' });
+    expect(element.state).to.equal('ready');
+    await cancel();
   });
 });

@@ -9,11 +9,12 @@ import { freshClient, useImpressionFeed } from '../helpers/emulator-clients.js';
 import { emulatorUrl, osmRequestsFor } from '../helpers/emulator.js';
 import { EventLog } from '../helpers/event-log.js';
 import { installRecordingSdk, type RecordingSdk } from '../helpers/recording-sdk.js';
-import type { KlarnaInstantShoppingHost, KlarnaOsmPlacement } from '../../src/index.js';
-import { orderLines, UNIT_PRICE, type MountedStorefront, type MountStorefront } from './apps/storefront.js';
+import type { KlarnaExpressCheckout, KlarnaInstantShoppingHost, KlarnaOsmPlacement } from '../../src/index.js';
+import { EXPRESS_CLIENT_ID, lineItems, orderLines, STOCK, UNIT_PRICE, type MountedStorefront, type MountStorefront } from './apps/storefront.js';
 
 const EVENTS = [
   'klarna-osm-render', 'klarna-osm-impression', 'klarna-osm-error', 'klarna-osm-learn-more', 'klarna-instant-shopping-ready', 'klarna-instant-shopping-error',
+  'klarna-express-checkout-ready', 'klarna-express-checkout-click', 'klarna-express-checkout-error',
 ] as const;
 
 /** Where `vite build` put the framework apps (see build.ts, run by web-test-runner.config.js). */
@@ -48,7 +49,7 @@ export function storefrontSuite(framework: string, loadMount: () => Promise<Moun
       log = new EventLog(target, EVENTS);
       // The framework's listener hands over `event.detail`; it is passed on here as it came.
       app = mountStorefront(container, {
-        clientId, apiUrl: emulatorUrl, sdkUrl: `${emulatorUrl}/instantshopping/lib/v1/lib.js`, instanceId, quantity: 1,
+        clientId, apiUrl: emulatorUrl, sdkUrl: `${emulatorUrl}/instantshopping/lib/v1/lib.js`, webSdkUrl: `${emulatorUrl}/web-sdk/v2/klarna.mjs`, instanceId, quantity: 1,
         onEvent: (name, detail) => target.dispatchEvent(new CustomEvent(name, { detail })),
       });
     });
@@ -62,6 +63,9 @@ export function storefrontSuite(framework: string, loadMount: () => Promise<Moun
     const placement = () => container.querySelector<KlarnaOsmPlacement>('klarna-osm-placement');
     const host = () => container.querySelector<KlarnaInstantShoppingHost>('klarna-instant-shopping-host');
     const requests = () => osmRequestsFor(clientId);
+    const expressButtons = () => container.querySelectorAll('klarna-emulated-payment-button');
+    /** A shopper's click on the Express Checkout button; the storefront takes it over (no dialog). */
+    const clickExpress = () => expressButtons()[0]!.shadowRoot!.querySelector('button')!.click();
     const loads = () => sdk.calls.filter((call) => call.method === 'load');
 
     it('passes attributes, binds orderLines as a property, and hands typed details to the framework\'s listeners', async () => {
@@ -103,6 +107,39 @@ export function storefrontSuite(framework: string, loadMount: () => Promise<Moun
       expect(update!.method).to.equal('update');
       expect(update!.options.order_lines).to.deep.equal(orderLines(2));
       expect(loads()).to.have.length(1);
+    });
+
+    it('Express Checkout: one button through state changes and a route change, its amount and lines from framework state', async () => {
+      expect((await log.next('klarna-express-checkout-ready')).detail).to.deep.equal({ clientId: EXPRESS_CLIENT_ID });
+      expect(expressButtons()).to.have.length(1);
+      await log.next('klarna-osm-render');
+      await app!.setQuantity(2);
+      await log.next('klarna-osm-render');
+      await app!.setQuantity(3);
+      await log.next('klarna-osm-render');
+      expect(expressButtons(), 'a quantity change keeps the one button').to.have.length(1);
+      const express = container.querySelector<KlarnaExpressCheckout>('klarna-express-checkout')!;
+      expect(express.lineItems).to.deep.equal(lineItems(3));
+      expect(express.amount, 'a number, as the framework gave it').to.equal(3 * UNIT_PRICE);
+      const expressButton = () => expressButtons()[0]!.shadowRoot!.querySelector('button')!;
+      expect(expressButton().disabled).to.equal(false);
+      await app!.setQuantity(STOCK + 1);
+      await log.next('klarna-osm-render');
+      await express.updateComplete;
+      expect(express.disabled, 'a boolean, as the framework gave it').to.equal(true);
+      expect(expressButton().disabled, 'greyed out above the stock').to.equal(true);
+      await app!.setQuantity(3);
+      await log.next('klarna-osm-render');
+      await express.updateComplete;
+      expect(expressButton().disabled).to.equal(false);
+      clickExpress();
+      expect((await log.next('klarna-express-checkout-click')).detail).to.deep.equal({ amount: 3 * UNIT_PRICE, currency: 'USD' });
+      await app!.showRoute('cart');
+      expect(expressButtons()).to.have.length(0);
+      await app!.showRoute('product');
+      await log.next('klarna-express-checkout-ready');
+      expect(expressButtons()).to.have.length(1);
+      expect(log.named('klarna-express-checkout-error')).to.deep.equal([]);
     });
 
     it('after a route change away and back: one impression per display, no new request, no second load', async () => {

@@ -7,9 +7,9 @@
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { KlarnaInstantShoppingHost, KlarnaOsmPlacement } from 'klarna-elements/react';
+import { KlarnaExpressCheckout, KlarnaInstantShoppingHost, KlarnaOsmPlacement } from 'klarna-elements/react';
 import type { CustomElements } from 'klarna-elements/jsx';
-import { BUTTON_ATTRIBUTES, MERCHANT_URLS, orderLines, UNIT_PRICE, type MountStorefront, type Route, type StorefrontProps } from './storefront.js';
+import { BUTTON_ATTRIBUTES, EXPRESS_CLIENT_ID, lineItems, MERCHANT_URLS, orderLines, STOCK, UNIT_PRICE, type MountStorefront, type Route, type StorefrontProps } from './storefront.js';
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -22,7 +22,7 @@ declare module 'react' {
 
 type ViewProps = Omit<StorefrontProps, 'quantity'> & { quantity: number; route: Route };
 
-function WrapperProductPage({ clientId, apiUrl, sdkUrl, instanceId, quantity, onEvent }: ViewProps) {
+function WrapperProductPage({ clientId, apiUrl, sdkUrl, webSdkUrl, instanceId, quantity, onEvent }: ViewProps) {
   return (
     <>
       <KlarnaOsmPlacement clientId={clientId} apiUrl={apiUrl} placementKey="credit-promotion-badge" locale="en-US"
@@ -38,11 +38,19 @@ function WrapperProductPage({ clientId, apiUrl, sdkUrl, instanceId, quantity, on
         instanceId={instanceId} sdkUrl={sdkUrl} orderLines={orderLines(quantity)} merchantUrls={MERCHANT_URLS}
         onReady={(event) => onEvent('klarna-instant-shopping-ready', event.detail)}
         onError={(event) => onEvent('klarna-instant-shopping-error', event.detail)} />
+      <KlarnaExpressCheckout clientId={EXPRESS_CLIENT_ID} sdkUrl={webSdkUrl} currency="USD" amount={quantity * UNIT_PRICE}
+        lineItems={lineItems(quantity)} disabled={quantity > STOCK}
+        onReady={(event) => onEvent('klarna-express-checkout-ready', event.detail)}
+        onClick={(event) => {
+          event.preventDefault();
+          onEvent('klarna-express-checkout-click', event.detail);
+        }}
+        onError={(event) => onEvent('klarna-express-checkout-error', event.detail)} />
     </>
   );
 }
 
-function RawProductPage({ clientId, apiUrl, sdkUrl, instanceId, quantity, onEvent }: ViewProps) {
+function RawProductPage({ clientId, apiUrl, sdkUrl, webSdkUrl, instanceId, quantity, onEvent }: ViewProps) {
   return (
     <>
       <klarna-osm-placement client-id={clientId} api-url={apiUrl} placement-key="credit-promotion-badge" locale="en-US"
@@ -57,6 +65,14 @@ function RawProductPage({ clientId, apiUrl, sdkUrl, instanceId, quantity, onEven
       <klarna-instant-shopping-host {...BUTTON_ATTRIBUTES} instance-id={instanceId} sdk-url={sdkUrl} orderLines={orderLines(quantity)} merchantUrls={MERCHANT_URLS}
         onklarna-instant-shopping-ready={(event) => onEvent('klarna-instant-shopping-ready', event.detail)}
         onklarna-instant-shopping-error={(event) => onEvent('klarna-instant-shopping-error', event.detail)} />
+      <klarna-express-checkout client-id={EXPRESS_CLIENT_ID} sdk-url={webSdkUrl} currency="USD" amount={quantity * UNIT_PRICE}
+        lineItems={lineItems(quantity)} disabled={quantity > STOCK}
+        onklarna-express-checkout-ready={(event) => onEvent('klarna-express-checkout-ready', event.detail)}
+        onklarna-express-checkout-click={(event) => {
+          event.preventDefault();
+          onEvent('klarna-express-checkout-click', event.detail);
+        }}
+        onklarna-express-checkout-error={(event) => onEvent('klarna-express-checkout-error', event.detail)} />
     </>
   );
 }
