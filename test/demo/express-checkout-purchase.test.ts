@@ -85,12 +85,14 @@ describe('the demo shop: an Express Checkout purchase from the product page to t
     const completed = nextEvent(checkout, 'klarna-express-checkout-complete');
     const ordered = nextEvent(button, 'demo-express-checkout-ordered');
     shown!.shadowRoot!.querySelector('button')!.click();
-    // The backend answers the address with its rates (Standard preselected), then the chosen option's total.
-    await waitUntil(() => dialog()?.querySelector('[data-amount]')?.textContent === 'Total: 658.00 USD', 'the dialog totals Standard shipping');
+    // The backend answers the address with its rates (Standard preselected and priced), then the chosen option's total.
+    const pay = () => dialog()?.querySelector<HTMLButtonElement>('[data-action="pay"]');
+    await waitUntil(() => dialog()?.querySelector('input[value="standard"]:checked') && pay()?.disabled === false, 'the dialog offers the rates');
+    expect(dialog()!.querySelector('[data-amount]')!.textContent).to.equal('Total: 658.00 USD');
     dialog()!.querySelector<HTMLInputElement>('input[value="express"]')!.click();
     await waitUntil(() => dialog()?.querySelector('[data-amount]')?.textContent === 'Total: 673.00 USD', 'the total adds Express shipping');
-    await waitUntil(() => dialog()?.querySelector<HTMLButtonElement>('[data-action="pay"]')?.disabled === false, 'Pay is offered');
-    dialog()!.querySelector<HTMLButtonElement>('[data-action="pay"]')!.click();
+    await waitUntil(() => pay()?.disabled === false, 'Pay is offered');
+    pay()!.click();
     const { paymentRequestId, paymentToken } = (await completed).detail;
     expect(paymentToken).to.match(/^[0-9a-f-]{36}$/);
 
