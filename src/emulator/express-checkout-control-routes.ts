@@ -51,7 +51,7 @@ export function expressCheckoutControlRoutes(state: ExpressCheckoutEmulation): R
 /** What is wrong with a token's description, field by field: a wrong type would refuse every order later. */
 function paymentTokenInitProblems(init: Json): string[] {
   const problems: string[] = [];
-  const strings: (keyof PaymentTokenInit)[] = ['payment_request_id', 'shipping_option_reference'];
+  const strings: (keyof PaymentTokenInit)[] = ['payment_request_id', 'payment_request_reference', 'shipping_option_reference'];
   for (const name of strings) {
     if (init[name] !== undefined && typeof init[name] !== 'string') problems.push(`${name} must be a string`);
   }

@@ -21,6 +21,8 @@ import type { FraudStatus } from '../protocol/instant-shopping-rest.js';
 export interface PaymentTokenInit {
   /** The payment request the token completes (the emulated Web SDK's); a new id when absent. */
   payment_request_id?: string | undefined;
+  /** The merchant's `paymentRequestReference` of the payment request, carried by the webhook. */
+  payment_request_reference?: string | undefined;
   /** When given, an order in another currency is refused. */
   purchase_currency?: string | undefined;
   /** When given (minor units), an order for another amount is refused: the consumer approved this one. */
@@ -35,6 +37,7 @@ export interface PaymentTokenInit {
 export interface IssuedPaymentToken {
   payment_token: string;
   payment_request_id: string;
+  payment_request_reference?: string | undefined;
   klarna_network_session_token: string;
   expires_at: string;
   purchase_currency?: string | undefined;
@@ -122,6 +125,7 @@ export class ExpressCheckoutEmulation {
     const issued: IssuedPaymentToken = {
       payment_token: randomUUID(),
       payment_request_id: init.payment_request_id ?? `krn:payment:eu1:request:${randomUUID()}`,
+      payment_request_reference: init.payment_request_reference,
       klarna_network_session_token: `krn:network:eu1:test:session-token:${randomUUID()}`,
       expires_at: new Date(Date.now() + this.#config().payments.tokenLifetimeMs).toISOString(),
       purchase_currency: init.purchase_currency,
@@ -198,6 +202,8 @@ function completedEvent(token: StoredPaymentToken): Record<string, unknown> {
     },
     payload: {
       payment_request_id: token.payment_request_id,
+      // Klarna's payment request carries the merchant's reference (inferred for this event: its payload is not published).
+      ...referenceOf(token),
       state: 'COMPLETED',
       payment_token: token.payment_token,
       klarna_network_session_token: token.klarna_network_session_token,
@@ -205,4 +211,10 @@ function completedEvent(token: StoredPaymentToken): Record<string, unknown> {
       klarna_customer: token.klarna_customer,
     },
   };
+}
+
+/** The merchant's reference as the payload carries it: present only when the payment request had one. */
+function referenceOf(token: StoredPaymentToken): { payment_request_reference?: string } {
+  const reference = token.payment_request_reference;
+  return reference === undefined ? {} : { payment_request_reference: reference };
 }

@@ -39,7 +39,7 @@ async function serveModule(context: RequestContext, config: EmulatorConfig): Pro
 /** What the emulated dialog posts (`web-sdk/flow.ts`). */
 interface CompletionBody {
   paymentRequestId?: unknown;
-  paymentRequest?: { currency?: unknown; amount?: unknown };
+  paymentRequest?: { currency?: unknown; amount?: unknown; paymentRequestReference?: unknown };
   shippingOptionReference?: unknown;
 }
 
@@ -57,6 +57,7 @@ async function complete(
   }
   const issued = state.issuePaymentToken({
     payment_request_id: paymentRequestId,
+    payment_request_reference: typeof paymentRequest?.paymentRequestReference === 'string' ? paymentRequest.paymentRequestReference : undefined,
     purchase_currency: typeof paymentRequest?.currency === 'string' ? paymentRequest.currency : undefined,
     order_amount: typeof paymentRequest?.amount === 'number' ? paymentRequest.amount : undefined,
     shipping_option_reference: typeof shippingOptionReference === 'string' ? shippingOptionReference : undefined,

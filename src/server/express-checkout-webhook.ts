@@ -66,7 +66,8 @@ const OPTION_NAMES = ['signingKeys', 'store', 'onError', 'answerTtlMs', 'claimTt
 const defaultStore = new MemoryPlaceOrderStore();
 const DEFAULT_ANSWER_TTL_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_CLAIM_TTL_MS = 60_000;
-const DEFAULT_MAX_BODY_BYTES = 1_000_000;
+/** The largest delivery read before it is refused with 413, unless `maxBodyBytes` says otherwise. */
+export const DEFAULT_MAX_WEBHOOK_BYTES = 1_000_000;
 /** The store's keys for payment requests, apart from `handlePlaceOrder`'s authorization tokens. */
 export const PAYMENT_REQUEST_KEY_PREFIX = 'payment-request:';
 
@@ -112,7 +113,7 @@ async function answerDelivery(
     report(new TypeError('The webhook\'s body was already read before handleExpressCheckoutWebhook (by a body parser before the route): give it the request as it arrived, since its signature covers the raw body.'), 'delivery');
     return jsonAnswer(500, NOT_HANDLED);
   }
-  const read = await readJsonText(request, positiveOr(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES));
+  const read = await readJsonText(request, positiveOr(options.maxBodyBytes, DEFAULT_MAX_WEBHOOK_BYTES));
   if ('refused' in read) return refuse(read.status, read.refused, read.detail, report);
   const unsigned = await signatureProblem(read.bytes, request.headers.get(SIGNATURE_HEADER), keys);
   if (unsigned) return refuse(401, 'the delivery is not signed with your webhook signing key', unsigned, report);

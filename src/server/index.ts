@@ -31,6 +31,7 @@ export {
 } from './place-order.js';
 export {
   placeOrderListener,
+  expressCheckoutWebhookListener,
   toWebRequest,
   sendWebResponse,
   type FrameworkReply,

@@ -6,6 +6,11 @@
  * standard web APIs besides the Node objects it is given: no `Buffer`, no runtime import of Node.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  DEFAULT_MAX_WEBHOOK_BYTES, handleExpressCheckoutWebhook, type ExpressCheckoutWebhookHandler,
+  type ExpressCheckoutWebhookStage, type HandleExpressCheckoutWebhookOptions,
+} from './express-checkout-webhook.js';
+import { safeReporter } from './delivery-answer.js';
 import { ownValue } from './own.js';
 import {
   callbackBodyLimit, DEFAULT_MAX_CALLBACK_BYTES, errorReporter, handlePlaceOrder, NOT_HANDLED,
@@ -170,6 +175,58 @@ export function placeOrderListener(
       response.end(JSON.stringify(NOT_HANDLED));
     }
   };
+}
+
+/** What the webhook's listener reports when a body parser turned the delivery into an object first. */
+const WEBHOOK_BODY_PARSED =
+  'expressCheckoutWebhookListener: the delivery\'s body was parsed (by express.json() or another JSON body parser before ' +
+  'the route), and Klarna\'s signature covers the bytes as they came, which a parsed object no longer has: mount ' +
+  'express.raw({ type: \'application/json\' }) on this route, or register the route before the JSON parser.';
+
+/**
+ * A listener for Klarna's Express Checkout webhook (`payment.request.state-change.completed`) on
+ * Node's `http`, Express or Fastify: `app.post('/klarna/webhooks', express.raw({ type:
+ * 'application/json' }), expressCheckoutWebhookListener(handler, { signingKeys }))`. The signature
+ * covers the raw body: a body a JSON parser already turned into an object is refused with 500 (so
+ * Klarna delivers it again once the route is fixed), and `onError` says what to change.
+ */
+export function expressCheckoutWebhookListener(
+  handler: ExpressCheckoutWebhookHandler,
+  options: HandleExpressCheckoutWebhookOptions,
+): (request: NodeRequest | FrameworkRequest, response: ServerResponse | FrameworkReply) => Promise<void> {
+  return async (request, givenResponse) => {
+    const report = safeReporter<ExpressCheckoutWebhookStage>(ownValue(options, 'onError'));
+    const response = unwrapResponse(givenResponse);
+    try {
+      const { parsedBody } = unwrapRequest(request);
+      const isBytes = typeof parsedBody === 'string' || parsedBody instanceof Uint8Array;
+      if (parsedBody !== undefined && !isBytes) {
+        report(new TypeError(WEBHOOK_BODY_PARSED), 'delivery');
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: 'the webhook delivery could not be handled' }));
+        return;
+      }
+      const maxBytes = webhookBodyLimit(options);
+      const webRequest = await toWebRequest(request, maxBytes);
+      if (!webRequest) {
+        report(new TypeError(`Invalid webhook delivery: the body is larger than ${maxBytes} bytes.`), 'delivery');
+        response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        response.end(JSON.stringify({ error: `the body is larger than ${maxBytes} bytes` }));
+        return;
+      }
+      await sendWebResponse(response, await handleExpressCheckoutWebhook(webRequest, handler, options));
+    } catch (error) {
+      report(error, 'internal');
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: 'the webhook delivery could not be handled' }));
+    }
+  };
+}
+
+/** The webhook's `maxBodyBytes`, as the merchant's object holds it (the handler's default otherwise). */
+function webhookBodyLimit(options: HandleExpressCheckoutWebhookOptions): number {
+  const given = ownValue(options, 'maxBodyBytes');
+  return typeof given === 'number' && given > 0 ? given : DEFAULT_MAX_WEBHOOK_BYTES;
 }
 
 /** The body, or `undefined` once it passes `limitBytes` (the rest is not read). */

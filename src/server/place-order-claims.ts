@@ -28,7 +28,7 @@ export async function firstDeliveryAnswer(
     if (await store.claim(token, claimTtlMs)) return undefined;
     const kept = await store.answer(token);
     if (kept) return kept;
-    if (Date.now() - started > claimTtlMs) return { status: 503, body: { error: 'another delivery of this callback is still being handled' } };
+    if (Date.now() - started > claimTtlMs) return { status: 503, body: { error: 'another delivery of the same callback or webhook event is still being handled' } };
     await wait(delay, signal);
   }
 }

@@ -29,6 +29,12 @@ export interface CompletedShipping {
 export interface PaymentRequestCompleted {
   /** E.g. `krn:payment:eu1:request:…`: the handler runs once per id. */
   paymentRequestId: string;
+  /**
+   * Your `paymentRequestReference` (the element's property: a cart or order number), when the
+   * payment request had one: how the handler finds the cart. Inferred: Klarna's payment request
+   * carries it, and its event payload is not published field by field.
+   */
+  paymentRequestReference: string | undefined;
   /** The Klarna Payments authorization token: give it to `KlarnaPaymentsClient.createOrder`. */
   paymentToken: string | undefined;
   /** For Klarna Network (acquirer) integrations, instead of `paymentToken`. */
@@ -74,14 +80,15 @@ function readPayload(fields: Record<string, unknown>, body: Record<string, unkno
   const tokenProblem = (paymentToken === undefined ? undefined : pathIdProblem('payment_token', paymentToken))
     ?? (sessionToken === undefined ? undefined : pathIdProblem('klarna_network_session_token', sessionToken));
   if (tokenProblem) return malformed('a token is not one Klarna issues', tokenProblem);
-  const shipping = ownValue(fields, 'shipping');
-  const customer = ownValue(fields, 'klarna_customer');
-  if ((shipping !== undefined && !isRecord(shipping)) || (customer !== undefined && !isRecord(customer))) {
-    return malformed('shipping and klarna_customer must be objects');
-  }
+  const described = descriptionProblem(fields);
+  if (described) return described;
+  const reference = ownValue(fields, 'payment_request_reference') as string | undefined;
+  const shipping = ownValue(fields, 'shipping') as CompletedShipping | undefined;
+  const customer = ownValue(fields, 'klarna_customer') as Record<string, unknown> | undefined;
   return {
     event: {
       paymentRequestId: paymentRequestId as string,
+      paymentRequestReference: reference,
       paymentToken: paymentToken as string | undefined,
       klarnaNetworkSessionToken: sessionToken as string | undefined,
       shipping,
@@ -90,6 +97,18 @@ function readPayload(fields: Record<string, unknown>, body: Record<string, unkno
       body,
     },
   };
+}
+
+/** What is wrong with the purchase's description (the merchant's reference, shipping, the customer), if anything. */
+function descriptionProblem(fields: Record<string, unknown>): BodyRefusal | undefined {
+  const reference = ownValue(fields, 'payment_request_reference');
+  if (reference !== undefined && typeof reference !== 'string') return malformed('payment_request_reference must be a string');
+  const shipping = ownValue(fields, 'shipping');
+  const customer = ownValue(fields, 'klarna_customer');
+  if ((shipping !== undefined && !isRecord(shipping)) || (customer !== undefined && !isRecord(customer))) {
+    return malformed('shipping and klarna_customer must be objects');
+  }
+  return undefined;
 }
 
 function malformed(refused: string, detail?: string): BodyRefusal {

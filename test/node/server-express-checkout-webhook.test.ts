@@ -7,13 +7,14 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, EMULATOR_WEBHOOK_SIGNING_KEY } from '../../src/emulator/index.js';
 import {
+  expressCheckoutWebhookListener,
   handleExpressCheckoutWebhook,
   KlarnaPaymentsClient,
   MemoryPlaceOrderStore,
@@ -84,11 +85,12 @@ describe('handleExpressCheckoutWebhook', () => {
 
   it('runs the handler with the completed payment request, which creates the order, and answers 200', async () => {
     const url = await listen(createsOrder);
-    const issued = emulator.expressCheckout.issuePaymentToken();
+    const issued = emulator.expressCheckout.issuePaymentToken({ payment_request_reference: 'cart-8841' });
     const answered = await emulator.expressCheckout.deliverCompleted(issued.payment_request_id, { url });
     assert.deepEqual([answered.status, answered.body], [200, '{"outcome":"handled"}']);
     const [run] = runs;
     assert.deepEqual([run?.event.paymentRequestId, run?.event.paymentToken, run?.event.klarnaNetworkSessionToken], [issued.payment_request_id, issued.payment_token, issued.klarna_network_session_token]);
+    assert.equal(run?.event.paymentRequestReference, 'cart-8841', 'the page\'s reference, to find the cart by');
     assert.deepEqual(run?.event.shipping, issued.shipping);
     assert.deepEqual(run?.event.klarnaCustomer, issued.klarna_customer);
     assert.equal(emulator.expressCheckout.orders.length, 1);
@@ -154,6 +156,47 @@ describe('handleExpressCheckoutWebhook', () => {
     const delivered = await emulator.expressCheckout.deliverCompleted(issued.payment_request_id, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/klarna/webhooks` });
     assert.equal(delivered.status, 200, delivered.body);
     assert.deepEqual(runs.map(({ event }) => event.paymentRequestId), [issued.payment_request_id]);
+  });
+
+  /** A node:http backend with the listener on the route, after `before` (what a framework's body parser does). */
+  async function listenWithListener(before: (request: IncomingMessage) => Promise<IncomingMessage>): Promise<string> {
+    const listener = expressCheckoutWebhookListener((run) => void runs.push(run), options());
+    const server = createServer((request, response) => void before(request).then((parsed) => listener(parsed, response)));
+    servers.push(server);
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/klarna/webhooks`;
+  }
+
+  /** The request's body read by a body parser before the route: its bytes (express.raw()) or its JSON (express.json()). */
+  function bodyParser(kind: 'raw' | 'json') {
+    return async (request: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const bytes = Buffer.concat(chunks);
+      return Object.assign(request, { body: kind === 'raw' ? bytes : JSON.parse(bytes.toString('utf8')) as unknown });
+    };
+  }
+
+  it('expressCheckoutWebhookListener runs the handler on Node\'s http, as it came or read raw (express.raw())', async () => {
+    for (const before of [(request: IncomingMessage) => Promise.resolve(request), bodyParser('raw')]) {
+      const url = await listenWithListener(before);
+      const issued = emulator.expressCheckout.issuePaymentToken();
+      const delivered = await emulator.expressCheckout.deliverCompleted(issued.payment_request_id, { url });
+      assert.deepEqual([delivered.status, delivered.body], [200, '{"outcome":"handled"}']);
+      assert.equal(runs.at(-1)?.event.paymentRequestId, issued.payment_request_id);
+    }
+    assert.equal(runs.length, 2);
+    assert.deepEqual(errors, []);
+  });
+
+  it('expressCheckoutWebhookListener refuses a body express.json() parsed first (500, delivered again later), and says to mount express.raw()', async () => {
+    const url = await listenWithListener(bodyParser('json'));
+    const issued = emulator.expressCheckout.issuePaymentToken();
+    const delivered = await emulator.expressCheckout.deliverCompleted(issued.payment_request_id, { url });
+    assert.equal(delivered.status, 500);
+    assert.deepEqual(runs, []);
+    assert.deepEqual(errors.map(({ stage }) => stage), ['delivery']);
+    assert.match(String((errors[0]?.error as Error).message), /express\.raw\(\{ type: 'application\/json' \}\) on this route/);
   });
 
   it('checks the signature over the body\'s bytes as they came: a byte-order mark is part of what Klarna signed', async () => {

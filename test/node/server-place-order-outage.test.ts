@@ -137,7 +137,7 @@ describe('handlePlaceOrder through a store outage', () => {
     // B sees a run whose claim lapsed with no answer: it waits, and Klarna is asked to try later.
     for (let attempt = 0; attempt < 3; attempt++) {
       const meanwhile = await deliver(processB, token);
-      assert.deepEqual([meanwhile.status, meanwhile.body], [503, { error: 'another delivery of this callback is still being handled' }]);
+      assert.deepEqual([meanwhile.status, meanwhile.body], [503, { error: 'another delivery of the same callback or webhook event is still being handled' }]);
     }
     linkDown = false;
     const later = await deliverUntilAnswered(processB, token);
