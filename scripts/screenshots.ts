@@ -27,7 +27,7 @@ export const SCREENSHOTS = {
   messageLight: { file: 'osm-message-light.png', alt: 'A Klarna "Make 4 payments" message with the light theme' },
   messageDark: { file: 'osm-message-dark.png', alt: 'The same message with the dark theme, on a dark page' },
   messageLegal: { file: 'osm-message-legal.png', alt: 'A financing message with its legal text and prequalify link, in the demo storefront\'s colours' },
-  storefront: { file: 'demo-storefront.png', alt: 'The demo storefront\'s product page: the message under the price, the Instant Shopping button and the event log' },
+  storefront: { file: 'demo-storefront.png', alt: 'The demo storefront\'s product page: the message under the price, the Express Checkout and Instant Shopping buttons and the event log' },
 } as const satisfies Record<string, Screenshot>;
 
 const PRODUCT_PAGE = '#/product/aurora-jacket';
@@ -46,6 +46,8 @@ export async function takeScreenshots(outDir: string): Promise<string[]> {
     await page.setViewport({ width: 1280, height: 800, deviceScaleFactor: 1 });
     await page.goto(new URL(PRODUCT_PAGE, demo.url).href);
     await messageShown(page, 'text-main');
+    // The Express Checkout button beside the message: its SDK started and its one button mounted.
+    await page.waitForFunction(() => document.querySelector('klarna-express-checkout')?.state === 'ready', { timeout: 10_000 });
     const written: string[] = [];
     const save = async (screenshot: Screenshot, png: Uint8Array) => {
       await writeFile(join(outDir, screenshot.file), png);

@@ -149,8 +149,8 @@ export interface EmulatorConfig {
     clientIds: string[];
     /** Origins allowed to use them (the Merchant Portal's list); empty: any. */
     allowedOrigins: string[];
-    /** How the emulated dialog ends when the shopper presses Pay: Klarna approves, or declines. */
-    outcome: 'approve' | 'decline';
+    /** How the emulated dialog ends when the shopper presses Pay: Klarna approves, declines, or the purchase aborts (as if the shopper closed the dialog). */
+    outcome: 'approve' | 'decline' | 'abort';
     /** How long the emulated Klarna waits for a shipping callback's answer (Klarna: 5 s). */
     shippingDeadlineMs: number;
   };
@@ -369,7 +369,7 @@ function webSdkProblems(expressCheckout: EmulatorConfig['expressCheckout']): str
     const value = expressCheckout?.[list];
     if (!(Array.isArray(value) && value.every((entry) => typeof entry === 'string'))) problems.push(`expressCheckout.${list} must be an array of strings`);
   }
-  if (!['approve', 'decline'].includes(expressCheckout?.outcome)) problems.push('expressCheckout.outcome must be approve or decline');
+  if (!['approve', 'decline', 'abort'].includes(expressCheckout?.outcome)) problems.push('expressCheckout.outcome must be approve, decline or abort');
   if (!isPositiveInteger(expressCheckout?.shippingDeadlineMs)) problems.push('expressCheckout.shippingDeadlineMs must be a positive integer');
   return problems;
 }

@@ -464,4 +464,18 @@ describe('<klarna-express-checkout>', () => {
     expect(element.state).to.equal('ready');
     await cancel();
   });
+
+  it('aborts when the emulator is told to (expressCheckout.outcome "abort"), without reaching into the dialog', async () => {
+    await configureEmulator({ expressCheckout: { outcome: 'abort' } });
+    try {
+      const element = await readyCheckout(`${SDK_URL}?page=abort`);
+      answerShipping(element);
+      const aborted = nextEvent(element, 'klarna-express-checkout-abort');
+      click(element);
+      await pay();
+      expect((await aborted).detail.stateReason).to.equal('PURCHASE_FLOW_ABORTED');
+    } finally {
+      await resetEmulator();
+    }
+  });
 });

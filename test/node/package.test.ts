@@ -37,7 +37,7 @@ describe('npm run build', () => {
 
   it('keeps \'use client\' at the top of every React entry, so a Server Component may import them', async () => {
     const reactEntries = Object.entries(pkg.exports).filter(([entry]) => entry === './react' || entry.startsWith('./react/'));
-    assert.equal(reactEntries.length, 4);
+    assert.equal(reactEntries.length, 5);
     for (const [entry, target] of reactEntries) {
       const file = (target as { default: string }).default;
       assert.match(await readFile(file, 'utf8'), /^'use client';\n/, `exports["${entry}"] (${file}) starts with 'use client'`);
@@ -103,7 +103,12 @@ describe('npm run build', () => {
       const code = await readFile(`dist/cdn/${name}.js`, 'utf8');
       // `import{…}from"…"`, `import"…"`, `import * as`: minified static imports (a page's <script integrity> would not cover them).
       assert.doesNotMatch(code, /\bimport\s*[{*"'`]/, `${name}.js imports nothing statically`);
-      const loaded = [...code.matchAll(/\bimport\s*\(([^)]*)\)/g)].map((match) => match[1]!.trim());
+      const imported = [...code.matchAll(/\bimport\s*\(([^)]*)\)/g)].map((match) => match[1]!.trim());
+      // Klarna's Web SDK, imported from Klarna's host at run time (never bundled, as Klarna requires):
+      // the one import of a URL that is no file of ours, in a file with the Express Checkout element.
+      const ofKlarna = imported.filter((specifier) => !/^["'`]/.test(specifier));
+      assert.ok(ofKlarna.length === (code.includes('klarna-express-checkout') ? 1 : 0), `${name}.js imports ${ofKlarna.length} URLs at run time besides its own files`);
+      const loaded = imported.filter((specifier) => /^["'`]/.test(specifier));
       if (onDemand === 'inline') assert.deepEqual(loaded, [], `${name}.js is one file: it loads nothing on demand`);
       for (const specifier of loaded) {
         assert.match(specifier, new RegExp(`^"\\./${name}/[\\w-]+\\.js"$`), `${name}.js loads ${specifier}: only files in ./${name}/, where the docs pin what it loads on demand`);
@@ -122,7 +127,8 @@ describe('npm run build', () => {
 
   it('writes one self-contained CDN module with lit\'s production build', async () => {
     const cdn = await readFile('dist/cdn/klarna-elements.js', 'utf8');
-    assert.doesNotMatch(cdn, /^import\s|\bimport\s*\(|from\s*["']lit/m, 'nothing is left to import');
+    // Nothing of ours left to import; `import(url)` of Klarna's Web SDK, at run time, is not ours.
+    assert.doesNotMatch(cdn, /^import\s|\bimport\s*\(\s*["'`]|from\s*["']lit/m, 'nothing is left to import');
     assert.doesNotMatch(cdn, /Lit is in dev mode|lit\.dev\/msg\/dev-mode/);
     // Minified twice (oxc, then terser): each CDN module's map must still lead to the sources, with their text.
     const manifest = JSON.parse(await readFile(`dist/cdn/${INTEGRITY_MANIFEST}`, 'utf8')) as Record<string, string>;
@@ -173,11 +179,16 @@ describe('npm run build', () => {
     const output = async (name: string) => readFile(join(app, 'dist', `${name}.js`), 'utf8');
     const defines = (code: string) => [...code.matchAll(/customElements\.define\("([a-z-]+)"/g)].map((match) => match[1]).sort();
 
-    const all = ['klarna-config', 'klarna-instant-shopping-host', 'klarna-osm-placement'];
+    const all = ['klarna-config', 'klarna-express-checkout', 'klarna-instant-shopping-host', 'klarna-osm-placement'];
     const osmOnly = await output('osm-placement');
     assert.deepEqual(defines(osmOnly), ['klarna-osm-placement']);
     assert.doesNotMatch(osmOnly, /instant-?shopping/i, 'tree-shaken: no Instant Shopping code');
+    assert.doesNotMatch(osmOnly, /express-?checkout|web-sdk/i, 'tree-shaken: no Express Checkout code');
     assert.deepEqual(defines(await output('instant-shopping')), ['klarna-instant-shopping-host']);
+    const expressOnly = await output('express-checkout');
+    assert.deepEqual(defines(expressOnly), ['klarna-express-checkout']);
+    // The Trusted Types policy names lib.js's path (it passes both Klarna SDKs' URLs); no element besides.
+    assert.doesNotMatch(expressOnly, /klarna-instant-shopping|klarna-osm-placement|InstantShoppingHost|OsmPlacement/, 'tree-shaken: the Express Checkout button alone');
     assert.deepEqual(defines(await output('config')), ['klarna-config']);
     assert.deepEqual(defines(await output('everything')), all);
     // Importing one component from the React entry ships that element alone (it re-exports the per-element entries).
@@ -186,6 +197,7 @@ describe('npm run build', () => {
     assert.deepEqual(defines(await output('react-osm-placement')), ['klarna-osm-placement']);
     assert.doesNotMatch(await output('react-osm-placement'), /instant-?shopping/i);
     assert.deepEqual(defines(await output('react-instant-shopping')), ['klarna-instant-shopping-host']);
+    assert.deepEqual(defines(await output('react-express-checkout')), ['klarna-express-checkout']);
     assert.deepEqual(defines(await output('react-config')), ['klarna-config']);
     assert.deepEqual(defines(await output('core')), [], 'the core defines nothing');
     assert.deepEqual(defines(await output('protocol')), [], 'the protocol layer defines nothing');
@@ -200,5 +212,6 @@ describe('npm run build', () => {
     assert.deepEqual(defines(await output('cdn-osm-placement')), ['klarna-osm-placement']);
     assert.doesNotMatch(await output('cdn-osm-placement'), /instant-?shopping/i);
     assert.deepEqual(defines(await output('cdn-instant-shopping')), ['klarna-instant-shopping-host']);
+    assert.deepEqual(defines(await output('cdn-express-checkout')), ['klarna-express-checkout']);
   });
 });

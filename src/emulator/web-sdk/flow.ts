@@ -122,6 +122,11 @@ export class PaymentFlow {
       await this.#end('CANCELED', 'error', paymentError('PURCHASE_DECLINED', 'Klarna declined the purchase'));
       return;
     }
+    // A test's way to the shopper closing Klarna's dialog at the last step, without reaching into it.
+    if (this.#settings.outcome === 'abort') {
+      await this.#abort();
+      return;
+    }
     try {
       const response = await fetch(new URL(this.#settings.completePath, this.#settings.baseUrl), {
         method: 'POST',

@@ -9,7 +9,7 @@ export interface EmulatedWebSdkSettings {
   /** Origins allowed to use the client ids (the Merchant Portal's list); empty: any. */
   allowedOrigins: string[];
   /** How the shopper's purchase ends when they press Pay: as Klarna approves it, or declines it. */
-  outcome: 'approve' | 'decline';
+  outcome: 'approve' | 'decline' | 'abort';
   /** How long Klarna waits for a shipping callback's answer before the flow ends in error. */
   shippingDeadlineMs: number;
 }
