@@ -2,9 +2,10 @@
  * The one Klarna button an Express Checkout element shows, in a light-DOM container the element
  * owns (Klarna's SDK cannot see into a shadow root). Never two: a button whose look changed is
  * unmounted before the new one is mounted, a price or variant change keeps the button (its
- * `initiate` reads the purchase when the shopper clicks), a removed element unmounts its button,
- * and a moved one mounts a new one where it lands. Real integrations got this wrong in every way:
- * a new button on each variant change, two buttons after a re-render, none after a move.
+ * `initiate` reads the purchase when the shopper clicks), a moved element keeps its button (the
+ * container moves with it, and a purchase under way goes on), and an element still off the page a
+ * task after it left (removed, not moved) unmounts it. Real integrations got this wrong in every
+ * way: a new button on each variant change, two buttons after a re-render, none after a move.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { KlarnaPayment, PaymentButton, PaymentButtonConfig } from '../protocol/express-checkout.js';
@@ -25,18 +26,30 @@ export interface ButtonRequest {
   disabled: boolean;
 }
 
+/** What the element hears from its button. */
+export interface MountOutlet {
+  /** A new button is on the page: the first, or one of a new look. */
+  mounted(): void;
+  /** Klarna's SDK threw making, mounting or changing the button: no button shows. */
+  failed(error: unknown): void;
+}
+
+/** Runs `callback` a task later: a timer, or a test's clock. */
+export type Later = (callback: () => void) => void;
+
 export class ButtonMount implements ReactiveController {
   readonly #host: MountHost;
-  /** Told each time a new button is on the page: the first, one of a new look, one after a move. */
-  readonly #mounted: () => void;
+  readonly #outlet: MountOutlet;
+  readonly #later: Later;
   /** What the element asked to show, kept while it is away so that it shows it again when back. */
   #wanted: ButtonRequest | undefined;
   /** The button on the page, and the SDK and look it was made with. */
   #shown: { button: PaymentButton; payment: KlarnaPayment; look: string; disabled: boolean } | undefined;
 
-  constructor(host: MountHost, mounted: () => void = () => {}) {
+  constructor(host: MountHost, outlet: MountOutlet, later: Later = (callback) => setTimeout(callback)) {
     this.#host = host;
-    this.#mounted = mounted;
+    this.#outlet = outlet;
+    this.#later = later;
     host.addController(this);
   }
 
@@ -49,18 +62,13 @@ export class ButtonMount implements ReactiveController {
   show(request: ButtonRequest): void {
     this.#wanted = request;
     if (!this.#host.isConnected) return;
-    const look = lookOf(request.config);
-    if (this.#shown?.look !== look || this.#shown.payment !== request.payment) {
+    try {
+      this.#showNow(request);
+    } catch (error) {
+      // The SDK's own failure: no half-made button stays, and the element says why.
       this.#unmount();
-      const button = request.payment.button({ ...request.config, disabled: request.disabled });
-      button.mount(this.#container());
-      this.#shown = { button, payment: request.payment, look, disabled: request.disabled };
-      this.#mounted();
-      return;
-    }
-    if (this.#shown.disabled !== request.disabled) {
-      this.#shown.button.toggleState('disabled', request.disabled);
-      this.#shown.disabled = request.disabled;
+      this.#wanted = undefined;
+      this.#outlet.failed(error);
     }
   }
 
@@ -71,16 +79,41 @@ export class ButtonMount implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.#wanted) this.show(this.#wanted);
+    // Moved: the button came along in its container. Added again after it left: a new one.
+    if (this.#wanted && !this.#shown) this.show(this.#wanted);
   }
 
   hostDisconnected(): void {
-    this.#unmount();
+    // A move (or a framework's re-render) is back within the task; only an element that stays away loses its button.
+    this.#later(() => {
+      if (!this.#host.isConnected) this.#unmount();
+    });
+  }
+
+  #showNow(request: ButtonRequest): void {
+    const look = lookOf(request.config);
+    if (this.#shown?.look !== look || this.#shown.payment !== request.payment) {
+      this.#unmount();
+      const button = request.payment.button({ ...request.config, disabled: request.disabled });
+      button.mount(this.#container());
+      this.#shown = { button, payment: request.payment, look, disabled: request.disabled };
+      this.#outlet.mounted();
+      return;
+    }
+    if (this.#shown.disabled !== request.disabled) {
+      this.#shown.button.toggleState('disabled', request.disabled);
+      this.#shown.disabled = request.disabled;
+    }
   }
 
   #unmount(): void {
-    this.#shown?.button.unmount();
+    const shown = this.#shown;
     this.#shown = undefined;
+    try {
+      shown?.button.unmount();
+    } catch {
+      // The SDK's button is gone either way; its container is ours and stays for the next one.
+    }
   }
 
   /** The element's own container: found again after a move, added the first time a button shows. */

@@ -78,6 +78,11 @@ export interface CheckoutConfig {
   held: boolean;
   /** What is wrong, each worded for the console; empty when Klarna would take it all. */
   problems: string[];
+  /**
+   * The problems that keep the SDK from starting (the client id, where the SDK is): the others, of
+   * the purchase, stop a click, and the button hides only once they stood for a task.
+   */
+  sdkProblems: string[];
   /** Where the SDK's module is, and what the page's one SDK instance is started with. */
   sdk: { url: string; config: SdkConfig };
   look: ButtonLook;
@@ -109,24 +114,29 @@ export class CheckoutConfigController {
     configured: false,
     held: false,
     problems: [],
+    sdkProblems: [],
     sdk: { url: WEB_SDK_URL, config: { clientId: '' } },
     look: {},
     request: undefined,
   };
 
-  /**
-   * Reads everything again, into `value`: the element calls it at the start of each update. A
-   * click reads the purchase as it is then (`aside`: not kept as the update's).
-   */
-  read(aside = false): CheckoutConfig {
+  /** Reads everything again, into `value`: the element calls it at the start of each update. */
+  read(): CheckoutConfig {
+    this.value = this.readAtClick();
+    return this.value;
+  }
+
+  /** Reads everything as it is now, for a click: the purchase the shopper sees, not the last update's. */
+  readAtClick(): CheckoutConfig {
     const host = this.#host;
     const page = this.#page.value;
-    const problems: string[] = [];
+    const sdkProblems: string[] = [];
     const clientId = host.clientId || page.sdkClientId || '';
     const clientIdProblem = sdkClientIdProblem(clientId, host.clientId ? 'client-id' : 'client-id (or sdk-client-id on <klarna-config>)');
-    if (clientIdProblem) problems.push(clientIdProblem);
+    if (clientIdProblem) sdkProblems.push(clientIdProblem);
+    const sdkUrl = this.#sdkUrl(page.apiUrl, sdkProblems);
     const locale = host.locale || page.locale;
-    const sdkUrl = this.#sdkUrl(page.apiUrl, problems);
+    const problems = [...sdkProblems];
     const look = this.#look(locale, problems);
     const amount = this.#amount(problems);
     const request = host.initiate ? undefined : this.#request(amount, problems);
@@ -135,9 +145,7 @@ export class CheckoutConfigController {
     if (host.partnerAccountId) config.partnerAccountId = host.partnerAccountId;
     const sdk = { url: sdkUrl, config };
     const configured = this.#isConfigured() && amount !== WAITING;
-    const read = { configured, held: isHeld(page), problems, sdk, look, request };
-    if (!aside) this.value = read;
-    return read;
+    return { configured, held: isHeld(page), problems, sdkProblems, sdk, look, request };
   }
 
   /** Given anything of its own: an id, a price, a request or a JSON child (the page's settings alone are not). */
@@ -152,7 +160,7 @@ export class CheckoutConfigController {
     const { sdkUrl } = this.#host;
     if (sdkUrl) {
       try {
-        return new URL(sdkUrl, this.#host.ownerDocument.baseURI).href;
+        return new URL(sdkUrl, pageUrl()).href;
       } catch {
         problems.push(`sdk-url "${sdkUrl}" is not a URL`);
         return sdkUrl;
@@ -188,7 +196,12 @@ export class CheckoutConfigController {
 
   /** `intents`, space-separated as `class` is: `intents="PAY SUBSCRIBE"`. */
   #intents(problems: string[]): ButtonIntent[] {
-    const words = (this.#host.intents ?? '').split(/\s+/).filter(Boolean);
+    const { intents } = this.#host;
+    if (intents !== undefined && typeof intents !== 'string') {
+      problems.push('intents must be a space-separated string, as class is: "PAY", "PAY SUBSCRIBE"');
+      return [];
+    }
+    const words = (intents ?? '').split(/\s+/).filter(Boolean);
     const unknown = words.filter((word) => !isOneOf(word, BUTTON_INTENTS));
     if (unknown.length > 0) problems.push(`intents has ${unknown.map((word) => `"${word}"`).join(', ')}: the intents are ${BUTTON_INTENTS.join(', ')}`);
     return words.filter((word): word is ButtonIntent => isOneOf(word, BUTTON_INTENTS));
@@ -207,13 +220,10 @@ export class CheckoutConfigController {
       return undefined;
     }
     // A framework may set the property to the attribute's text (Vue does, for a static `amount="32900"`).
-    const text = typeof value === 'string' ? value : source;
-    // `amount="329.00"` reads as 329: minor units are whole, so a written decimal point is a mistake.
-    if (typeof text === 'string' && !/^\s*\d+\s*$/.test(text)) {
-      problems.push(`amount "${text}" must be a whole number of minor units (32900 for 329.00)`);
-      return undefined;
-    }
-    return typeof value === 'string' ? Number(value) : (value as number | undefined);
+    if (typeof value === 'string') return minorUnitsOf(value, problems);
+    // The attribute's converter made NaN of text that is no whole number: its text says what was written.
+    if (typeof value === 'number' && Number.isNaN(value) && typeof source === 'string') return minorUnitsOf(source, problems);
+    return value as number | undefined;
   }
 
   /** The payment request from the element's fields (a property over the JSON child's field of the same name). */
@@ -230,7 +240,7 @@ export class CheckoutConfigController {
       const value = host[name] ?? (Object.hasOwn(json.value, name) ? json.value[name] : undefined);
       if (value !== undefined) Object.assign(fields, { [name]: value });
     }
-    if (typeof fields.returnUrl === 'string') fields.returnUrl = absoluteUrl(fields.returnUrl, host.ownerDocument.baseURI);
+    if (typeof fields.returnUrl === 'string') fields.returnUrl = absoluteUrl(fields.returnUrl, pageUrl());
     const request = paymentRequestData(fields);
     problems.push(...requestProblems(request, host));
     return request;
@@ -255,6 +265,22 @@ function requestProblems(request: PaymentRequestData, host: CheckoutProperties):
   });
 }
 
+/**
+ * Text as minor units: digits only. `amount="329.00"` would read as 329 otherwise, and minor units
+ * are whole, so a written decimal point is a mistake, said with what to write instead.
+ */
+function minorUnitsOf(text: string, problems: string[]): number | undefined {
+  if (/^\s*\d+\s*$/.test(text)) return Number(text);
+  problems.push(`amount "${text}" must be a whole number of minor units (32900 for 329.00)`);
+  return undefined;
+}
+
+/** The amount attribute's converter: digits are minor units; anything else NaN, for the element to say what was written. */
+export function amountFromAttribute(text: string | null): number | undefined {
+  if (text === null) return undefined;
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+}
+
 /** The amount of an element that reads its price from the page before the price is there. */
 const WAITING = Symbol('waiting for the page\'s price');
 
@@ -263,8 +289,13 @@ function isOneOf<T extends string>(value: string, allowed: readonly T[]): value 
   return (allowed as readonly string[]).includes(value);
 }
 
+/** The page's URL, relative URLs' base; on a server (no page) none, and a relative URL stays as given. */
+function pageUrl(): string | undefined {
+  return globalThis.document?.baseURI;
+}
+
 /** A relative return URL resolved against the page, as a link's is: Klarna takes absolute ones only. */
-function absoluteUrl(url: string, base: string): string {
+function absoluteUrl(url: string, base: string | undefined): string {
   try {
     return new URL(url, base).href;
   } catch {

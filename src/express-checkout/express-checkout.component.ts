@@ -1,4 +1,4 @@
-import { html, unsafeCSS, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { KlarnaElement, klarnaEvent } from '../internal/klarna-element.js';
 import { OnlineRetryController } from '../internal/online-retry.js';
@@ -12,9 +12,10 @@ import type {
   SupplementaryPurchaseData,
 } from '../protocol/express-checkout.js';
 import { ButtonMount } from './button-mount.js';
-import { CheckoutConfigController, initiateResultProblems, type CheckoutConfig } from './checkout-config.js';
+import { amountFromAttribute, CheckoutConfigController, initiateResultProblems, type CheckoutConfig } from './checkout-config.js';
 import { CheckoutParty } from './checkout-party.js';
-import type { ExpressCheckoutErrorDetail } from './events.js';
+import type { ExpressCheckoutClickDetail, ExpressCheckoutErrorDetail } from './events.js';
+import { expressCheckoutStyles } from './express-checkout.styles.js';
 import { paymentRouter } from './payment-router.js';
 import { StandingProblem } from './standing-problem.js';
 import { webSdk, WebSdkError } from './web-sdk.js';
@@ -27,7 +28,16 @@ class NoPaymentStarted extends Error {
   override readonly name = 'NoPaymentStarted';
 }
 
-let buttonCount = 0;
+/**
+ * Each button's id for Klarna (`button({ id })` tells a page's buttons apart): counted page-wide
+ * through `globalThis`, so two copies of the library on a page never give two buttons one id.
+ */
+function nextButtonId(): string {
+  const shared = globalThis as Record<symbol, number | undefined>;
+  const key = Symbol.for('klarna-elements:express-checkout-buttons');
+  shared[key] = (shared[key] ?? 0) + 1;
+  return `klarna-express-checkout-${shared[key]}`;
+}
 
 /**
  * Klarna's Express Checkout button, on Klarna's Web SDK v2 (revision r8 shapes): give it your Web
@@ -46,8 +56,8 @@ let buttonCount = 0;
  *
  * @slot - Holds the container of Klarna's button (the element adds one, marked `data-klarna-express-checkout-button`, when the button first shows), and an optional `<script type="application/json">` with payment request fields (`lineItems`, `shippingConfig`, `collectCustomerProfile`, `returnUrl`, `paymentRequestReference`, `supplementaryPurchaseData`) for pages without a build step.
  *
- * @fires {ExpressCheckoutReadyDetail} klarna-express-checkout-ready - A button is on the page: the first, a new one for a new look (`theme`, `shape`, …), or one after the element moved. Detail: `{ clientId }`.
- * @fires {ExpressCheckoutClickDetail} klarna-express-checkout-click - The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Detail: `{ amount, currency }`.
+ * @fires {ExpressCheckoutReadyDetail} klarna-express-checkout-ready - A button is on the page: the first, or a new one for a new look (`theme`, `shape`, …); a moved element keeps its button. Detail: `{ clientId }`.
+ * @fires {ExpressCheckoutClickDetail} klarna-express-checkout-click - The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Not fired for a click while a payment is starting (a double click, or another button's). Detail: `{ amount, currency }`.
  * @fires {ExpressCheckoutCompleteDetail} klarna-express-checkout-complete - Klarna approved the purchase. Detail: `{ paymentRequestId, paymentRequestReference?, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`.
  * @fires {ExpressCheckoutAbortDetail} klarna-express-checkout-abort - The purchase ended without a payment. Detail: `{ paymentRequestId, stateReason }`.
  * @fires {ExpressCheckoutErrorDetail} klarna-express-checkout-error - Something is wrong. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`, `timeout`.
@@ -58,11 +68,7 @@ let buttonCount = 0;
  */
 export class KlarnaExpressCheckout extends KlarnaElement {
   // ── styles ──────────────────────────────────────────────────────────────────────────────────
-  // A plain block around Klarna's button; hidden while its data is wrong, so no button sells what the page no longer shows.
-  static override styles = unsafeCSS(`
-:host{display:block;min-height:var(--klarna-express-checkout-min-height,0px)}
-:host([hidden]),:host(:is(:state(error))){display:none}
-`);
+  static override styles = expressCheckoutStyles;
 
   // ── public properties ───────────────────────────────────────────────────────────────────────
   /** Your Web SDK client identifier (`klarna_test_client_…` or `klarna_live_client_…`, from the Merchant Portal's Client identifiers): not the On-site messaging client id. Else `sdk-client-id` of `<klarna-config>`. */
@@ -72,7 +78,7 @@ export class KlarnaExpressCheckout extends KlarnaElement {
   /** Three-letter currency of the purchase, e.g. `USD`. Required unless `initiate` gives the payment request. */
   @property() currency?: string;
   /** The purchase's total in minor units (`32900` is 329.00); the line items must add up to it. */
-  @property({ type: Number }) amount?: number;
+  @property({ converter: amountFromAttribute }) amount?: number;
   /** A CSS selector of the price the page shows (nearest match first), read as `amount` and followed as it changes; `amount` wins when both are set. As on `<klarna-osm-placement>`. */
   @property({ attribute: 'amount-from' }) amountFrom?: string;
   /** A CSS selector of the quantity field the page shows: `amount` (or the price `amount-from` reads) times it. */
@@ -88,7 +94,7 @@ export class KlarnaExpressCheckout extends KlarnaElement {
   /** For acquirers and accounts with several partners: the partner account the SDK runs for. */
   @property({ attribute: 'partner-account-id' }) partnerAccountId?: string;
   /** Shows the button greyed out: a click does nothing (a variant not chosen yet, say). */
-  @property({ type: Boolean }) disabled?: boolean;
+  @property({ type: Boolean }) disabled = false;
   /** Replaces the URL of Klarna's Web SDK module (the emulator's, for development and tests, or a proxy's); else the SDK's path below the page's `api-url`, else Klarna's. */
   @property({ attribute: 'sdk-url' }) sdkUrl?: string;
   /** What is sold, in minor units (`{ name, quantity, totalAmount, … }`); the lines' `totalAmount` must add up to `amount`. Sent as Klarna's `supplementaryPurchaseData.lineItems`. */
@@ -107,18 +113,24 @@ export class KlarnaExpressCheckout extends KlarnaElement {
   @property({ attribute: false }) initiate?: () => InitiateResult | Promise<InitiateResult>;
 
   // ── internal state ──────────────────────────────────────────────────────────────────────────
-  // None of its own: what it was given, its problem, its SDK and its button are each a controller's.
+  /** Distinguishes this element's button from the page's others, for Klarna. */
+  readonly #buttonId = nextButtonId();
+  /** Klarna's SDK threw making or mounting the button: no button shows until it mounts one. */
+  #mountFailure: ExpressCheckoutErrorDetail | undefined;
 
   // ── controllers and tasks ───────────────────────────────────────────────────────────────────
   /** What the element was given (attributes, properties, JSON child, the page's settings), read at each update and click. */
   #config = new CheckoutConfigController(this);
   /** The data's problem, shown a task after it appears if it still stands. */
-  #problem = new StandingProblem(this, (problem) => this.#report({ code: 'invalid-config', message: problem }));
+  #problem = new StandingProblem(this, (problem) => {
+    void this.#afterUpdate(() => this.#report({ code: 'invalid-config', message: problem }));
+  });
   /** The page's one Web SDK instance, started for data Klarna would take once the page consents. */
   #sdk = new Task(this, {
     args: () => {
-      const { configured, held, problems, sdk } = this.#config.value;
-      const wanted = configured && !held && problems.length === 0;
+      const { configured, held, sdkProblems, sdk } = this.#config.value;
+      // The purchase's problems do not hold the SDK back: a page gives its data in steps.
+      const wanted = configured && !held && sdkProblems.length === 0;
       // The config as JSON: the task compares its arguments one by one, by identity.
       return [wanted, sdk.url, JSON.stringify(sdk.config)] as const;
     },
@@ -129,13 +141,23 @@ export class KlarnaExpressCheckout extends KlarnaElement {
       return webSdk({ url, config, nonce: this.nonce || undefined });
     },
     onComplete: () => this.#scriptRetry.reset(),
-    onError: (error) => this.#sdkFailed(error),
+    // The task shows its error after this returns: the page hears of it once the element shows it.
+    onError: (error) => void this.#afterUpdate(() => this.#sdkFailed(error)),
   });
   /** A module that failed to load, or an SDK that did not start in time, is tried again: when the element is added again, or the browser is back online. */
   #scriptRetry = new OnlineRetryController(this, () => void this.#sdk.run());
-  /** The element's one button, in its own light-DOM container; each new one is announced. */
-  #button = new ButtonMount(this, () => {
-    this.emit('klarna-express-checkout-ready', { clientId: this.#config.value.sdk.config.clientId });
+  /** The element's one button, in its own light-DOM container; each new one is announced once the element shows it. */
+  #button = new ButtonMount(this, {
+    mounted: () => {
+      this.#mountFailure = undefined;
+      void this.#afterUpdate(() => this.emit('klarna-express-checkout-ready', { clientId: this.#config.value.sdk.config.clientId }));
+    },
+    failed: (cause) => {
+      const message = `Klarna's Web SDK could not show its button: ${cause instanceof Error ? cause.message : String(cause)}`;
+      this.#mountFailure = { code: 'sdk', message, cause };
+      this.#report(this.#mountFailure);
+      this.requestUpdate();
+    },
   });
   /** The element's side of its payment requests: Klarna's callbacks as events. */
   #party = new CheckoutParty(this, {
@@ -143,20 +165,11 @@ export class KlarnaExpressCheckout extends KlarnaElement {
     aborted: (detail) => this.emit('klarna-express-checkout-abort', detail),
     failed: (error) => this.#report(error),
   });
-  /** Distinguishes this element's button from the page's others, for Klarna. */
-  readonly #buttonId = `klarna-express-checkout-${(buttonCount += 1)}`;
-
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
   override connectedCallback(): void {
     super.connectedCallback();
     // On the page again: its data is read again, its problem (if any) seen again.
     this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Moved (or re-rendered by a framework), it is back within the task: a purchase under way goes on.
-    setTimeout(() => this.#leftForGood());
   }
 
   protected override willUpdate(): void {
@@ -184,7 +197,7 @@ export class KlarnaExpressCheckout extends KlarnaElement {
     const problem = this.#problem.shown;
     if (problem) return { code: 'invalid-config', message: problem };
     if (this.#sdk.status === TaskStatus.ERROR) return sdkErrorDetail(this.#sdk.error);
-    return undefined;
+    return this.#mountFailure;
   }
 
   // ── render ──────────────────────────────────────────────────────────────────────────────────
@@ -193,32 +206,53 @@ export class KlarnaExpressCheckout extends KlarnaElement {
   }
 
   // ── private helpers ─────────────────────────────────────────────────────────────────────────
-  /** Shows the button while the SDK is there for data Klarna would take; otherwise none. */
+  /**
+   * Shows the button while the SDK is there, unless a problem stood for a task (a click checks the
+   * purchase anyway). The page's payment router is registered as soon as the SDK is: Klarna may
+   * report a purchase a redirect brought the shopper back from before any click on this page.
+   */
   #show(): void {
     const sdk = this.#sdk.value;
-    const given = this.#config.value;
-    if (!sdk || given.problems.length > 0 || this.#sdk.status !== TaskStatus.COMPLETE) {
+    if (!sdk || this.#sdk.status !== TaskStatus.COMPLETE || this.#problem.shown) {
       this.#button.hide();
       return;
     }
-    const config = { ...given.look, id: this.#buttonId, initiate: () => this.#initiate(sdk) };
+    paymentRouter(sdk.Payment);
+    const config = { ...this.#config.value.look, id: this.#buttonId, initiate: () => this.#initiate(sdk) };
     this.#button.show({ payment: sdk.Payment, config, disabled: Boolean(this.disabled) });
   }
 
   /**
-   * The shopper clicked: the page may stop it (`click` is cancelable); the payment request is read
-   * as it is now and checked, and only a request Klarna would take reaches it, as this element's.
+   * The shopper clicked. One start at a time on the page (a double click, or another button's click
+   * while a page's slow `initiate` runs, starts nothing); the page may stop it (`click` is
+   * cancelable); the purchase is read as it is now and checked, and only a request Klarna would
+   * take reaches it, as this element's.
    */
   async #initiate(sdk: KlarnaSdkInstance): Promise<InitiateResult> {
-    const given = this.#config.read(true);
-    const detail = { amount: given.request?.amount, currency: given.request?.currency };
-    if (!this.dispatchEvent(klarnaEvent('klarna-express-checkout-click', detail, true))) {
-      throw new NoPaymentStarted('a klarna-express-checkout-click listener called preventDefault(): no payment started');
+    const router = paymentRouter(sdk.Payment);
+    if (!router.claimStart(this.#party)) {
+      this.log('warn', 'a payment is starting already (a double click, or another Express Checkout button\'s): this click starts none.');
+      throw new NoPaymentStarted('a payment is starting already');
     }
-    const request = await this.#paymentRequest(given);
-    this.#party.starting(request);
-    paymentRouter(sdk.Payment).starting(this.#party);
-    return request;
+    try {
+      const given = this.#config.readAtClick();
+      if (!this.dispatchEvent(klarnaEvent('klarna-express-checkout-click', this.#clickDetail(given), true))) {
+        throw new NoPaymentStarted('a klarna-express-checkout-click listener called preventDefault(): no payment started');
+      }
+      const request = await this.#paymentRequest(given);
+      this.#party.starting(request);
+      router.starting(this.#party);
+      return request;
+    } catch (error) {
+      router.releaseStart(this.#party);
+      throw error;
+    }
+  }
+
+  /** What the click is for: the request's amount and currency, or with `initiate`, the element's own. */
+  #clickDetail(given: CheckoutConfig): ExpressCheckoutClickDetail {
+    const amount = given.request?.amount ?? (Number.isSafeInteger(this.amount) ? this.amount : undefined);
+    return { amount, currency: given.request?.currency ?? this.currency };
   }
 
   /** The payment request to start: `initiate`'s, or the element's own; what Klarna would refuse is reported, and starts nothing. */
@@ -258,10 +292,12 @@ export class KlarnaExpressCheckout extends KlarnaElement {
     this.emit('klarna-express-checkout-error', error);
   }
 
-  /** Gone a task after it left: Klarna's callbacks of a purchase under way reach it no more. */
-  #leftForGood(): void {
-    const sdk = this.#sdk.value;
-    if (!this.isConnected && sdk) paymentRouter(sdk.Payment).forget(this.#party);
+  /** Runs `callback` once the element has updated (its state showing what `callback` tells the page). */
+  async #afterUpdate(callback: () => void): Promise<void> {
+    // A microtask first: the task (or the mount) asks for the update after this call returns.
+    await Promise.resolve();
+    await this.updateComplete;
+    callback();
   }
 }
 

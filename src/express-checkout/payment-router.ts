@@ -2,10 +2,12 @@
  * Klarna's `Payment.on(…)` handlers are page-wide: one set per SDK instance, for every button on
  * the page. The router registers them once per instance and hands each callback to the button
  * whose payment request it is. Klarna runs one payment request at a time, so the request a
- * callback first names belongs to the button whose `initiate` ran last; from then on its id
- * says whose it is. A request that ended (completed, aborted, or in error) is forgotten, so the
- * same button's next click starts afresh. Klarna always gets an answer it takes: a button's failure
- * never reaches the SDK.
+ * callback first names belongs to the button that handed Klarna a request last; from then on its
+ * id says whose it is. While one button's `initiate` runs (the page's own, which may be slow), no
+ * other start is let through: two starts finishing in another order than their clicks would bind
+ * each one's callbacks to the other's button. A request that ended (completed, aborted, or in
+ * error) is forgotten, so the same button's next click starts afresh. Klarna always gets an answer
+ * it takes: a button's failure never reaches the SDK.
  */
 import type {
   KlarnaPayment,
@@ -42,8 +44,10 @@ const NOBODY_ANSWERS_OPTION: ShippingOptionSelectAnswer = { rejectionReason: 'IN
 export class PaymentRouter {
   /** The party of each payment request Klarna has named, until it ends. */
   readonly #parties = new Map<string, PaymentParty>();
-  /** The button whose `initiate` ran last, until Klarna names its request. */
+  /** The button that handed Klarna a request last, until Klarna names it. */
   #starting: PaymentParty | undefined;
+  /** The button whose `initiate` runs, until it hands Klarna its request or gives up. */
+  #initiating: PaymentParty | undefined;
 
   constructor(payment: KlarnaPayment) {
     payment.on('complete', (request) => {
@@ -69,19 +73,25 @@ export class PaymentRouter {
     });
   }
 
-  /** From a button's `initiate`: the next request Klarna names without an owner is `party`'s. */
+  /**
+   * A button's click: true when it may start a payment, false while a start (its own, or another
+   * button's) is under way. The one guard against a double click and against two buttons at once.
+   */
+  claimStart(party: PaymentParty): boolean {
+    if (this.#initiating) return false;
+    this.#initiating = party;
+    return true;
+  }
+
+  /** The button hands Klarna its request: the next request Klarna names without an owner is `party`'s. */
   starting(party: PaymentParty): void {
+    if (this.#initiating === party) this.#initiating = undefined;
     this.#starting = party;
   }
 
-  /**
-   * A button left the page for good: none of Klarna's callbacks reaches it any more. Call it only
-   * once the button is not coming back (an element moved or re-rendered is back in the same task),
-   * or its shopper's purchase under way loses its shipping answers and its completion.
-   */
-  forget(party: PaymentParty): void {
-    if (this.#starting === party) this.#starting = undefined;
-    for (const [id, owner] of this.#parties) if (owner === party) this.#parties.delete(id);
+  /** The button's start ended before Klarna got a request (the page stopped it, or it was refused). */
+  releaseStart(party: PaymentParty): void {
+    if (this.#initiating === party) this.#initiating = undefined;
   }
 
   /**
@@ -93,6 +103,10 @@ export class PaymentRouter {
     const party = this.#parties.get(id) ?? this.#takeStarting();
     if (ended) this.#parties.delete(id);
     else if (party) this.#parties.set(id, party);
+    if (!party) {
+      // Its button was removed mid-purchase (a framework re-keyed it, a route changed): said, never silent.
+      console.warn(`[klarna-express-checkout] Klarna's ${request.state} callback for payment request ${id} names no button on this page: its element left the page. Shipping questions are refused; a completed purchase still reaches your webhook.`);
+    }
     return party;
   }
 

@@ -11,7 +11,7 @@
  * calls it: a page's `script-src` allows Klarna's host (or the emulator's, or a proxy's), or
  * `'strict-dynamic'` with a nonced library, or the element is given the nonce (see `importModule`).
  */
-import { loadScript } from '../core/script.js';
+import { loadScript, ScriptLoadError } from '../core/script.js';
 import { klarnaScriptUrl } from '../core/trusted-script-url.js';
 import { timerDelay } from '../core/wait.js';
 import type { KlarnaSdkInstance, SdkConfig, WebSdkModule } from '../protocol/express-checkout.js';
@@ -114,18 +114,32 @@ function attemptUrl(url: string): string {
 /**
  * The module, by `import()`. With a nonce, a `<script type="module" nonce>` fetches and runs it
  * first (through the library's Trusted Types policy, as `lib.js` is): the `import()` then finds it
- * in the page's module map, and fetches it no second time, so no CSP check stands in its way.
+ * in the page's module map, and fetches it no second time, so no CSP check stands in its way. A
+ * page that has such a tag already (its own) has the module in its map: the import takes it.
  */
 async function importModule(url: string, nonce: string | undefined): Promise<WebSdkModule> {
   const attempt = attemptUrl(url);
   try {
-    if (nonce) await loadScript(attempt, { module: true, nonce, trustedUrl: klarnaScriptUrl, timeout: 0 });
+    if (nonce && !hasModuleTag(attempt)) {
+      await loadScript(attempt, { module: true, nonce, trustedUrl: klarnaScriptUrl, timeout: 0 });
+    }
     return (await import(/* @vite-ignore */ /* webpackIgnore: true */ attempt)) as WebSdkModule;
   } catch (cause) {
     failedLoads.set(url, (failedLoads.get(url) ?? 0) + 1);
-    const reason = 'check sdk-url, and that the page\'s Content-Security-Policy script-src allows its host';
+    // The nonced tag's own words (a Trusted Types refusal names the policy to allow); else what to check.
+    const reason = cause instanceof ScriptLoadError
+      ? cause.message
+      : 'check sdk-url, and that the page\'s Content-Security-Policy script-src allows its host (or give the element its nonce)';
     throw new WebSdkError('script-load', `Could not load Klarna's Web SDK from ${url}: ${reason}`, { cause });
   }
+}
+
+/** Whether the page has a module script for `url` already (its own, or one a retry left). */
+function hasModuleTag(url: string): boolean {
+  for (const script of document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')) {
+    if (script.src === url) return true;
+  }
+  return false;
 }
 
 async function makeInstance(module: WebSdkModule, url: string, config: SdkConfig): Promise<KlarnaSdkInstance> {

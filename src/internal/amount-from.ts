@@ -1,8 +1,8 @@
 /**
  * `amount-from` and `quantity-from`: an element's amount from the price and the quantity the page
  * shows, following the page as it changes, with no code of the merchant's. The placement loads it
- * on demand, only when it uses either attribute (see `osm-placement/amount-source.ts`); the
- * Express Checkout element reads its `amount` the same way.
+ * on demand, only when it uses either attribute (see `amount-source.ts`); the Express Checkout
+ * element reads its `amount` the same way.
  *
  * What counts as a change: anything in the document (text, attributes, an element added, removed
  * or replaced, as a variant picker does), seen by one `MutationObserver`; an `input` or `change`

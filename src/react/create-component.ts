@@ -30,6 +30,11 @@ export interface ComponentDefinition<Element extends HTMLElement, Events> {
   /** Event props and the event each listens to, e.g. `{ onRender: 'klarna-osm-render' }`; the type argument gives each handler its event type. */
   events: { readonly [Prop in keyof Events]: string };
   displayName: string;
+  /**
+   * The element adds light-DOM children of its own (a button's container): it is rendered with
+   * `defer-hydration` whatever its props, so that it adds nothing to markup React is still hydrating.
+   */
+  addsChildren?: boolean;
 }
 
 /** React's own props, handed to it unchanged (`className` becomes the custom element's `class`). */
@@ -51,15 +56,6 @@ function isPrimitive(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
-/**
- * React 19 sets a custom element's prop as the element's property when it has one by that name
- * (`amount`, `disabled`, `timeout`), and renders it as an attribute on the server: it gets the
- * value itself, which the text of a number or a boolean would spoil (`amount = "11900"`,
- * `disabled = ""`, which is false). React 17 and 18 set every prop as an attribute: they get the
- * text lit reads back.
- */
-const SETS_PROPERTIES = Number.parseInt(React.version, 10) >= 19;
-
 /** A primitive prop as its attribute's value, as lit reads it back: `true` is present and empty, `false` absent. */
 function attributeValue(value: string | number | boolean): string | undefined {
   if (value === true) return '';
@@ -74,7 +70,7 @@ export function createComponent<Element extends HTMLElement, Events>(
 > {
   type Property = ElementProperty<Element>;
   type Props = ElementComponentProps<Element, Property, Events>;
-  const { tagName, elementClass, events, displayName } = definition;
+  const { tagName, elementClass, events, displayName, addsChildren = false } = definition;
   const properties = new Set(elementPropertyNames(elementClass));
   const eventNames = new Map<string, string>(Object.entries(events as Record<string, string>));
   const component = React.forwardRef<Element, Props>((props, forwardedRef) => {
@@ -86,6 +82,12 @@ export function createComponent<Element extends HTMLElement, Events>(
     const reactProps: Record<string, unknown> = { suppressHydrationWarning: true };
     const elementProps = new Map<string, unknown>();
     const attributeProps = new Set<string>();
+    /**
+     * Number and boolean props, given again as the property once committed: React 19 and Preact set
+     * a prop as the element's property when it has one by that name (`amount`, `disabled`), with the
+     * attribute's text, which would make `amount` a string and `disabled` an empty, false string.
+     */
+    const typedProps = new Map<string, number | boolean>();
     const eventProps = new Map<string, Handler | undefined>();
     for (const [name, value] of Object.entries(props)) {
       if (name === 'className') reactProps.class = value;
@@ -95,8 +97,9 @@ export function createComponent<Element extends HTMLElement, Events>(
         const attribute = attributeOf(elementClass, name);
         // The same on the server and in the browser, so hydration finds what the server sent.
         if (attribute && isPrimitive(value)) {
-          reactProps[attribute] = SETS_PROPERTIES ? value : attributeValue(value);
+          reactProps[attribute] = attributeValue(value);
           attributeProps.add(name);
+          if (typeof value !== 'string') typedProps.set(name, value);
         } else if (value !== undefined && value !== null) elementProps.set(name, value);
       } else reactProps[name] = value;
     }
@@ -118,6 +121,7 @@ export function createComponent<Element extends HTMLElement, Events>(
       const node = element.current as unknown as (HTMLElement & Record<string, unknown>) | null;
       if (!node) return;
       for (const [name, value] of elementProps) node[name] = value;
+      for (const [name, value] of typedProps) node[name] = value;
       // Everything is handed over: the element may start.
       node.removeAttribute('defer-hydration');
       // A property this component set and no longer gives (not even as its attribute) goes back to unset.
@@ -138,7 +142,7 @@ export function createComponent<Element extends HTMLElement, Events>(
     );
     // Properties still to come (set once React has committed): until then the element waits, rather
     // than start, or complain, with what the attributes alone give it. Rendered on the server too.
-    if (elementProps.size > 0) reactProps['defer-hydration'] = '';
+    if (elementProps.size > 0 || addsChildren) reactProps['defer-hydration'] = '';
     return React.createElement(tagName, reactProps);
   });
   component.displayName = displayName;

@@ -45,6 +45,7 @@ export const KlarnaExpressCheckout = createComponent<ExpressCheckoutElement, Exp
   tagName: 'klarna-express-checkout',
   elementClass: ExpressCheckoutElement,
   displayName: 'KlarnaExpressCheckout',
+  addsChildren: true,
   events: {
     onReady: 'klarna-express-checkout-ready',
     onClick: 'klarna-express-checkout-click',

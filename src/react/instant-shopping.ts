@@ -35,6 +35,7 @@ export const KlarnaInstantShoppingHost = createComponent<InstantShoppingHostElem
   tagName: 'klarna-instant-shopping-host',
   elementClass: InstantShoppingHostElement,
   displayName: 'KlarnaInstantShoppingHost',
+  addsChildren: true,
   events: {
     onReady: 'klarna-instant-shopping-ready',
     onError: 'klarna-instant-shopping-error',

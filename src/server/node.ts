@@ -179,9 +179,11 @@ export function placeOrderListener(
 
 /** What the webhook's listener reports when a body parser turned the delivery into an object first. */
 const WEBHOOK_BODY_PARSED =
-  'expressCheckoutWebhookListener: the delivery\'s body was parsed (by express.json() or another JSON body parser before ' +
-  'the route), and Klarna\'s signature covers the bytes as they came, which a parsed object no longer has: mount ' +
-  'express.raw({ type: \'application/json\' }) on this route, or register the route before the JSON parser.';
+  'expressCheckoutWebhookListener: the delivery\'s body was parsed (by express.json(), Fastify\'s JSON parser, or another ' +
+  'before the route), and Klarna\'s signature covers the bytes as they came, which a parsed object no longer has. ' +
+  'Express: mount express.raw({ type: \'application/json\' }) on this route, or register the route before the JSON ' +
+  'parser. Fastify: register the route in a plugin with addContentTypeParser(\'application/json\', { parseAs: \'buffer\' }, ' +
+  '(request, body, done) => done(null, body)).';
 
 /**
  * A listener for Klarna's Express Checkout webhook (`payment.request.state-change.completed`) on
@@ -198,16 +200,18 @@ export function expressCheckoutWebhookListener(
     const report = safeReporter<ExpressCheckoutWebhookStage>(ownValue(options, 'onError'));
     const response = unwrapResponse(givenResponse);
     try {
-      const { parsedBody } = unwrapRequest(request);
+      const { request: nodeRequest, parsedBody } = unwrapRequest(request);
       const isBytes = typeof parsedBody === 'string' || parsedBody instanceof Uint8Array;
-      if (parsedBody !== undefined && !isBytes) {
+      if (parsedBody !== undefined && !isBytes && nodeRequest.readableEnded) {
         report(new TypeError(WEBHOOK_BODY_PARSED), 'delivery');
         response.writeHead(500, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ error: 'the webhook delivery could not be handled' }));
         return;
       }
       const maxBytes = webhookBodyLimit(options);
-      const webRequest = await toWebRequest(request, maxBytes);
+      // Bytes a framework read raw go on; a body it did not read (Express 4's express.raw() sets
+      // req.body to {} for a content type it does not take) is read from the stream.
+      const webRequest = await toWebRequest(isBytes ? request : { raw: nodeRequest }, maxBytes);
       if (!webRequest) {
         report(new TypeError(`Invalid webhook delivery: the body is larger than ${maxBytes} bytes.`), 'delivery');
         response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });

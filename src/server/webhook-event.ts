@@ -82,7 +82,9 @@ function readPayload(fields: Record<string, unknown>, body: Record<string, unkno
   if (tokenProblem) return malformed('a token is not one Klarna issues', tokenProblem);
   const described = descriptionProblem(fields);
   if (described) return described;
-  const reference = ownValue(fields, 'payment_request_reference') as string | undefined;
+  // Optional, and its presence inferred: anything but a string is no reference, never a refused delivery.
+  const given = ownValue(fields, 'payment_request_reference');
+  const reference = typeof given === 'string' ? given : undefined;
   const shipping = ownValue(fields, 'shipping') as CompletedShipping | undefined;
   const customer = ownValue(fields, 'klarna_customer') as Record<string, unknown> | undefined;
   return {
@@ -99,10 +101,8 @@ function readPayload(fields: Record<string, unknown>, body: Record<string, unkno
   };
 }
 
-/** What is wrong with the purchase's description (the merchant's reference, shipping, the customer), if anything. */
+/** What is wrong with the purchase's description (shipping, the customer), if anything. */
 function descriptionProblem(fields: Record<string, unknown>): BodyRefusal | undefined {
-  const reference = ownValue(fields, 'payment_request_reference');
-  if (reference !== undefined && typeof reference !== 'string') return malformed('payment_request_reference must be a string');
   const shipping = ownValue(fields, 'shipping');
   const customer = ownValue(fields, 'klarna_customer');
   if ((shipping !== undefined && !isRecord(shipping)) || (customer !== undefined && !isRecord(customer))) {

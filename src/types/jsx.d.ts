@@ -152,9 +152,9 @@ properties to set after hydration, and remove it once they are set. */
   state?: KlarnaExpressCheckout["state"];
   /** The error that stands, while `state` is `error`. */
   error?: KlarnaExpressCheckout["error"];
-  /** A button is on the page: the first, a new one for a new look (`theme`, `shape`, …), or one after the element moved. Detail: `{ clientId }`. */
+  /** A button is on the page: the first, or a new one for a new look (`theme`, `shape`, …); a moved element keeps its button. Detail: `{ clientId }`. */
   "onklarna-express-checkout-ready"?: (e: CustomEvent<ExpressCheckoutReadyDetail>) => void;
-  /** The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Detail: `{ amount, currency }`. */
+  /** The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Not fired for a click while a payment is starting (a double click, or another button's). Detail: `{ amount, currency }`. */
   "onklarna-express-checkout-click"?: (e: CustomEvent<ExpressCheckoutClickDetail>) => void;
   /** Klarna approved the purchase. Detail: `{ paymentRequestId, paymentRequestReference?, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`. */
   "onklarna-express-checkout-complete"?: (e: CustomEvent<ExpressCheckoutCompleteDetail>) => void;
@@ -319,8 +319,8 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **klarna-express-checkout-ready** - A button is on the page: the first, a new one for a new look (`theme`, `shape`, …), or one after the element moved. Detail: `{ clientId }`.
-   * - **klarna-express-checkout-click** - The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Detail: `{ amount, currency }`.
+   *  - **klarna-express-checkout-ready** - A button is on the page: the first, or a new one for a new look (`theme`, `shape`, …); a moved element keeps its button. Detail: `{ clientId }`.
+   * - **klarna-express-checkout-click** - The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Not fired for a click while a payment is starting (a double click, or another button's). Detail: `{ amount, currency }`.
    * - **klarna-express-checkout-complete** - Klarna approved the purchase. Detail: `{ paymentRequestId, paymentRequestReference?, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`.
    * - **klarna-express-checkout-abort** - The purchase ended without a payment. Detail: `{ paymentRequestId, stateReason }`.
    * - **klarna-express-checkout-error** - Something is wrong. Detail: `{ code, message, cause? }`, `code` one of `invalid-config`, `script-load`, `sdk`, `timeout`.

@@ -67,9 +67,9 @@ type KlarnaExpressCheckoutProps = {
   deferHydration?: KlarnaExpressCheckout['deferHydration'];
   /** CSP nonce that admits Klarna's Web SDK module, for a page whose `script-src` names neither Klarna's host nor `'strict-dynamic'` (a nonced library's `import()` carries its nonce already). Read from the element's built-in `nonce`, which keeps the value after a browser hides the attribute under a header CSP. */
   nonce?: KlarnaExpressCheckout['nonce'];
-  /** A button is on the page: the first, a new one for a new look (`theme`, `shape`, …), or one after the element moved. Detail: `{ clientId }`. */
+  /** A button is on the page: the first, or a new one for a new look (`theme`, `shape`, …); a moved element keeps its button. Detail: `{ clientId }`. */
   onKlarnaExpressCheckoutReady?: (event: CustomEvent<ExpressCheckoutReadyDetail>) => void;
-  /** The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Detail: `{ amount, currency }`. */
+  /** The shopper clicked the button; cancelable: `preventDefault()` stops the payment, and no dialog opens. Not fired for a click while a payment is starting (a double click, or another button's). Detail: `{ amount, currency }`. */
   onKlarnaExpressCheckoutClick?: (event: CustomEvent<ExpressCheckoutClickDetail>) => void;
   /** Klarna approved the purchase. Detail: `{ paymentRequestId, paymentRequestReference?, state, paymentToken?, interoperabilityToken?, shipping?, customerProfile? }`; your server creates the order from `paymentToken`. */
   onKlarnaExpressCheckoutComplete?: (event: CustomEvent<ExpressCheckoutCompleteDetail>) => void;

@@ -9,9 +9,19 @@ import { webSdk } from '../../src/express-checkout/web-sdk.js';
 import type { KlarnaPayment, PaymentRequestData } from '../../src/protocol/express-checkout.js';
 import { emulatorUrl, resetEmulator } from '../helpers/emulator.js';
 
-/** An element with nothing but the mount, as the Express Checkout element will hold it. */
+/** An element with nothing but the mount, as the Express Checkout element holds it; "a task later" runs when the test says. */
 class MountingElement extends LitElement {
-  readonly mount = new ButtonMount(this);
+  readonly later: (() => void)[] = [];
+  readonly heard: string[] = [];
+  readonly mount = new ButtonMount(this, {
+    mounted: () => this.heard.push('mounted'),
+    failed: (error) => this.heard.push(`failed: ${(error as Error).message}`),
+  }, (callback) => this.later.push(callback));
+
+  /** Runs what was put off to a task later. */
+  runLater(): void {
+    for (const callback of this.later.splice(0)) callback();
+  }
 }
 customElements.define('button-mount-test-element', MountingElement);
 
@@ -81,24 +91,29 @@ describe('the Express Checkout button mount', () => {
     expect(first.shadowRoot!.querySelector('button')!.disabled).to.equal(false);
   });
 
-  it('moves with the element: one button where it lands, in the same container', async () => {
+  it('moves with the element: the same button where it lands, in the same container', async () => {
     const host = await element();
     host.mount.show(request(payment, 32900));
+    const button = buttons()[0];
     const container = host.querySelector(`[${BUTTON_CONTAINER_ATTRIBUTE}]`);
     const elsewhere = await fixture<HTMLElement>(html`<section></section>`);
     for (let move = 0; move < 5; move++) elsewhere.append(host);
+    host.runLater();
     expect(buttons()).to.have.length(1);
+    expect(buttons()[0], 'a purchase under way goes on with its button').to.equal(button);
+    expect(host.heard).to.deep.equal(['mounted']);
     const containers = host.querySelectorAll(`[${BUTTON_CONTAINER_ATTRIBUTE}]`);
     expect(containers).to.have.length(1);
     expect(containers[0]).to.equal(container);
     expect(buttons()[0]!.parentElement).to.equal(container);
   });
 
-  it('unmounts when removed, mounts again when added back, and shows none when hidden', async () => {
+  it('unmounts when still removed a task later, mounts again when added back, and shows none when hidden', async () => {
     const host = await element();
     const parent = host.parentElement!;
     host.mount.show(request(payment, 32900));
     host.remove();
+    host.runLater();
     expect(buttons()).to.have.length(0);
     expect(host.mount.mounted).to.equal(0);
     parent.append(host);
@@ -106,14 +121,26 @@ describe('the Express Checkout button mount', () => {
     host.mount.hide();
     expect(buttons()).to.have.length(0);
     host.remove();
+    host.runLater();
     parent.append(host);
     expect(buttons()).to.have.length(0);
+  });
+
+  it('says when Klarna\'s SDK throws making the button, and leaves none', async () => {
+    const host = await element();
+    const throwing = { ...payment, button: () => { throw new Error('NotSupportedError: the element is already defined'); } } as KlarnaPayment;
+    host.mount.show(request(throwing, 32900));
+    expect(buttons()).to.have.length(0);
+    expect(host.heard).to.deep.equal(['failed: NotSupportedError: the element is already defined']);
+    host.mount.show(request(payment, 32900));
+    expect(buttons()).to.have.length(1);
   });
 
   it('shows nothing while the element is away, and the last request once it is back', async () => {
     const host = await element();
     const parent = host.parentElement!;
     host.remove();
+    host.runLater();
     host.mount.show(request(payment, 32900, { theme: 'light' }));
     expect(buttons()).to.have.length(0);
     parent.append(host);

@@ -46,6 +46,22 @@ async function readyCheckout(sdkUrl = SDK_URL): Promise<KlarnaExpressCheckout> {
   return element;
 }
 
+/**
+ * Listens for the next error Klarna's SDK (the page's, by URL) tells its handlers of, a start it
+ * refused; resolves once listening, with the promise of that error.
+ */
+async function klarnaRefusal(): Promise<{ next: Promise<PaymentError> }> {
+  const { Payment } = await webSdk({ url: SDK_URL, config: { clientId: CLIENT_ID } });
+  const next = new Promise<PaymentError>((resolve) => {
+    const handler = (error: PaymentError | Error) => {
+      Payment.off('error', handler);
+      resolve(error as PaymentError);
+    };
+    Payment.on('error', handler);
+  });
+  return { next };
+}
+
 /** The error that stands on `element`, or the next one it reports. */
 async function standingError(element: KlarnaExpressCheckout) {
   return element.error ?? (await nextEvent(element, 'klarna-express-checkout-error')).detail;
@@ -277,15 +293,14 @@ describe('<klarna-express-checkout>', () => {
     expect(buttonsOf(element)).to.have.length(1);
     expect(buttonsOf(element)[0]!.dataset.theme).to.equal('dark');
     const elsewhere = await fixture<HTMLElement>(html`<section></section>`);
-    const readyAgain = nextEvent(element, 'klarna-express-checkout-ready');
+    const kept = buttonsOf(element)[0];
     elsewhere.append(element);
-    await readyAgain;
     await element.updateComplete;
     expect(buttonsOf(element), 'after a move').to.have.length(1);
-    expect(document.querySelectorAll('klarna-emulated-payment-button').length).to.be.at.least(1);
+    expect(buttonsOf(element)[0], 'a moved element keeps its button').to.equal(kept);
     const before = document.querySelectorAll('klarna-emulated-payment-button').length;
     element.remove();
-    expect(document.querySelectorAll('klarna-emulated-payment-button').length, 'a removed element leaves no button').to.equal(before - 1);
+    await waitUntil(() => document.querySelectorAll('klarna-emulated-payment-button').length === before - 1, 'a removed element leaves no button');
   });
 
   it('greys its button out while disabled', async () => {
@@ -476,6 +491,150 @@ describe('<klarna-express-checkout>', () => {
       expect((await aborted).detail.stateReason).to.equal('PURCHASE_FLOW_ABORTED');
     } finally {
       await resetEmulator();
+    }
+  });
+
+  describe('with initiate (the payment request given at the click)', () => {
+    async function initiating(initiate: KlarnaExpressCheckout['initiate']): Promise<KlarnaExpressCheckout> {
+      const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
+        client-id=${CLIENT_ID} sdk-url=${SDK_URL} .initiate=${initiate}></klarna-express-checkout>`);
+      if (element.state !== 'ready') await nextEvent(element, 'klarna-express-checkout-ready');
+      return element;
+    }
+
+    it('runs the payment request initiate gives, with its reference back in complete', async () => {
+      const element = await initiating(() => Promise.resolve({
+        currency: 'USD', amount: 32900, paymentRequestReference: 'server-cart-7',
+        supplementaryPurchaseData: { lineItems: JACKET }, shippingConfig: { mode: 'EDITABLE' },
+      }));
+      answerShipping(element);
+      const completed = nextEvent(element, 'klarna-express-checkout-complete');
+      click(element);
+      await pay();
+      const { detail } = await completed;
+      expect(detail.paymentRequestReference).to.equal('server-cart-7');
+      expect(detail.paymentToken).to.be.a('string');
+    });
+
+    it('runs a payment request the merchant\'s server created, by the id initiate gives', async () => {
+      const element = await initiating(() => ({ paymentRequestId: 'krn:payment:eu1:request:from-the-server' }));
+      const aborted = nextEvent(element, 'klarna-express-checkout-abort');
+      click(element);
+      await cancel();
+      expect((await aborted).detail.paymentRequestId).to.equal('krn:payment:eu1:request:from-the-server');
+    });
+
+    it('is an invalid-config error, with no dialog, when initiate fails or gives what Klarna refuses; the next click works', async () => {
+      const captured = captureConsole('error');
+      try {
+        let give: () => unknown = () => Promise.reject(new Error('the cart service is down'));
+        const element = await initiating(() => give() as Promise<{ paymentRequestId: string }>);
+        // Klarna hears that initiate gave nothing; once it has, the button takes the next click.
+        let refused = await klarnaRefusal();
+        let failed = nextEvent(element, 'klarna-express-checkout-error');
+        click(element);
+        expect((await failed).detail).to.include({ code: 'invalid-config', message: 'initiate() failed, so no payment started: the cart service is down' });
+        await refused.next;
+        expect(dialog()).to.equal(undefined);
+        give = () => ({ currency: 'USD', amount: 100.5 });
+        refused = await klarnaRefusal();
+        failed = nextEvent(element, 'klarna-express-checkout-error');
+        click(element);
+        expect((await failed).detail.message).to.equal('no payment started: initiate().amount 100.5 must be a whole number of minor units, 0 or more');
+        await refused.next;
+        give = () => ({ paymentRequestId: 'krn:payment:eu1:request:after-two-failures' });
+        const aborted = nextEvent(element, 'klarna-express-checkout-abort');
+        click(element);
+        await cancel();
+        expect((await aborted).detail.paymentRequestId).to.equal('krn:payment:eu1:request:after-two-failures');
+      } finally {
+        captured.restore();
+      }
+    });
+
+    it('starts one payment at a time: a click on another button while a slow initiate runs starts none', async () => {
+      const warnings = captureConsole('warn');
+      try {
+        let answer: (result: { paymentRequestId: string }) => void = () => {};
+        const slow = await initiating(() => new Promise((resolve) => (answer = resolve)));
+        const other = await readyCheckout();
+        const otherClicks: Event[] = [];
+        other.addEventListener('klarna-express-checkout-click', (event) => otherClicks.push(event));
+        const slowClicked = nextEvent(slow, 'klarna-express-checkout-click');
+        click(slow);
+        await slowClicked;
+        click(other);
+        click(slow);
+        expect(otherClicks, 'the other button\'s click starts nothing').to.have.length(0);
+        const aborted = nextEvent(slow, 'klarna-express-checkout-abort');
+        answer({ paymentRequestId: 'krn:payment:eu1:request:the-slow-one' });
+        await cancel();
+        expect((await aborted).detail.paymentRequestId, 'Klarna\'s callbacks reach the button that started').to.equal('krn:payment:eu1:request:the-slow-one');
+      } finally {
+        warnings.restore();
+      }
+    });
+  });
+
+  it('keeps a purchase under way when a framework moves the element mid-purchase: shipping and complete reach it', async () => {
+    const element = await readyCheckout();
+    answerShipping(element);
+    const completed = nextEvent(element, 'klarna-express-checkout-complete');
+    click(element);
+    await waitUntil(() => dialog()?.querySelector('input[value="express"]'), 'the dialog shows the options');
+    const elsewhere = await fixture<HTMLElement>(html`<aside></aside>`);
+    elsewhere.append(element);
+    await element.updateComplete;
+    dialog()!.querySelector<HTMLInputElement>('input[value="express"]')!.click();
+    await waitUntil(() => dialog()?.querySelector('[data-amount]')?.textContent === 'Total: 344.00 USD', 'the moved element answered the option');
+    await pay();
+    expect((await completed).detail.state).to.equal('COMPLETED');
+  });
+
+  it('holds everything while the page waits for consent, and starts once it is granted', async () => {
+    const before = (await emulatorRequests('/web-sdk/v2/klarna.mjs')).length;
+    configure({ consent: 'pending' });
+    try {
+      const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
+        client-id=${CLIENT_ID} sdk-url=${`${SDK_URL}?page=consent`} currency="USD" amount="32900"></klarna-express-checkout>`);
+      await element.updateComplete;
+      expect(element.state).to.equal('idle');
+      expect((await emulatorRequests('/web-sdk/v2/klarna.mjs')).length, 'no SDK asked for').to.equal(before);
+      const ready = nextEvent(element, 'klarna-express-checkout-ready');
+      configure({ consent: 'granted' });
+      await ready;
+      expect(buttonsOf(element)).to.have.length(1);
+    } finally {
+      configure({ consent: undefined });
+    }
+  });
+
+  it('says what to fix, without throwing, for intents given as a list', async () => {
+    const captured = captureConsole('error');
+    try {
+      const element = await readyCheckout();
+      (element as unknown as { intents: string[] }).intents = ['PAY'];
+      const error = await standingError(element);
+      expect(error).to.deep.equal({ code: 'invalid-config', message: 'intents must be a space-separated string, as class is: "PAY", "PAY SUBSCRIBE"' });
+      element.intents = 'PAY';
+      await nextEvent(element, 'klarna-express-checkout-ready');
+    } finally {
+      captured.restore();
+    }
+  });
+
+  it('recovers from amount="329.00" once the property is set to minor units', async () => {
+    const captured = captureConsole('error');
+    try {
+      const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout
+        client-id=${CLIENT_ID} sdk-url=${SDK_URL} currency="USD" amount="329.00"></klarna-express-checkout>`);
+      expect((await standingError(element)).message).to.equal('amount "329.00" must be a whole number of minor units (32900 for 329.00)');
+      const ready = nextEvent(element, 'klarna-express-checkout-ready');
+      element.amount = 32900;
+      await ready;
+      expect(element.error).to.equal(undefined);
+    } finally {
+      captured.restore();
     }
   });
 });

@@ -3,6 +3,7 @@
  * keeps the handlers the router registers, and the test calls them as Klarna would.
  */
 import { expect } from '@open-wc/testing';
+import { captureConsole } from '../helpers/console.js';
 import { paymentRouter, type PaymentParty } from '../../src/express-checkout/payment-router.js';
 import type { KlarnaPayment, PaymentEventHandlers, PaymentRequest } from '../../src/protocol/express-checkout.js';
 
@@ -95,17 +96,33 @@ describe('the Express Checkout payment router', () => {
     expect(button.seen).to.deep.equal(['abort krn:1', 'address krn:2', 'complete krn:2']);
   });
 
-  it('refuses a shipping callback no button owns, as a merchant refuses what it cannot price', async () => {
+  it('refuses a shipping callback no button owns, as a merchant refuses what it cannot price, and says so', async () => {
     const payment = new StandInPayment();
-    const router = paymentRouter(payment.asPayment());
-    const removed = new RecordingParty('removed');
-    router.starting(removed);
-    await payment.handler('shippingaddresschange')(request('krn:1'), { country: 'US' });
-    router.forget(removed);
-    expect(await payment.handler('shippingaddresschange')(request('krn:1'), { country: 'CA' })).to.deep.equal({ rejectionReason: 'ADDRESS_NOT_SUPPORTED' });
-    expect(await payment.handler('shippingoptionselect')(request('krn:1'), { shippingOptionReference: 'x' })).to.deep.equal({ rejectionReason: 'INVALID_OPTION' });
-    payment.handler('complete')(request('krn:1', 'COMPLETED'));
-    expect(removed.seen).to.deep.equal(['address krn:1']);
+    paymentRouter(payment.asPayment());
+    const warnings = captureConsole('warn');
+    try {
+      // A request whose button left the page before Klarna named it: no button on the page owns it.
+      expect(await payment.handler('shippingaddresschange')(request('krn:gone'), { country: 'CA' })).to.deep.equal({ rejectionReason: 'ADDRESS_NOT_SUPPORTED' });
+      expect(await payment.handler('shippingoptionselect')(request('krn:gone'), { shippingOptionReference: 'x' })).to.deep.equal({ rejectionReason: 'INVALID_OPTION' });
+      payment.handler('complete')(request('krn:gone', 'COMPLETED'));
+    } finally {
+      warnings.restore();
+    }
+    expect(warnings.messages).to.have.length(3);
+    expect(warnings.messages[2]).to.equal('[klarna-express-checkout] Klarna\'s COMPLETED callback for payment request krn:gone names no button on this page: its element left the page. Shipping questions are refused; a completed purchase still reaches your webhook.');
+  });
+
+  it('lets one start through at a time: a second click, on any button, while one initiate runs', () => {
+    const router = paymentRouter(new StandInPayment().asPayment());
+    const first = new RecordingParty('first');
+    const second = new RecordingParty('second');
+    expect(router.claimStart(first)).to.equal(true);
+    expect(router.claimStart(first), 'a double click').to.equal(false);
+    expect(router.claimStart(second), 'another button meanwhile').to.equal(false);
+    router.starting(first);
+    expect(router.claimStart(second), 'once the first handed Klarna its request').to.equal(true);
+    router.releaseStart(second);
+    expect(router.claimStart(first), 'once the second gave up').to.equal(true);
   });
 
   it('hands an error with no request to the button that is starting one', () => {

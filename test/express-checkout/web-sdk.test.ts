@@ -66,7 +66,7 @@ describe('the page\'s Klarna Web SDK', () => {
     const missing = freshUrl('no-such-module.js');
     const notLoaded = await failure(webSdk({ url: missing, config: { clientId: CLIENT_ID } }));
     expect(notLoaded.code).to.equal('script-load');
-    expect(notLoaded.message).to.equal(`Could not load Klarna's Web SDK from ${missing}: check sdk-url, and that the page's Content-Security-Policy script-src allows its host`);
+    expect(notLoaded.message).to.equal(`Could not load Klarna's Web SDK from ${missing}: check sdk-url, and that the page's Content-Security-Policy script-src allows its host (or give the element its nonce)`);
     const wrong = freshUrl('not-the-sdk.js');
     const notSdk = await failure(webSdk({ url: wrong, config: { clientId: CLIENT_ID } }));
     expect(notSdk.code).to.equal('script-load');

@@ -31,10 +31,18 @@ export class ImpressionFeed {
     });
   }
 
-  /** Resolves once `count` impressions have arrived in all. */
-  async until(count: number): Promise<ImpressionRecord[]> {
-    while (this.received.length < count) await new Promise<void>((resolve) => this.waiters.push(resolve));
-    return this.received;
+  /**
+   * Resolves once `count` impressions have arrived in all, or of `clientId` alone: a beacon of an
+   * earlier test's placement (beacons go last in the page's queue) may still land during this one.
+   */
+  async until(count: number, clientId?: string): Promise<ImpressionRecord[]> {
+    while (this.receivedFor(clientId).length < count) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    return this.receivedFor(clientId);
+  }
+
+  /** The impressions received, all or of `clientId` alone. */
+  receivedFor(clientId?: string): ImpressionRecord[] {
+    return clientId === undefined ? this.received : this.received.filter((record) => record.clientId === clientId);
   }
 
   close(): void {

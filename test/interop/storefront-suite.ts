@@ -145,7 +145,7 @@ export function storefrontSuite(framework: string, loadMount: () => Promise<Moun
     it('after a route change away and back: one impression per display, no new request, no second load', async () => {
       await log.next('klarna-osm-impression');
       await log.next('klarna-instant-shopping-ready');
-      await feed().until(1);
+      await feed().until(1, clientId);
 
       await app!.showRoute('cart');
       expect(placement()).to.equal(null);
@@ -153,12 +153,12 @@ export function storefrontSuite(framework: string, loadMount: () => Promise<Moun
       await app!.showRoute('product');
       await log.next('klarna-osm-impression');
       await log.next('klarna-instant-shopping-ready');
-      await feed().until(2);
+      await feed().until(2, clientId);
 
       // The remounted placement shows the kept answer: a second display, so a second impression, and only that.
       expect(log.named('klarna-osm-render')).to.have.length(2);
       expect(log.named('klarna-osm-impression')).to.have.length(2);
-      expect(feed().received).to.have.length(2);
+      expect(feed().receivedFor(clientId)).to.have.length(2);
       expect(await requests()).to.have.length(1);
       // Klarna's SDK keeps the instance: the new element refills it with `update`.
       expect(loads()).to.have.length(1);

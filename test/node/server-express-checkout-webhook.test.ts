@@ -177,16 +177,27 @@ describe('handleExpressCheckoutWebhook', () => {
     };
   }
 
-  it('expressCheckoutWebhookListener runs the handler on Node\'s http, as it came or read raw (express.raw())', async () => {
-    for (const before of [(request: IncomingMessage) => Promise.resolve(request), bodyParser('raw')]) {
+  it('expressCheckoutWebhookListener runs the handler on Node\'s http, as it came, read raw (express.raw()), or left unread', async () => {
+    // Express 4's express.raw() with a content type it does not take sets req.body to {} and reads nothing.
+    const unreadWithEmptyBody = (request: IncomingMessage) => Promise.resolve(Object.assign(request, { body: {} }));
+    for (const before of [(request: IncomingMessage) => Promise.resolve(request), bodyParser('raw'), unreadWithEmptyBody]) {
       const url = await listenWithListener(before);
       const issued = emulator.expressCheckout.issuePaymentToken();
       const delivered = await emulator.expressCheckout.deliverCompleted(issued.payment_request_id, { url });
       assert.deepEqual([delivered.status, delivered.body], [200, '{"outcome":"handled"}']);
       assert.equal(runs.at(-1)?.event.paymentRequestId, issued.payment_request_id);
     }
-    assert.equal(runs.length, 2);
+    assert.equal(runs.length, 3);
     assert.deepEqual(errors, []);
+  });
+
+  it('takes a signed delivery whose payment_request_reference is null or not a string as one without a reference', async () => {
+    for (const reference of [null, 42]) {
+      const json = completed({ payment_request_id: `krn:payment:eu1:request:reference-${String(reference)}`, payment_token: 'token-1', payment_request_reference: reference });
+      const answer = await handleExpressCheckoutWebhook(delivery(json), (run) => void runs.push(run), options());
+      assert.equal(answer.status, 200, await answer.clone().text());
+    }
+    assert.deepEqual(runs.map(({ event }) => event.paymentRequestReference), [undefined, undefined]);
   });
 
   it('expressCheckoutWebhookListener refuses a body express.json() parsed first (500, delivered again later), and says to mount express.raw()', async () => {
