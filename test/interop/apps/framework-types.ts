@@ -6,8 +6,8 @@ import type { CustomElements as JsxElements } from 'klarna-elements/jsx';
 import type { CustomElements as SvelteElements } from 'klarna-elements/svelte';
 import type { CustomElements as VueElements } from 'klarna-elements/vue';
 import type { ComponentProps } from 'react';
-import type { OrderLine, OsmNode } from 'klarna-elements';
-import type { KlarnaInstantShoppingHost, KlarnaOsmPlacement } from 'klarna-elements/react';
+import type { LineItem, OrderLine, OsmNode } from 'klarna-elements';
+import type { KlarnaExpressCheckout, KlarnaInstantShoppingHost, KlarnaOsmPlacement } from 'klarna-elements/react';
 
 // Svelte 5 and React 19 write events as `on<event-name>` and objects as plain props: the JSX types.
 export const svelte5Props: JsxElements['klarna-osm-placement'] = {
@@ -61,3 +61,30 @@ export const wrongDetail: OsmWrapperProps['onRender'] = (event) => void event.de
 
 // @ts-expect-error the same for the raw tag's listener in the generated JSX types
 export const wrongRawDetail: JsxElements['klarna-osm-placement'] = { 'onklarna-osm-render': (event) => void event.detail.notAField };
+
+// The Express Checkout button: its attributes, its line items as a property, its typed events.
+export const jsxExpress = (lines: LineItem[]): JsxElements['klarna-express-checkout'] => ({
+  'client-id': 'klarna_test_client_dHlwZXM',
+  currency: 'USD',
+  amount: 32900,
+  lineItems: lines,
+  'onklarna-express-checkout-complete': (event) => event.detail.paymentToken satisfies string | undefined,
+  'onklarna-express-checkout-shipping-address-change': (event) => event.detail.respondWith({ rejectionReason: 'COUNTRY_NOT_SUPPORTED' }),
+});
+
+export const svelteExpress: SvelteElements['klarna-express-checkout'] = {
+  'onklarna-express-checkout-error': (event) => event.detail.code satisfies 'invalid-config' | 'script-load' | 'sdk' | 'timeout',
+};
+
+export const vueExpress: VueProps<'klarna-express-checkout'> = {
+  amount: 32900,
+  onKlarnaExpressCheckoutAbort: (event) => event.detail.paymentRequestId satisfies string,
+};
+
+// @ts-expect-error a shipping answer Klarna does not take (an address refusal must be one of Klarna's reasons)
+export const wrongAnswer: JsxElements['klarna-express-checkout'] = { 'onklarna-express-checkout-shipping-address-change': (event) => event.detail.respondWith({ rejectionReason: 'NO' }) };
+
+type ExpressWrapperProps = ComponentProps<typeof KlarnaExpressCheckout>;
+export const onComplete: ExpressWrapperProps['onComplete'] = (event) => event.detail.paymentRequestId satisfies string;
+export const onClick: ExpressWrapperProps['onClick'] = (event) => event.preventDefault();
+export const wrapperExpress = (lines: LineItem[]): ExpressWrapperProps => ({ lineItems: lines, amount: 32900, currency: 'USD', disabled: false });
