@@ -40,6 +40,7 @@ import {
 } from '../express-checkout-purchase.js';
 import type { DemoOrder } from '../orders.js';
 import type { Stock } from './stock.js';
+import { orderDetails } from './order-details.js';
 
 /** What of the shop the desk works with: its stock, its orders and their numbers, its storefront. */
 export interface Shop {
@@ -235,12 +236,7 @@ function demoOrder(
     klarnaOrderId,
     // A status Klarna adds later is held as a review is: the goods wait.
     status: ORDER_STATUS.get(fraudStatus) ?? 'pending',
-    placedAt: new Date().toISOString(),
-    customer: [address.given_name, address.family_name].filter(Boolean).join(' '),
-    shipTo: [address.street_address, address.postal_code, address.city, address.country].filter(Boolean).join(', '),
-    lines: order.order_lines.map((line) => ({ reference: line.reference ?? '', name: line.name, quantity: line.quantity, totalAmount: line.total_amount })),
-    orderAmount: order.order_amount,
-    currency: order.purchase_currency,
+    ...orderDetails(order, address),
     channel: 'express-checkout',
     paymentRequestId,
   };

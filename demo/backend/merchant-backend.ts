@@ -30,6 +30,7 @@ import { EXPRESS_CHECKOUT_API, EXPRESS_CHECKOUT_WEBHOOK_PATH } from '../express-
 import type { DemoOrder } from '../orders.js';
 import { ExpressCheckoutDesk, type DeskAnswer, type Shop } from './express-checkout.js';
 import { Stock } from './stock.js';
+import { orderDetails } from './order-details.js';
 
 export interface MerchantBackendOptions {
   /** Klarna's API: the emulator's URL. */
@@ -161,12 +162,7 @@ export class MerchantBackend implements Shop {
       number: order.merchant_reference1 ?? placed.orderId,
       klarnaOrderId: placed.orderId,
       status: placed.outcome === 'accepted' ? 'confirmed' : placed.outcome,
-      placedAt: new Date().toISOString(),
-      customer: [address.given_name, address.family_name].filter(Boolean).join(' '),
-      shipTo: [address.street_address, address.postal_code, address.city, address.country].filter(Boolean).join(', '),
-      lines: order.order_lines.map((line) => ({ reference: line.reference ?? '', name: line.name, quantity: line.quantity, totalAmount: line.total_amount })),
-      orderAmount: order.order_amount,
-      currency: order.purchase_currency,
+      ...orderDetails(order, address),
       channel: 'instant-shopping',
     });
   }

@@ -20,14 +20,10 @@ import {
   WEB_SDK_PATH,
   WEB_SDK_URL,
   type ButtonIntent,
-  type CustomerProfileScope,
   type InitiateResult,
-  type LineItem,
   type PaymentButtonConfig,
   type PaymentRequestData,
   type SdkConfig,
-  type ShippingConfig,
-  type SupplementaryPurchaseData,
 } from '../protocol/express-checkout.js';
 import { paymentRequestProblems, sdkClientIdProblem } from '../protocol/express-checkout-checks.js';
 import { paymentRequestData, type PaymentRequestFields } from '../protocol/express-checkout-request.js';
@@ -42,8 +38,8 @@ export const JSON_CHILD_FIELDS = [
   'supplementaryPurchaseData',
 ] as const;
 
-/** The element as its configuration reads it: its public properties. */
-export interface CheckoutProperties {
+/** The element as its configuration reads it: its public properties, the payment request's parts among them. */
+export interface CheckoutProperties extends Omit<PaymentRequestFields, 'currency' | 'amount'> {
   clientId?: string | undefined;
   locale?: string | undefined;
   currency?: string | undefined;
@@ -56,12 +52,6 @@ export interface CheckoutProperties {
   initiationMode?: string | undefined;
   partnerAccountId?: string | undefined;
   sdkUrl?: string | undefined;
-  lineItems?: LineItem[] | undefined;
-  shippingConfig?: ShippingConfig | undefined;
-  collectCustomerProfile?: CustomerProfileScope[] | undefined;
-  returnUrl?: string | undefined;
-  paymentRequestReference?: string | undefined;
-  supplementaryPurchaseData?: Omit<SupplementaryPurchaseData, 'lineItems'> | undefined;
   initiate?: (() => InitiateResult | Promise<InitiateResult>) | undefined;
 }
 

@@ -158,24 +158,52 @@ export function placeOrderListener(
   return async (request, givenResponse) => {
     // The options are read as the merchant's object holds them, as handlePlaceOrder reads them.
     const report = errorReporter(options);
-    const response = unwrapResponse(givenResponse);
-    try {
-      const maxBytes = callbackBodyLimit(options);
-      const webRequest = await toWebRequest(request, maxBytes);
-      if (!webRequest) {
-        report(new TypeError(`Invalid place_order callback: the body is larger than ${maxBytes} bytes.`), 'callback');
-        response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-        response.end(JSON.stringify({ error: `the body is larger than ${maxBytes} bytes` }));
-        return;
-      }
-      await sendWebResponse(response, await handlePlaceOrder(webRequest, handler, options));
-    } catch (error) {
-      report(error, 'callback');
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(NOT_HANDLED));
-    }
+    const maxBytes = callbackBodyLimit(options);
+    await answerOnNode(unwrapResponse(givenResponse), {
+      what: 'place_order callback',
+      maxBytes,
+      read: () => toWebRequest(request, maxBytes),
+      handle: (webRequest) => handlePlaceOrder(webRequest, handler, options),
+      report: (error) => report(error, 'callback'),
+      notHandled: NOT_HANDLED,
+    });
   };
 }
+
+/** What a Node listener does around a handler of Klarna's deliveries. */
+interface NodeAnswer {
+  /** The delivery, as the messages name it. */
+  what: string;
+  maxBytes: number;
+  /** The web `Request` for it; `undefined` when its body is larger than `maxBytes`. */
+  read: () => Promise<Request | undefined>;
+  handle: (request: Request) => Promise<Response>;
+  /** Tells `onError`: a refused delivery (`failed` false), or a failure on this side. */
+  report: (error: unknown, failed: boolean) => void;
+  /** The body of the 500 answer, which names no cause. */
+  notHandled: unknown;
+}
+
+/** The web `Request` in, the handler's `Response` out; a body too large is answered 413, any failure 500. */
+async function answerOnNode(response: ServerResponse, answer: NodeAnswer): Promise<void> {
+  try {
+    const webRequest = await answer.read();
+    if (!webRequest) {
+      answer.report(new TypeError(`Invalid ${answer.what}: the body is larger than ${answer.maxBytes} bytes.`), false);
+      response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      response.end(JSON.stringify({ error: `the body is larger than ${answer.maxBytes} bytes` }));
+      return;
+    }
+    await sendWebResponse(response, await answer.handle(webRequest));
+  } catch (error) {
+    answer.report(error, true);
+    if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(answer.notHandled));
+  }
+}
+
+/** The webhook listener's 500 body, which names no cause (the handler's own answers say the same). */
+const WEBHOOK_NOT_HANDLED = { error: 'the webhook delivery could not be handled' };
 
 /** What the webhook's listener reports when a body parser turned the delivery into an object first. */
 const WEBHOOK_BODY_PARSED =
@@ -199,31 +227,25 @@ export function expressCheckoutWebhookListener(
   return async (request, givenResponse) => {
     const report = safeReporter<ExpressCheckoutWebhookStage>(ownValue(options, 'onError'));
     const response = unwrapResponse(givenResponse);
-    try {
-      const { request: nodeRequest, parsedBody } = unwrapRequest(request);
-      const isBytes = typeof parsedBody === 'string' || parsedBody instanceof Uint8Array;
-      if (parsedBody !== undefined && !isBytes && nodeRequest.readableEnded) {
-        report(new TypeError(WEBHOOK_BODY_PARSED), 'delivery');
-        response.writeHead(500, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ error: 'the webhook delivery could not be handled' }));
-        return;
-      }
-      const maxBytes = webhookBodyLimit(options);
+    const { request: nodeRequest, parsedBody } = unwrapRequest(request);
+    const isBytes = typeof parsedBody === 'string' || parsedBody instanceof Uint8Array;
+    if (parsedBody !== undefined && !isBytes && nodeRequest.readableEnded) {
+      report(new TypeError(WEBHOOK_BODY_PARSED), 'delivery');
+      response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(WEBHOOK_NOT_HANDLED));
+      return;
+    }
+    const maxBytes = webhookBodyLimit(options);
+    await answerOnNode(response, {
+      what: 'webhook delivery',
+      maxBytes,
       // Bytes a framework read raw go on; a body it did not read (Express 4's express.raw() sets
       // req.body to {} for a content type it does not take) is read from the stream.
-      const webRequest = await toWebRequest(isBytes ? request : { raw: nodeRequest }, maxBytes);
-      if (!webRequest) {
-        report(new TypeError(`Invalid webhook delivery: the body is larger than ${maxBytes} bytes.`), 'delivery');
-        response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-        response.end(JSON.stringify({ error: `the body is larger than ${maxBytes} bytes` }));
-        return;
-      }
-      await sendWebResponse(response, await handleExpressCheckoutWebhook(webRequest, handler, options));
-    } catch (error) {
-      report(error, 'internal');
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: 'the webhook delivery could not be handled' }));
-    }
+      read: () => toWebRequest(isBytes ? request : { raw: nodeRequest }, maxBytes),
+      handle: (webRequest) => handleExpressCheckoutWebhook(webRequest, handler, options),
+      report: (error, failed) => report(error, failed ? 'internal' : 'delivery'),
+      notHandled: WEBHOOK_NOT_HANDLED,
+    });
   };
 }
 
