@@ -252,11 +252,16 @@ async function printCdnFiles(npmEntryGzip: number): Promise<void> {
 
 async function main(): Promise<void> {
   console.log('klarna-elements benchmark (figures only; nothing here is a pass/fail check)\n');
-  const [osm, osmOxcOnly, everything] = await Promise.all([bundle('src/osm-placement/index.ts'), bundle('src/osm-placement/index.ts', { terser: false }), bundle('src/index.ts')]);
+  const [osm, osmOxcOnly, everything, express] = await Promise.all([
+    bundle('src/osm-placement/index.ts'), bundle('src/osm-placement/index.ts', { terser: false }), bundle('src/index.ts'),
+    bundle('src/express-checkout/index.ts'),
+  ]);
   console.log(`  ${'bundle (minified, lit bundled)'.padEnd(34)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
   console.log(sizeRow('klarna-elements/osm-placement', osm));
   for (const chunk of osm.lazy) console.log(sizeRow(`  + on demand: ${chunk.name.replace(/^src\//, '')}`, chunk));
   console.log(sizeRow('  minified by oxc alone (no terser)', osmOxcOnly));
+  console.log(sizeRow('klarna-elements/express-checkout', express));
+  for (const chunk of express.lazy) console.log(sizeRow(`  + on demand: ${chunk.name.replace(/^src\//, '')}`, chunk));
   console.log(sizeRow('klarna-elements (all elements)', everything));
   const headroom = OSM_ENTRY_CEILING_GZIP - osm.gzip;
   const verdict = headroom >= 0 ? `${headroom} B within it` : `over by ${-headroom} B`;
