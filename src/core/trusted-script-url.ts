@@ -45,7 +45,8 @@ function klarnaPolicy(): TrustedTypePolicy | undefined {
       shared[key] = shared.trustedTypes.createPolicy(TRUSTED_TYPES_POLICY, {
         createScriptURL: (input) => {
           if (isKlarnaSdkUrl(input)) return input;
-          throw new TypeError(`${input} is not a Klarna SDK (…${INSTANT_SHOPPING_SDK_PATH} or …${WEB_SDK_PATH}); give another sdk-url as a TrustedScriptURL from your own policy`);
+          const instead = 'give the Instant Shopping host another sdk-url as a TrustedScriptURL from your own policy, or give the Express Checkout element no nonce';
+          throw new TypeError(`${input} is not a Klarna SDK (…${INSTANT_SHOPPING_SDK_PATH} or …${WEB_SDK_PATH}): ${instead}`);
         },
       });
     } catch {
