@@ -153,6 +153,7 @@ export class KlarnaExpressCheckout extends KlarnaElement {
       void this.#afterUpdate(() => this.emit('klarna-express-checkout-ready', { clientId: this.#config.value.sdk.config.clientId }));
     },
     failed: (cause) => {
+      // Said once, and shown as the element's error until a change asks for the button again.
       const message = `Klarna's Web SDK could not show its button: ${cause instanceof Error ? cause.message : String(cause)}`;
       this.#mountFailure = { code: 'sdk', message, cause };
       this.#report(this.#mountFailure);
@@ -165,6 +166,7 @@ export class KlarnaExpressCheckout extends KlarnaElement {
     aborted: (detail) => this.emit('klarna-express-checkout-abort', detail),
     failed: (error) => this.#report(error),
   });
+
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
   override connectedCallback(): void {
     super.connectedCallback();
@@ -172,7 +174,9 @@ export class KlarnaExpressCheckout extends KlarnaElement {
     this.requestUpdate();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues): void {
+    // A button the SDK could not make is asked for again only once something was changed.
+    if (changed.size > 0) this.#mountFailure = undefined;
     const given = this.#config.read();
     this.#problem.see(given.configured && given.problems.length > 0 ? given.problems.join('; ') : undefined);
   }
@@ -213,7 +217,7 @@ export class KlarnaExpressCheckout extends KlarnaElement {
    */
   #show(): void {
     const sdk = this.#sdk.value;
-    if (!sdk || this.#sdk.status !== TaskStatus.COMPLETE || this.#problem.shown) {
+    if (!sdk || this.#sdk.status !== TaskStatus.COMPLETE || this.#problem.shown || this.#mountFailure) {
       this.#button.hide();
       return;
     }

@@ -12,6 +12,7 @@ import type { KlarnaExpressCheckout } from '../../src/express-checkout/express-c
 import { BUTTON_CONTAINER_ATTRIBUTE } from '../../src/express-checkout/button-mount.js';
 import { webSdk } from '../../src/express-checkout/web-sdk.js';
 import type { PaymentError } from '../../src/protocol/express-checkout.js';
+import type { ExpressCheckoutErrorEvent } from '../../src/express-checkout/events.js';
 import { configureEmulator, emulatorRequests, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
 import { captureConsole } from '../helpers/console.js';
 
@@ -633,6 +634,29 @@ describe('<klarna-express-checkout>', () => {
       element.amount = 32900;
       await ready;
       expect(element.error).to.equal(undefined);
+    } finally {
+      captured.restore();
+    }
+  });
+
+  it('says once that Klarna\'s SDK could not make its button, and asks again only after a change', async () => {
+    const captured = captureConsole('error');
+    try {
+      const sdkUrl = new URL('/test/fixtures/web-sdk-button-throws.js', location.href).href;
+      const { asked } = (await import(/* @vite-ignore */ sdkUrl)) as { asked: unknown[] };
+      const errors: ExpressCheckoutErrorEvent[] = [];
+      const element = await fixture<KlarnaExpressCheckout>(html`<klarna-express-checkout client-id=${CLIENT_ID} sdk-url=${sdkUrl}
+        currency="USD" amount="32900" @klarna-express-checkout-error=${(event: ExpressCheckoutErrorEvent) => errors.push(event)}></klarna-express-checkout>`);
+      const error = await standingError(element);
+      expect(error.code).to.equal('sdk');
+      expect(error.message).to.equal('Klarna\'s Web SDK could not show its button: NotSupportedError: this name has already been used with this registry');
+      expect(element.state).to.equal('error');
+      element.requestUpdate();
+      await element.updateComplete;
+      expect([asked.length, errors.length], 'not asked again for nothing').to.deep.equal([1, 1]);
+      element.theme = 'dark';
+      await element.updateComplete;
+      expect(asked.length, 'asked again after a change').to.equal(2);
     } finally {
       captured.restore();
     }
