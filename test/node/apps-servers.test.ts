@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
+import { EMULATOR_API_PASSWORD, EMULATOR_API_USERNAME, EMULATOR_WEBHOOK_SIGNING_KEY, startEmulator, type KlarnaEmulator } from '../../src/emulator/index.js';
 import { InstantShoppingClient } from '../../src/server/index.js';
 import { installApp, runIn } from '../apps/harness.js';
 import { freePort } from '../apps/serve.js';
@@ -59,7 +59,10 @@ async function startBackend(dir: string, emulator: KlarnaEmulator): Promise<{ pr
   const port = await freePort();
   const server = spawn('node', ['dist/server.js'], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port), KLARNA_EMULATOR_URL: emulator.url, KLARNA_API_USERNAME: EMULATOR_API_USERNAME, KLARNA_API_PASSWORD: EMULATOR_API_PASSWORD },
+    env: {
+      ...process.env, PORT: String(port), KLARNA_EMULATOR_URL: emulator.url, KLARNA_API_USERNAME: EMULATOR_API_USERNAME, KLARNA_API_PASSWORD: EMULATOR_API_PASSWORD,
+      KLARNA_WEBHOOK_SIGNING_KEY: EMULATOR_WEBHOOK_SIGNING_KEY,
+    },
     stdio: 'pipe',
   });
   let output = '';
@@ -133,6 +136,19 @@ for (const backend of BACKENDS) {
       await untilOutput(/place_order onError \[verify\] KlarnaApiError: GET .*\/authorizations\/made-up-token: answered 404/);
       assert.doesNotMatch(server!.output(), /onError \[(internal|callback)\]/);
     });
+
+    if (backend.name === 'fastify') {
+      it('runs the Express Checkout webhook handler once per payment request, with the bytes Klarna signed', async () => {
+        const url = `${server!.origin}/klarna/webhooks`;
+        const issued = emulator.expressCheckout.issuePaymentToken();
+        const first = await emulator.expressCheckout.deliverCompleted(issued.payment_request_id, { url });
+        const again = await emulator.expressCheckout.deliverCompleted(issued.payment_request_id, { url });
+        assert.deepEqual([first.status, first.body, again.status], [200, '{"outcome":"handled"}', 200], server!.output());
+        await untilOutput(new RegExp(`webhook handled ${issued.payment_request_id}`));
+        assert.equal(server!.output().split(`webhook handled ${issued.payment_request_id}`).length - 1, 1, 'the handler ran once');
+        assert.doesNotMatch(server!.output(), /webhook onError/);
+      });
+    }
 
     it('refuses a body that is not JSON (400) and one that says it is not JSON (415), as docs/server.md says', async () => {
       const placeOrderUrl = `${server!.origin}/klarna/place-order`;

@@ -1,8 +1,11 @@
 // A Fastify 5 backend from the packed tarball. Its place_order route is written as docs/server.md
 // shows it: the listener is given Fastify's own request and reply, and takes the body Fastify parsed.
+// Its Express Checkout webhook route as docs/express-checkout.md shows it: in a plugin whose JSON
+// parser keeps the bytes Klarna signed.
 import Fastify from 'fastify';
 import {
-  approve, InstantShoppingClient, placeOrderListener, type HandlePlaceOrderOptions, type PlaceOrderHandler,
+  approve, expressCheckoutWebhookListener, InstantShoppingClient, placeOrderListener,
+  type ExpressCheckoutWebhookHandler, type HandlePlaceOrderOptions, type PlaceOrderHandler,
 } from 'klarna-elements/server';
 
 const klarna = new InstantShoppingClient({
@@ -17,6 +20,16 @@ const options: HandlePlaceOrderOptions = {
 
 const app = Fastify();
 app.post('/klarna/place-order', placeOrderListener(decide, options));
+
+// The test reads the server's output for each payment request the handler ran for.
+const complete: ExpressCheckoutWebhookHandler = ({ event }) => console.log(`webhook handled ${event.paymentRequestId}`);
+await app.register(async (webhooks) => {
+  webhooks.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => done(null, body));
+  webhooks.post('/klarna/webhooks', expressCheckoutWebhookListener(complete, {
+    signingKeys: process.env.KLARNA_WEBHOOK_SIGNING_KEY!,
+    onError: (error, stage) => console.error(`webhook onError [${stage}]`, String(error)),
+  }));
+});
 
 const address = await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 console.log(`listening on ${address}`);
