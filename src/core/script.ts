@@ -1,7 +1,7 @@
 /**
- * Loads a third-party script (Klarna's Instant Shopping `lib.js`, the Web SDK's module) once per page. One promise per
- * URL; a `<script>` already on the page is reused rather than added again; a failure is forgotten
- * so a later call can retry. The tag records its state in `data-klarna-load` so that a second copy
+ * Loads a third-party script (Klarna's Instant Shopping `lib.js`, the Web SDK's module) once per
+ * page. One promise per URL; a `<script>` already on the page is reused rather than added again; a
+ * failure is forgotten so a later call can retry. The tag records its state in `data-klarna-load` so that a second copy
  * of this library on the page (two bundles, a CDN and an npm build) shares it too.
  */
 import { timerDelay } from './wait.js';

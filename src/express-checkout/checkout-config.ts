@@ -255,12 +255,15 @@ function requestProblems(request: PaymentRequestData, host: CheckoutProperties):
   });
 }
 
+/** Minor units as a page writes them: digits alone. */
+const MINOR_UNITS_TEXT = /^\s*\d+\s*$/;
+
 /**
  * Text as minor units: digits only. `amount="329.00"` would read as 329 otherwise, and minor units
  * are whole, so a written decimal point is a mistake, said with what to write instead.
  */
 function minorUnitsOf(text: string, problems: string[]): number | undefined {
-  if (/^\s*\d+\s*$/.test(text)) return Number(text);
+  if (MINOR_UNITS_TEXT.test(text)) return Number(text);
   problems.push(`amount "${text}" must be a whole number of minor units (32900 for 329.00)`);
   return undefined;
 }
@@ -268,7 +271,7 @@ function minorUnitsOf(text: string, problems: string[]): number | undefined {
 /** The amount attribute's converter: digits are minor units; anything else NaN, for the element to say what was written. */
 export function amountFromAttribute(text: string | null): number | undefined {
   if (text === null) return undefined;
-  return /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  return MINOR_UNITS_TEXT.test(text) ? Number(text) : NaN;
 }
 
 /** The amount of an element that reads its price from the page before the price is there. */

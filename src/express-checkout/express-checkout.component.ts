@@ -283,6 +283,7 @@ export class KlarnaExpressCheckout extends KlarnaElement {
     throw new NoPaymentStarted(message);
   }
 
+  /** The SDK did not start: the page is told why, and what may pass is tried again. */
   #sdkFailed(error: unknown): void {
     const detail = sdkErrorDetail(error);
     this.#report(detail);

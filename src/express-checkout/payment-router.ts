@@ -104,8 +104,9 @@ export class PaymentRouter {
     if (ended) this.#parties.delete(id);
     else if (party) this.#parties.set(id, party);
     if (!party) {
-      // Its button was removed mid-purchase (a framework re-keyed it, a route changed): said, never silent.
-      console.warn(`[klarna-express-checkout] Klarna's ${request.state} callback for payment request ${id} names no button on this page: its element left the page. Shipping questions are refused; a completed purchase still reaches your webhook.`);
+      // Its button was removed mid-purchase (a framework re-keyed it, a route changed), or the purchase
+      // began on another page (a redirect brought the shopper back): said, never silent.
+      console.warn(`[klarna-express-checkout] Klarna's ${request.state} callback for payment request ${id} names no button on this page: its element left the page, or the purchase began on another one. Shipping questions are refused; a completed purchase still reaches your webhook.`);
     }
     return party;
   }

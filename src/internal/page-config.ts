@@ -65,8 +65,8 @@ const store: PageConfigStore = ((globalThis as Record<symbol, unknown>)[Symbol.f
 
 /**
  * Sets page-wide defaults for every Klarna element: `configure({ clientId, sdkClientId, locale,
- * environment, region, apiUrl, consent })`. Values merge with earlier calls; `undefined` removes one. Elements
- * already on the page update.
+ * environment, region, apiUrl, consent })`. Values merge with earlier calls; `undefined` removes
+ * one. Elements already on the page update.
  */
 export function configure(config: KlarnaPageConfig): void {
   const problem = consentProblem(config.consent);
